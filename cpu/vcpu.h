@@ -1,0 +1,98 @@
+/* A SPARC V8 virtual CPU for one partition, over Unicorn. The only module
+ * that includes <unicorn/unicorn.h>; what it needs of Unicorn's internal
+ * CPU state (NPC, PSR, WIM, TBR, the register windows) lives in
+ * uc_sparc_state.c with its own self-test. */
+#ifndef CPU_VCPU_H
+#define CPU_VCPU_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+enum vcpu_error {
+    VCPU_OK = 0,
+    VCPU_ERR_UNICORN,       /* an Unicorn call failed */
+    VCPU_ERR_NO_MEMORY,
+    VCPU_ERR_BAD_REGION,    /* unaligned, overlapping or empty region */
+    VCPU_ERR_UNMAPPED,      /* a host access outside the mapped regions */
+    VCPU_ERR_READ_ONLY,     /* a write into a region the guest cannot write */
+    VCPU_ERR_PROBE_FAILED,  /* Unicorn's CPU state layout not recognised */
+};
+const char *vcpu_strerror(enum vcpu_error error);
+
+/* Guest permissions of a region. */
+#define VCPU_PERM_READ 1u
+#define VCPU_PERM_WRITE 2u
+#define VCPU_PERM_EXEC 4u
+
+/* One region of the partition's address space. Addresses and sizes are
+ * multiples of 4 KiB. host_buffer == NULL: the vCPU allocates zeroed
+ * memory; otherwise the buffer (size bytes, page aligned) is mapped, which
+ * is how shared areas and the PCT page appear in several engines. */
+struct vcpu_region {
+    uint32_t guest_address;
+    uint32_t size;
+    uint32_t perms; /* VCPU_PERM_* */
+    void *host_buffer;
+};
+
+enum vcpu_exit_reason {
+    VCPU_EXIT_BUDGET,        /* the cycle budget is spent; resumes exactly */
+    VCPU_EXIT_HYPERCALL,     /* ta 0xF0; pc is the ta */
+    VCPU_EXIT_ASM_HYPERCALL, /* ta 0xF1; pc is the ta */
+    VCPU_EXIT_TRAP,          /* any other trap: trap_type says which */
+    VCPU_EXIT_ERROR,         /* the engine failed: not the partition's fault */
+};
+
+struct vcpu_exit {
+    enum vcpu_exit_reason reason;
+    uint32_t trap_type;     /* SPARC tt (0x02 illegal, 0x03 privileged, 0x07 ...) */
+    uint32_t pc, npc;       /* of the trapping instruction */
+    uint32_t fault_address; /* data/instruction access faults */
+    uint64_t cycles;        /* cycles charged during this run */
+};
+
+/* Registers reachable with vcpu_get/set_reg. */
+enum vcpu_reg {
+    VCPU_G0 = 0, /* G0..G7 = 0..7 */
+    VCPU_O0 = 8, /* O0..O7 = 8..15  (current window) */
+    VCPU_L0 = 16, /* L0..L7 = 16..23 */
+    VCPU_I0 = 24, /* I0..I7 = 24..31 */
+    VCPU_PC = 32,
+    VCPU_NPC,
+    VCPU_PSR,
+    VCPU_WIM,
+    VCPU_TBR,
+    VCPU_Y,
+    VCPU_REG_COUNT
+};
+
+struct vcpu;
+
+/* Create an engine whose address space is exactly these regions. */
+enum vcpu_error vcpu_create(struct vcpu **out, const struct vcpu_region *regions,
+                            uint32_t region_count);
+void vcpu_destroy(struct vcpu *vcpu);
+
+/* Host access to guest memory, checked against the regions: reads need the
+ * address mapped; writes with respect_perms need VCPU_PERM_WRITE. */
+enum vcpu_error vcpu_read_mem(struct vcpu *vcpu, uint32_t address, void *buffer, uint32_t length);
+enum vcpu_error vcpu_write_mem(struct vcpu *vcpu, uint32_t address, const void *buffer,
+                               uint32_t length, bool respect_perms);
+
+/* XtratuM's partition boot state: user mode, ET = 1, CWP = 7, WIM = 0x2,
+ * condition codes initialised, PIL 0, %g1 = pct_address, PC = entry,
+ * NPC = entry + 4, every other register zero. */
+enum vcpu_error vcpu_boot(struct vcpu *vcpu, uint32_t entry, uint32_t pct_address);
+
+/* Run until the budget (cycles) is spent or the guest exits. Window
+ * overflow/underflow traps are handled inside (spill/fill to the guest's
+ * stack, with its permissions; a bad stack is a VCPU_EXIT_TRAP). */
+enum vcpu_error vcpu_run(struct vcpu *vcpu, uint64_t budget_cycles, struct vcpu_exit *exit);
+
+/* Finish a trap instruction: PC = NPC, NPC += 4 (after a hypercall). */
+void vcpu_skip_instruction(struct vcpu *vcpu);
+
+uint32_t vcpu_get_reg(struct vcpu *vcpu, enum vcpu_reg reg);
+void vcpu_set_reg(struct vcpu *vcpu, enum vcpu_reg reg, uint32_t value);
+
+#endif

@@ -1,0 +1,78 @@
+/* hvcore: the hypervisor core's API. All state lives in one struct hv that
+ * is passed to every call; the ports (arch/leon3, sim/, the unit tests'
+ * fake) call the entry points below and implement hvcore/port.h. */
+#ifndef HVCORE_HV_H
+#define HVCORE_HV_H
+
+#include <hvcore/config.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#define HV_IDLE (-1) /* hv_current(): no partition runs */
+
+/* XM_get_partition_status() states (XM_STATUS_*). */
+enum hv_partition_state {
+    HV_STATE_IDLE = 0,      /* yielded with idle_self until its next slot */
+    HV_STATE_READY = 1,
+    HV_STATE_SUSPENDED = 2,
+    HV_STATE_HALTED = 3,
+};
+
+struct hv_partition {
+    enum hv_partition_state state;
+    uint32_t reset_counter;
+    uint32_t reset_status;
+    uint64_t exec_us;      /* EXEC clock: time spent running */
+    uint64_t run_start_us; /* when it last got the CPU */
+    uint32_t slots_started;
+};
+
+struct hv_sched {
+    uint32_t plan;          /* index of the current plan */
+    uint64_t maf_start_us;  /* start of the current major frame */
+    uint64_t maf_count;     /* major frames started since boot */
+    int32_t slot;           /* index of the current slot, -1 between slots */
+    uint32_t next_slot;     /* next slot to start in this frame */
+    uint64_t next_event_us; /* the timer's deadline */
+    int32_t current;        /* running partition or HV_IDLE */
+};
+
+enum hv_error {
+    HV_OK = 0,
+    HV_ERR_NO_PLAN,
+    HV_ERR_TOO_MANY_PARTITIONS,
+    HV_ERR_BAD_SLOT,
+};
+
+struct hv {
+    const struct hv_config *config;
+    void *port_context; /* the port's own state, for hv_port_* */
+    struct hv_partition partitions[HV_MAX_PARTITIONS];
+    struct hv_sched sched;
+};
+
+/* Set up hv for config (not yet running). */
+enum hv_error hv_init(struct hv *hv, const struct hv_config *config, void *port_context);
+const char *hv_strerror(enum hv_error error);
+
+/* Boot: partitions with the boot flag READY, others HALTED; plan 0 starts at
+ * the current time. */
+void hv_boot(struct hv *hv);
+
+/* The port's one-shot timer reached its deadline. */
+void hv_timer_event(struct hv *hv);
+
+/* A partition executed `ta 0xF0` with regs = %o0..%o5 of its window.
+ * Returns true when the port must complete the call: write *result into %o0
+ * and continue after the `ta`. False: the caller's context was replaced
+ * (halted or reset) and must be left as the core set it. */
+bool hv_hypercall(struct hv *hv, const uint32_t regs[6], int32_t *result);
+
+/* The running partition took a trap the core must handle (a fault, an
+ * illegal or privileged instruction, ...): tt is the SPARC trap type. */
+void hv_partition_trap(struct hv *hv, uint32_t trap_type, uint32_t pc, uint32_t address);
+
+/* Who runs now: a partition id or HV_IDLE. */
+int32_t hv_current(const struct hv *hv);
+
+#endif

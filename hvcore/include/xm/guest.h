@@ -1,0 +1,97 @@
+/* XtratuM partition ABI: the partition control table (PCT), its memory-area
+ * table and the extended IRQ numbers (XM-Q 1.0 SPARC V8 layout, big-endian).
+ * The PCT is mapped read-only into every partition at HV_PCT_ADDRESS and its
+ * address is passed in %g1 at boot. The hypervisor writes it field by field
+ * at the offsets of this struct (see hv_pct.c), never by copying the struct. */
+#ifndef XM_GUEST_H
+#define XM_GUEST_H
+
+#include <xm/types.h>
+
+#define XM_PCT_MAGIC 0xa5a55a5a
+#define CONFIG_ID_STRING_LENGTH 16
+#define NO_TRAPS 20
+#define CONFIG_NO_HWIRQS 16
+#define XM_VT_EXT_MAX 32
+
+/* partitionControlTable_t.flags */
+#define XM_PART_SYSTEM (1 << 0)
+#define XM_PART_FP (1 << 1)
+#define XM_PART_HALTED (1 << 2)
+#define XM_PART_SUSPENDED (1 << 3)
+#define XM_PART_READY (1 << 4)
+#define XM_PART_DCACHE_EN (1 << 7)
+#define XM_PART_ICACHE_EN (1 << 8)
+
+/* Extended IRQs. */
+#define XM_VT_EXT_HW_TIMER 0
+#define XM_VT_EXT_EXEC_TIMER 1
+#define XM_VT_EXT_SHUTDOWN 3
+#define XM_VT_EXT_SAMPLING_PORT 4
+#define XM_VT_EXT_QUEUING_PORT 5
+#define XM_VT_EXT_CYCLIC_SLOT_START 8
+#define XM_VT_EXT_MEM_PROTECT 16
+#define XM_VT_EXT_IPVI0 24
+
+struct pctArch {
+    xmAddress_t tbr;
+};
+
+typedef struct {
+    xm_u32_t magic;
+    xm_u32_t xmVersion;
+    xm_u32_t xmAbiVersion;
+    xm_u32_t xmApiVersion;
+    xm_u32_t resetCounter;
+    xm_u32_t resetStatus;
+    xm_u32_t cpuKhz;
+    xmId_t id;
+    xm_u32_t flags;
+    xm_u32_t imgStart;
+    xm_u32_t hwIrqs;
+    xm_s32_t noPhysicalMemAreas;
+    xm_s32_t noCommPorts;
+    xm_u8_t name[CONFIG_ID_STRING_LENGTH];
+    xm_u32_t iFlags;
+    xm_u32_t hwIrqsPend;
+    xm_u32_t hwIrqsMask;
+    xm_u32_t extIrqsPend;
+    xm_u32_t extIrqsMask;
+    struct pctArch arch;
+    struct {
+        /* Big-endian bit fields: noSlot is bits 31..16 of the word. */
+        xm_u32_t noSlot : 16, releasePoint : 1, reserved : 15;
+        xm_u32_t id;
+        xm_u32_t slotDuration;
+    } schedInfo;
+    xm_u16_t trap2Vector[NO_TRAPS];
+    xm_u16_t hwIrq2Vector[CONFIG_NO_HWIRQS];
+    xm_u16_t extIrq2Vector[XM_VT_EXT_MAX];
+} partitionControlTable_t;
+
+/* Byte offsets of the PCT fields the hypervisor writes (checked against the
+ * struct in the unit tests; the bit-field word has no offsetof). */
+#define XM_PCT_OFF_SCHEDINFO 96
+#define XM_PCT_OFF_TRAP2VECTOR 108
+#define XM_PCT_SIZE 244
+
+/* Memory-area table, right after the PCT. */
+#define XM_MEM_AREA_UNMAPPED (1 << 0)
+#define XM_MEM_AREA_READONLY (1 << 1)
+#define XM_MEM_AREA_UNCACHEABLE (1 << 2)
+#define XM_MEM_AREA_ROM (1 << 3)
+#define XM_MEM_AREA_FLAG0 (1 << 4)
+#define XM_MEM_AREA_FLAG1 (1 << 5)
+#define XM_MEM_AREA_FLAG2 (1 << 6)
+#define XM_MEM_AREA_FLAG3 (1 << 7)
+#define XM_MEM_AREA_TAGGED (1 << 8)
+
+struct xmPhysicalMemMap {
+    xm_s8_t name[CONFIG_ID_STRING_LENGTH];
+    xmAddress_t startAddr;
+    xmAddress_t mappedAt;
+    xmSize_t size;
+    xm_u32_t flags;
+};
+
+#endif

@@ -1,0 +1,31 @@
+/* XtratuM partition ABI: basic types (XM-Q 1.0, SPARC V8).
+ * Shared by hvcore and xal/: every width is fixed, all guest data big-endian. */
+#ifndef XM_TYPES_H
+#define XM_TYPES_H
+
+#include <stdint.h>
+
+typedef uint8_t xm_u8_t;
+typedef int8_t xm_s8_t;
+typedef uint16_t xm_u16_t;
+typedef int16_t xm_s16_t;
+typedef uint32_t xm_u32_t;
+typedef int32_t xm_s32_t;
+typedef uint64_t xm_u64_t;
+typedef int64_t xm_s64_t;
+
+typedef xm_s64_t xmTime_t; /* microseconds */
+typedef xm_u32_t xmAddress_t;
+typedef xm_u32_t xmSize_t;
+typedef xm_u32_t xmId_t;
+typedef xm_u32_t xmWord_t;
+typedef xm_s32_t xmObjDesc_t;
+
+#define MAX_XMTIME 0x7fffffffffffffffLL
+
+#define XM_SET_VERSION(v, s, r) (((v) << 16) | ((s) << 8) | (r))
+#define XM_VERSION XM_SET_VERSION(1, 0, 8)
+#define XM_ABI_VERSION XM_SET_VERSION(1, 0, 0)
+#define XM_API_VERSION XM_SET_VERSION(1, 0, 0)
+
+#endif
