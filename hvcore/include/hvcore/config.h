@@ -12,6 +12,10 @@
 #define HV_MAX_PARTITIONS 64
 #define HV_MAX_PLANS 16
 
+/* Where every partition sees its own partition control table (one 4 KiB
+ * page, read-only). No memory area may overlap it. */
+#define HV_PCT_ADDRESS 0xF0000000u
+
 /* Partition flags (XM_CF Partition@flags). */
 #define HV_PART_SYSTEM (1u << 0)
 #define HV_PART_FP (1u << 1)

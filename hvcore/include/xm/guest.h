@@ -71,9 +71,9 @@ typedef struct {
 
 /* Byte offsets of the PCT fields the hypervisor writes (checked against the
  * struct in the unit tests; the bit-field word has no offsetof). */
-#define XM_PCT_OFF_SCHEDINFO 96
-#define XM_PCT_OFF_TRAP2VECTOR 108
-#define XM_PCT_SIZE 244
+#define XM_PCT_OFF_SCHEDINFO 92
+#define XM_PCT_OFF_TRAP2VECTOR 104
+#define XM_PCT_SIZE 240
 
 /* Memory-area table, right after the PCT. */
 #define XM_MEM_AREA_UNMAPPED (1 << 0)

@@ -1,0 +1,70 @@
+/* hvcore: set-up, boot and the small entry points. */
+#include "internal.h"
+
+static enum hv_error check_plans(const struct hv_config *config)
+{
+    if (config->plan_count == 0 || config->plans[0].slot_count == 0)
+        return HV_ERR_NO_PLAN;
+    for (uint32_t p = 0; p < config->plan_count; p++) {
+        const struct hv_plan *plan = &config->plans[p];
+        for (uint32_t s = 0; s < plan->slot_count; s++) {
+            const struct hv_slot *slot = &plan->slots[s];
+            if (slot->partition_id >= config->partition_count || slot->duration_us == 0 ||
+                slot->start_us + slot->duration_us > plan->major_frame_us)
+                return HV_ERR_BAD_SLOT;
+        }
+    }
+    return HV_OK;
+}
+
+enum hv_error hv_init(struct hv *hv, const struct hv_config *config, void *port_context)
+{
+    hv_memset(hv, 0, sizeof *hv);
+    if (config->partition_count > HV_MAX_PARTITIONS)
+        return HV_ERR_TOO_MANY_PARTITIONS;
+    enum hv_error error = check_plans(config);
+    if (error != HV_OK)
+        return error;
+    hv->config = config;
+    hv->port_context = port_context;
+    hv->sched.current = HV_IDLE;
+    return HV_OK;
+}
+
+const char *hv_strerror(enum hv_error error)
+{
+    switch (error) {
+    case HV_OK:
+        return "no error";
+    case HV_ERR_NO_PLAN:
+        return "the configuration has no plan 0 with slots";
+    case HV_ERR_TOO_MANY_PARTITIONS:
+        return "too many partitions";
+    case HV_ERR_BAD_SLOT:
+        return "a slot names no partition or lies outside its major frame";
+    }
+    return "unknown error";
+}
+
+void hv_boot(struct hv *hv)
+{
+    for (uint32_t id = 0; id < hv->config->partition_count; id++) {
+        const struct hv_partition_config *part = hv_partition_config(hv, id);
+        hv_partition_cold_reset(hv, id, HV_ENTRY_IMAGE, 0);
+        if (!(part->flags & HV_PART_BOOT))
+            hv_partition_halt(hv, id);
+    }
+    hv_sched_start(hv);
+}
+
+int32_t hv_current(const struct hv *hv)
+{
+    return hv->sched.current;
+}
+
+void hv_memset(void *dst, int value, uint32_t length)
+{
+    uint8_t *p = dst;
+    for (uint32_t i = 0; i < length; i++)
+        p[i] = (uint8_t)value;
+}

@@ -1,0 +1,108 @@
+/* hvcore: the hypercall table (XM-Q 1.0 numbering, `ta 0xF0`). Every
+ * handler has one shape: permission check, argument and guest-pointer
+ * check through the port's checked copies, the action, an XM return code.
+ * Numbers without a handler yet answer XM_UNKNOWN_HYPERCALL, as XtratuM does
+ * for an empty table entry. */
+#include "bytes.h"
+#include "internal.h"
+#include <xm/hypercalls.h>
+#include <xm/objdir.h>
+
+struct hv_call {
+    uint32_t caller;
+    const uint32_t *args; /* %o1..%o5 */
+    bool context_replaced; /* set by handlers after which the caller must not resume */
+};
+
+typedef int32_t (*hv_hypercall_fn)(struct hv *hv, struct hv_call *call);
+
+/* A partition may act on itself; a system partition on any partition. */
+static int32_t check_target(struct hv *hv, const struct hv_call *call, uint32_t target)
+{
+    if (target >= hv->config->partition_count)
+        return XM_INVALID_PARAM;
+    if (target != call->caller && !hv_partition_is_system(hv, call->caller))
+        return XM_PERM_ERROR;
+    return XM_OK;
+}
+
+static int32_t do_halt_partition(struct hv *hv, struct hv_call *call)
+{
+    uint32_t target = call->args[0];
+    int32_t status = check_target(hv, call, target);
+    if (status != XM_OK)
+        return status;
+    if (hv->partitions[target].state == HV_STATE_HALTED)
+        return XM_NO_ACTION;
+    hv_partition_halt(hv, target);
+    call->context_replaced = target == call->caller;
+    return XM_OK;
+}
+
+static int32_t do_idle_self(struct hv *hv, struct hv_call *call)
+{
+    hv_partition_idle(hv, call->caller);
+    return XM_OK;
+}
+
+static int32_t do_get_time(struct hv *hv, struct hv_call *call)
+{
+    uint8_t time[8];
+    uint64_t value;
+    if (call->args[0] == XM_HW_CLOCK)
+        value = hv_time_now_us(hv);
+    else if (call->args[0] == XM_EXEC_CLOCK)
+        value = hv->partitions[call->caller].exec_us + hv_time_now_us(hv) -
+                hv->partitions[call->caller].run_start_us;
+    else
+        return XM_INVALID_PARAM;
+    hv_put_be64(time, value);
+    if (!hv_port_copy_to_guest(hv, call->caller, call->args[1], time, sizeof time))
+        return XM_INVALID_PARAM;
+    return XM_OK;
+}
+
+/* write_object(desc, buffer, size, flags*): only the console so far. */
+static int32_t do_write_object(struct hv *hv, struct hv_call *call)
+{
+    uint32_t desc = call->args[0];
+    if (OBJDESC_GET_CLASS(desc) != OBJ_CLASS_CONSOLE)
+        return XM_INVALID_PARAM;
+    if (OBJDESC_GET_PARTITIONID(desc) != call->caller)
+        return XM_PERM_ERROR;
+    return hv_console_write_guest(hv, call->caller, call->args[1], call->args[2]);
+}
+
+static const hv_hypercall_fn hypercall_table[NR_HYPERCALLS] = {
+    [halt_partition_nr] = do_halt_partition,
+    [idle_self_nr] = do_idle_self,
+    [get_time_nr] = do_get_time,
+    [write_object_nr] = do_write_object,
+};
+
+bool hv_hypercall(struct hv *hv, const uint32_t regs[6], int32_t *result)
+{
+    struct hv_call call = {.caller = (uint32_t)hv->sched.current, .args = &regs[1]};
+    uint32_t nr = regs[0];
+    if (hv->sched.current == HV_IDLE) {
+        *result = XM_INVALID_MODE;
+        return true;
+    }
+    if (nr >= NR_HYPERCALLS || hypercall_table[nr] == 0) {
+        *result = XM_UNKNOWN_HYPERCALL;
+        return true;
+    }
+    *result = hypercall_table[nr](hv, &call);
+    return !call.context_replaced;
+}
+
+void hv_partition_trap(struct hv *hv, uint32_t trap_type, uint32_t pc, uint32_t address)
+{
+    (void)trap_type;
+    (void)pc;
+    (void)address;
+    /* Until the health monitor exists, every partition fault takes
+     * xmcparser's default partition action: HALT. */
+    if (hv->sched.current != HV_IDLE)
+        hv_partition_halt(hv, (uint32_t)hv->sched.current);
+}

@@ -1,0 +1,34 @@
+/* hvcore's internal interfaces between its modules. */
+#ifndef HV_INTERNAL_H
+#define HV_INTERNAL_H
+
+#include <hvcore/hv.h>
+#include <hvcore/port.h>
+
+/* sched.c */
+void hv_sched_start(struct hv *hv);
+void hv_sched_switch_to(struct hv *hv, int32_t partition);
+
+/* partition.c */
+const struct hv_partition_config *hv_partition_config(const struct hv *hv, uint32_t id);
+bool hv_partition_is_system(const struct hv *hv, uint32_t id);
+void hv_partition_cold_reset(struct hv *hv, uint32_t id, uint32_t entry, uint32_t status);
+void hv_partition_halt(struct hv *hv, uint32_t id);
+void hv_partition_idle(struct hv *hv, uint32_t id);
+bool hv_partition_runnable(const struct hv *hv, uint32_t id);
+
+/* pct.c */
+void hv_pct_init(struct hv *hv, uint32_t id);
+void hv_pct_set_state(struct hv *hv, uint32_t id);
+void hv_pct_set_slot(struct hv *hv, uint32_t id, const struct hv_slot *slot, uint32_t slot_index);
+
+/* console.c */
+int32_t hv_console_write_guest(struct hv *hv, uint32_t writer, uint32_t address, uint32_t length);
+
+/* time.c */
+uint64_t hv_time_now_us(struct hv *hv);
+
+/* string helpers (no libc in the core) */
+void hv_memset(void *dst, int value, uint32_t length);
+
+#endif

@@ -1,0 +1,50 @@
+/* hvcore: partition states and their transitions. */
+#include "internal.h"
+
+const struct hv_partition_config *hv_partition_config(const struct hv *hv, uint32_t id)
+{
+    return &hv->config->partitions[id];
+}
+
+bool hv_partition_is_system(const struct hv *hv, uint32_t id)
+{
+    return (hv_partition_config(hv, id)->flags & HV_PART_SYSTEM) != 0;
+}
+
+bool hv_partition_runnable(const struct hv *hv, uint32_t id)
+{
+    return hv->partitions[id].state == HV_STATE_READY;
+}
+
+/* A partition that stops running while it holds the CPU gives it up. */
+static void leave_cpu(struct hv *hv, uint32_t id)
+{
+    if (hv->sched.current == (int32_t)id)
+        hv_sched_switch_to(hv, HV_IDLE);
+}
+
+void hv_partition_cold_reset(struct hv *hv, uint32_t id, uint32_t entry, uint32_t status)
+{
+    const struct hv_partition_config *part = hv_partition_config(hv, id);
+    struct hv_partition *state = &hv->partitions[id];
+    state->state = HV_STATE_READY;
+    state->reset_counter = 0;
+    state->reset_status = status;
+    hv_pct_init(hv, id);
+    if (entry == HV_ENTRY_IMAGE && part->has_entry_point)
+        entry = part->entry_point;
+    hv_port_partition_boot(hv, id, entry);
+}
+
+void hv_partition_halt(struct hv *hv, uint32_t id)
+{
+    hv->partitions[id].state = HV_STATE_HALTED;
+    hv_pct_set_state(hv, id);
+    leave_cpu(hv, id);
+}
+
+void hv_partition_idle(struct hv *hv, uint32_t id)
+{
+    hv->partitions[id].state = HV_STATE_IDLE;
+    leave_cpu(hv, id);
+}

@@ -1,0 +1,122 @@
+/* hvcore: the partition control table, written field by field in the
+ * guest's byte order at the offsets of xm/guest.h. */
+#include "bytes.h"
+#include "internal.h"
+#include <stddef.h>
+#include <xm/guest.h>
+
+#define PCT_OFFSET(field) offsetof(partitionControlTable_t, field)
+#define PSR_PIL_MASK 0x00000f00u
+#define PSR_ET 0x00000020u
+#define HW_IRQ_VECTOR_BASE 0x10
+#define EXT_IRQ_VECTOR_BASE 224
+
+/* Native trap type of XtratuM's trap index i (trap2Vector defaults). */
+static const uint8_t trap_index_to_tt[] = {
+    0x2b, 0x3c, 0x21, 0x20, 0x01, 0x03, 0x02, 0x04, 0x24, 0x25,
+    0x0b, 0x07, 0x08, 0x28, 0x29, 0x2c, 0x09, 0x0a, 0x2a,
+};
+
+static void put32(uint8_t *pct, size_t offset, uint32_t value)
+{
+    hv_put_be32(pct + offset, value);
+}
+
+static uint32_t state_flags(const struct hv *hv, uint32_t id)
+{
+    switch (hv->partitions[id].state) {
+    case HV_STATE_HALTED:
+        return XM_PART_HALTED;
+    case HV_STATE_SUSPENDED:
+        return XM_PART_SUSPENDED;
+    case HV_STATE_READY:
+    case HV_STATE_IDLE:
+        break;
+    }
+    return XM_PART_READY;
+}
+
+static uint32_t pct_flags(const struct hv *hv, uint32_t id)
+{
+    uint32_t config_flags = hv_partition_config(hv, id)->flags;
+    uint32_t flags = state_flags(hv, id);
+    if (config_flags & HV_PART_SYSTEM)
+        flags |= XM_PART_SYSTEM;
+    if (config_flags & HV_PART_FP)
+        flags |= XM_PART_FP;
+    if (!(config_flags & HV_PART_DCACHE_DISABLED))
+        flags |= XM_PART_DCACHE_EN;
+    if (!(config_flags & HV_PART_ICACHE_DISABLED))
+        flags |= XM_PART_ICACHE_EN;
+    return flags;
+}
+
+static void put_name(uint8_t *dst, const char *name)
+{
+    for (uint32_t i = 0; i + 1 < CONFIG_ID_STRING_LENGTH && name[i] != '\0'; i++)
+        dst[i] = (uint8_t)name[i];
+}
+
+static void put_vectors(uint8_t *pct)
+{
+    uint32_t trap_count = sizeof trap_index_to_tt / sizeof trap_index_to_tt[0];
+    for (uint32_t i = 0; i < trap_count; i++)
+        hv_put_be16(pct + PCT_OFFSET(trap2Vector) + 2 * i, trap_index_to_tt[i]);
+    for (uint32_t i = 0; i < CONFIG_NO_HWIRQS; i++)
+        hv_put_be16(pct + PCT_OFFSET(hwIrq2Vector) + 2 * i, (uint16_t)(HW_IRQ_VECTOR_BASE + i));
+    for (uint32_t i = 0; i < XM_VT_EXT_MAX; i++)
+        hv_put_be16(pct + PCT_OFFSET(extIrq2Vector) + 2 * i, (uint16_t)(EXT_IRQ_VECTOR_BASE + i));
+}
+
+static void put_memory_map(uint8_t *pct, const struct hv_partition_config *part)
+{
+    uint8_t *entry = pct + sizeof(partitionControlTable_t);
+    for (uint32_t i = 0; i < part->area_count; i++, entry += sizeof(struct xmPhysicalMemMap)) {
+        const struct hv_mem_area *area = &part->areas[i];
+        if ((size_t)(entry - pct) + sizeof(struct xmPhysicalMemMap) > HV_PCT_AREA_SIZE)
+            break;
+        put_name(entry, area->name);
+        hv_put_be32(entry + offsetof(struct xmPhysicalMemMap, startAddr), area->start);
+        hv_put_be32(entry + offsetof(struct xmPhysicalMemMap, mappedAt), area->mapped_at);
+        hv_put_be32(entry + offsetof(struct xmPhysicalMemMap, size), area->size);
+        hv_put_be32(entry + offsetof(struct xmPhysicalMemMap, flags), area->flags & 0x1ffu);
+    }
+}
+
+void hv_pct_init(struct hv *hv, uint32_t id)
+{
+    const struct hv_partition_config *part = hv_partition_config(hv, id);
+    const struct hv_partition *state = &hv->partitions[id];
+    uint8_t *pct = hv_port_pct(hv, id);
+    hv_memset(pct, 0, HV_PCT_AREA_SIZE);
+    put32(pct, PCT_OFFSET(magic), XM_PCT_MAGIC);
+    put32(pct, PCT_OFFSET(xmVersion), XM_VERSION);
+    put32(pct, PCT_OFFSET(xmAbiVersion), XM_ABI_VERSION);
+    put32(pct, PCT_OFFSET(xmApiVersion), XM_API_VERSION);
+    put32(pct, PCT_OFFSET(resetCounter), state->reset_counter);
+    put32(pct, PCT_OFFSET(resetStatus), state->reset_status);
+    put32(pct, PCT_OFFSET(cpuKhz), hv->config->cpu_khz);
+    put32(pct, PCT_OFFSET(id), id);
+    put32(pct, PCT_OFFSET(flags), pct_flags(hv, id));
+    put32(pct, PCT_OFFSET(imgStart), part->area_count ? part->areas[0].mapped_at : 0);
+    put32(pct, PCT_OFFSET(noPhysicalMemAreas), part->area_count);
+    put_name(pct + PCT_OFFSET(name), part->name);
+    put32(pct, PCT_OFFSET(iFlags), PSR_PIL_MASK | PSR_ET);
+    put32(pct, PCT_OFFSET(hwIrqsMask), 0xffffffffu);
+    put32(pct, PCT_OFFSET(extIrqsMask), 0xffffffffu);
+    put_vectors(pct);
+    put_memory_map(pct, part);
+}
+
+void hv_pct_set_state(struct hv *hv, uint32_t id)
+{
+    put32(hv_port_pct(hv, id), PCT_OFFSET(flags), pct_flags(hv, id));
+}
+
+void hv_pct_set_slot(struct hv *hv, uint32_t id, const struct hv_slot *slot, uint32_t slot_index)
+{
+    uint8_t *sched_info = hv_port_pct(hv, id) + XM_PCT_OFF_SCHEDINFO;
+    hv_put_be32(sched_info, slot_index << 16);
+    hv_put_be32(sched_info + 4, slot->id);
+    hv_put_be32(sched_info + 8, slot->duration_us);
+}

@@ -1,0 +1,95 @@
+/* hvcore: the fixed cyclic scheduler (XtratuM's). The current plan's slots
+ * run in order, major frame after major frame; slot starts and ends are
+ * timer events armed one at a time on the port's one-shot timer. */
+#include "internal.h"
+
+static const struct hv_plan *current_plan(const struct hv *hv)
+{
+    return &hv->config->plans[hv->sched.plan];
+}
+
+static uint64_t slot_end_us(const struct hv *hv, int32_t slot)
+{
+    const struct hv_slot *s = &current_plan(hv)->slots[slot];
+    return hv->sched.maf_start_us + s->start_us + s->duration_us;
+}
+
+/* The next boundary after the current state: the running slot's end, else
+ * the next slot's start, else the end of the major frame. */
+static uint64_t next_boundary_us(const struct hv *hv)
+{
+    const struct hv_plan *plan = current_plan(hv);
+    if (hv->sched.slot >= 0)
+        return slot_end_us(hv, hv->sched.slot);
+    if (hv->sched.next_slot < plan->slot_count)
+        return hv->sched.maf_start_us + plan->slots[hv->sched.next_slot].start_us;
+    return hv->sched.maf_start_us + plan->major_frame_us;
+}
+
+void hv_sched_switch_to(struct hv *hv, int32_t partition)
+{
+    uint64_t now = hv_time_now_us(hv);
+    int32_t previous = hv->sched.current;
+    if (previous != HV_IDLE)
+        hv->partitions[previous].exec_us += now - hv->partitions[previous].run_start_us;
+    hv->sched.current = partition;
+    if (partition != HV_IDLE)
+        hv->partitions[partition].run_start_us = now;
+}
+
+static void start_slot(struct hv *hv, uint32_t index)
+{
+    const struct hv_slot *slot = &current_plan(hv)->slots[index];
+    uint32_t id = slot->partition_id;
+    hv->sched.slot = (int32_t)index;
+    hv->sched.next_slot = index + 1;
+    hv->partitions[id].slots_started++;
+    hv_pct_set_slot(hv, id, slot, index);
+    if (hv->partitions[id].state == HV_STATE_IDLE)
+        hv->partitions[id].state = HV_STATE_READY;
+    hv_sched_switch_to(hv, hv_partition_runnable(hv, id) ? (int32_t)id : HV_IDLE);
+}
+
+static void end_slot(struct hv *hv)
+{
+    hv->sched.slot = -1;
+    hv_sched_switch_to(hv, HV_IDLE);
+}
+
+static void start_major_frame(struct hv *hv)
+{
+    hv->sched.maf_start_us += current_plan(hv)->major_frame_us;
+    hv->sched.maf_count++;
+    hv->sched.next_slot = 0;
+}
+
+/* Apply every boundary that the clock has reached, in order. */
+static void advance(struct hv *hv, uint64_t now)
+{
+    while (next_boundary_us(hv) <= now) {
+        if (hv->sched.slot >= 0)
+            end_slot(hv);
+        else if (hv->sched.next_slot < current_plan(hv)->slot_count)
+            start_slot(hv, hv->sched.next_slot);
+        else
+            start_major_frame(hv);
+    }
+    hv->sched.next_event_us = next_boundary_us(hv);
+    hv_port_timer_arm(hv, hv->sched.next_event_us);
+}
+
+void hv_sched_start(struct hv *hv)
+{
+    hv->sched.plan = 0;
+    hv->sched.maf_start_us = hv_time_now_us(hv);
+    hv->sched.maf_count = 0;
+    hv->sched.slot = -1;
+    hv->sched.next_slot = 0;
+    hv->sched.current = HV_IDLE;
+    advance(hv, hv->sched.maf_start_us);
+}
+
+void hv_timer_event(struct hv *hv)
+{
+    advance(hv, hv_time_now_us(hv));
+}

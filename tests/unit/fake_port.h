@@ -1,0 +1,29 @@
+/* A fake hvcore port for unit tests: a settable clock, a recorded timer
+ * deadline, a console transcript and one flat block of guest memory per
+ * partition. */
+#ifndef FAKE_PORT_H
+#define FAKE_PORT_H
+
+#include <hvcore/hv.h>
+#include <hvcore/port.h>
+
+#define FAKE_GUEST_BASE 0x40000000u
+#define FAKE_GUEST_SIZE 4096u
+
+struct fake_port {
+    uint64_t now_us;
+    uint64_t timer_deadline_us;
+    uint32_t timer_arms;
+    char console[4096];
+    size_t console_length;
+    uint32_t console_writer;
+    uint8_t guest[HV_MAX_PARTITIONS][FAKE_GUEST_SIZE];
+    uint8_t pct[HV_MAX_PARTITIONS][HV_PCT_AREA_SIZE];
+    uint32_t boots[HV_MAX_PARTITIONS];
+    uint32_t boot_entry[HV_MAX_PARTITIONS];
+};
+
+/* Advance the fake clock to t, delivering every timer event on the way. */
+void fake_port_run_until(struct hv *hv, uint64_t t);
+
+#endif

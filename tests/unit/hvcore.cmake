@@ -1,0 +1,6 @@
+# hvcore through the fake port.
+set(D ${CMAKE_CURRENT_LIST_DIR})
+add_library(hvcore_fake_port STATIC ${D}/fake_port.c)
+target_link_libraries(hvcore_fake_port PUBLIC hvcore)
+hvsim_unit_test(test_sched SOURCES ${D}/test_sched.c LIBS hvcore hvcore_fake_port)
+hvsim_unit_test(test_hypercall SOURCES ${D}/test_hypercall.c LIBS hvcore hvcore_fake_port)

@@ -1,0 +1,171 @@
+/* hvcore hypercall dispatch and the services of the foundation: numbers,
+ * permissions, guest-pointer checks, console, time, halt, idle. */
+#include "fake_port.h"
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xm/hypercalls.h>
+#include <xm/objdir.h>
+
+static const struct hv_mem_area area = {"a", 0x40000000, 0x1000, 0x40000000, 0};
+static const struct hv_slot slots[] = {
+    {0, 0, 50000, 0, 0, 0},
+    {1, 50000, 50000, 1, 0, 0},
+};
+static const struct hv_plan plan = {0, "p", 100000, slots, 2};
+static const struct hv_partition_config partitions[] = {
+    {0, "User", HV_PART_BOOT, 0, false, 0, &area, 1},
+    {1, "System", HV_PART_BOOT | HV_PART_SYSTEM, 0, false, 0, &area, 1},
+    {2, "Other", HV_PART_BOOT, 0, false, HV_CONSOLE_NONE, &area, 1},
+};
+static const struct hv_config config = {
+    .cpu_khz = 50000, .plans = &plan, .plan_count = 1, .partitions = partitions,
+    .partition_count = 3};
+
+struct fixture {
+    struct hv hv;
+    struct fake_port port;
+};
+
+static int setup(void **state)
+{
+    struct fixture *f = calloc(1, sizeof *f);
+    assert_int_equal(hv_init(&f->hv, &config, &f->port), HV_OK);
+    hv_boot(&f->hv);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    free(*state);
+    return 0;
+}
+
+static int32_t call(struct fixture *f, uint32_t nr, uint32_t a1, uint32_t a2, uint32_t a3,
+                    bool *completes)
+{
+    uint32_t regs[6] = {nr, a1, a2, a3, 0, 0};
+    int32_t result = 12345;
+    *completes = hv_hypercall(&f->hv, regs, &result);
+    return result;
+}
+
+static void test_unknown_numbers(void **state)
+{
+    struct fixture *f = *state;
+    bool completes;
+    assert_int_equal(call(f, NR_HYPERCALLS, 0, 0, 0, &completes), XM_UNKNOWN_HYPERCALL);
+    assert_true(completes);
+    assert_int_equal(call(f, 0xffffffffu, 0, 0, 0, &completes), XM_UNKNOWN_HYPERCALL);
+    assert_int_equal(call(f, 28, 0, 0, 0, &completes), XM_UNKNOWN_HYPERCALL);
+}
+
+static void test_console_write_copies_guest_bytes(void **state)
+{
+    struct fixture *f = *state;
+    bool completes;
+    memcpy(&f->port.guest[0][0x100], "hello\n", 6);
+    uint32_t desc = OBJDESC_BUILD(OBJ_CLASS_CONSOLE, 0, 0);
+    assert_int_equal(call(f, write_object_nr, desc, 0x40000100, 6, &completes), 6);
+    assert_int_equal(f->port.console_length, 6);
+    assert_memory_equal(f->port.console, "hello\n", 6);
+    assert_int_equal(f->port.console_writer, 0);
+}
+
+static void test_console_rejects_bad_pointer_and_foreign_descriptor(void **state)
+{
+    struct fixture *f = *state;
+    bool completes;
+    uint32_t desc = OBJDESC_BUILD(OBJ_CLASS_CONSOLE, 0, 0);
+    assert_int_equal(call(f, write_object_nr, desc, 0x10, 6, &completes), XM_INVALID_PARAM);
+    assert_int_equal(call(f, write_object_nr, desc, 0x40000ffc, 8, &completes),
+                     XM_INVALID_PARAM);
+    assert_int_equal(call(f, write_object_nr, OBJDESC_BUILD(OBJ_CLASS_CONSOLE, 1, 0), 0x40000000,
+                          1, &completes),
+                     XM_PERM_ERROR);
+    assert_int_equal(f->port.console_length, 0);
+}
+
+static void test_get_time_big_endian(void **state)
+{
+    struct fixture *f = *state;
+    bool completes;
+    f->port.now_us = 0x123456789aULL;
+    assert_int_equal(call(f, get_time_nr, XM_HW_CLOCK, 0x40000010, 0, &completes), XM_OK);
+    assert_memory_equal(&f->port.guest[0][0x10], "\x00\x00\x00\x12\x34\x56\x78\x9a", 8);
+    assert_int_equal(call(f, get_time_nr, 7, 0x40000010, 0, &completes), XM_INVALID_PARAM);
+    assert_int_equal(call(f, get_time_nr, XM_HW_CLOCK, 0x3ffffffc, 0, &completes),
+                     XM_INVALID_PARAM);
+}
+
+static void test_exec_clock_counts_only_running_time(void **state)
+{
+    struct fixture *f = *state;
+    bool completes;
+    fake_port_run_until(&f->hv, 120000); /* P0 ran [0,50) and [100,120) ms */
+    assert_int_equal(call(f, get_time_nr, XM_EXEC_CLOCK, 0x40000010, 0, &completes), XM_OK);
+    assert_memory_equal(&f->port.guest[0][0x10], "\x00\x00\x00\x00\x00\x01\x11\x70", 8);
+}
+
+static void test_user_partition_cannot_halt_another(void **state)
+{
+    struct fixture *f = *state;
+    bool completes;
+    assert_int_equal(call(f, halt_partition_nr, 1, 0, 0, &completes), XM_PERM_ERROR);
+    assert_int_equal(call(f, halt_partition_nr, 9, 0, 0, &completes), XM_INVALID_PARAM);
+    assert_int_equal(f->hv.partitions[1].state, HV_STATE_READY);
+}
+
+static void test_system_partition_halts_another(void **state)
+{
+    struct fixture *f = *state;
+    bool completes;
+    fake_port_run_until(&f->hv, 60000); /* the system partition's slot */
+    assert_int_equal(call(f, halt_partition_nr, 0, 0, 0, &completes), XM_OK);
+    assert_true(completes);
+    assert_int_equal(f->hv.partitions[0].state, HV_STATE_HALTED);
+    assert_int_equal(call(f, halt_partition_nr, 0, 0, 0, &completes), XM_NO_ACTION);
+    fake_port_run_until(&f->hv, 110000);
+    assert_int_equal(hv_current(&f->hv), HV_IDLE);
+}
+
+static void test_halt_self_does_not_return(void **state)
+{
+    struct fixture *f = *state;
+    bool completes;
+    call(f, halt_partition_nr, 0, 0, 0, &completes);
+    assert_false(completes);
+    assert_int_equal(hv_current(&f->hv), HV_IDLE);
+}
+
+static void test_partition_fault_halts_it(void **state)
+{
+    struct fixture *f = *state;
+    hv_partition_trap(&f->hv, 0x2a, 0x40000020, 0);
+    assert_int_equal(f->hv.partitions[0].state, HV_STATE_HALTED);
+    assert_int_equal(hv_current(&f->hv), HV_IDLE);
+    assert_int_equal(f->hv.partitions[1].state, HV_STATE_READY);
+}
+
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        T(test_unknown_numbers),
+        T(test_console_write_copies_guest_bytes),
+        T(test_console_rejects_bad_pointer_and_foreign_descriptor),
+        T(test_get_time_big_endian),
+        T(test_exec_clock_counts_only_running_time),
+        T(test_user_partition_cannot_halt_another),
+        T(test_system_partition_halts_another),
+        T(test_halt_self_does_not_return),
+        T(test_partition_fault_halts_it),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
