@@ -1,0 +1,218 @@
+/* sim/: building a machine from a configuration and images, and the event
+ * loop that runs it: the current partition's vCPU runs until the next timer
+ * deadline; its exits (hypercalls, traps) and the timer become calls of
+ * hvcore's entry points. */
+#include "sim/machine_internal.h"
+#include "cpu/vcpu.h"
+#include "sim/image.h"
+#include <stdlib.h>
+#include <string.h>
+
+#define PAGE_SIZE 4096u
+
+static uint8_t *alloc_pages(uint32_t size)
+{
+    uint8_t *buffer = aligned_alloc(PAGE_SIZE, size);
+    if (buffer)
+        memset(buffer, 0, size);
+    return buffer;
+}
+
+/* One host buffer per area shared between partitions (same start and size). */
+static uint8_t *shared_buffer(struct sim_machine *m, const struct hv_mem_area *area)
+{
+    for (uint32_t i = 0; i < m->shared_count; i++)
+        if (m->shared[i].start == area->start && m->shared[i].size == area->size)
+            return m->shared[i].buffer;
+    if (m->shared_count == SIM_MAX_SHARED_AREAS)
+        return NULL;
+    struct sim_shared_area *s = &m->shared[m->shared_count];
+    s->buffer = alloc_pages(area->size);
+    if (!s->buffer)
+        return NULL;
+    s->start = area->start;
+    s->size = area->size;
+    m->shared_count++;
+    return s->buffer;
+}
+
+static uint32_t area_perms(const struct hv_mem_area *area)
+{
+    if (area->flags & (HV_AREA_READONLY | HV_AREA_ROM))
+        return VCPU_PERM_READ | VCPU_PERM_EXEC;
+    return VCPU_PERM_READ | VCPU_PERM_WRITE | VCPU_PERM_EXEC;
+}
+
+/* The partition's address space: its mapped areas and its PCT page. */
+static enum sim_error build_regions(struct sim_machine *m, const struct hv_partition_config *part,
+                                    struct vcpu_region *regions, uint32_t *count)
+{
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < part->area_count; i++) {
+        const struct hv_mem_area *area = &part->areas[i];
+        if (area->flags & HV_AREA_UNMAPPED)
+            continue;
+        uint8_t *host = NULL;
+        if (area->flags & HV_AREA_SHARED) {
+            host = shared_buffer(m, area);
+            if (!host)
+                return SIM_ERR_NO_MEMORY;
+        }
+        regions[n++] = (struct vcpu_region){area->mapped_at, area->size, area_perms(area), host};
+    }
+    regions[n++] =
+        (struct vcpu_region){HV_PCT_ADDRESS, HV_PCT_AREA_SIZE, VCPU_PERM_READ,
+                             m->partitions[part->id].pct};
+    *count = n;
+    return SIM_OK;
+}
+
+static enum sim_error create_vcpu(struct sim_machine *m, const struct hv_partition_config *part,
+                                  FILE *diag)
+{
+    struct sim_partition *p = &m->partitions[part->id];
+    struct vcpu_region *regions = calloc(part->area_count + 1, sizeof *regions);
+    uint32_t count = 0;
+    p->pct = alloc_pages(HV_PCT_AREA_SIZE);
+    if (!regions || !p->pct) {
+        free(regions);
+        return SIM_ERR_NO_MEMORY;
+    }
+    enum sim_error error = build_regions(m, part, regions, &count);
+    if (error == SIM_OK) {
+        enum vcpu_error verror = vcpu_create(&p->vcpu, regions, count);
+        if (verror != VCPU_OK) {
+            fprintf(diag, "hvsim: partition %u (%s): %s\n", part->id, part->name,
+                    vcpu_strerror(verror));
+            error = SIM_ERR_CPU;
+        }
+    }
+    free(regions);
+    return error;
+}
+
+static enum sim_error load_segments(struct sim_machine *m, uint32_t id,
+                                    const struct sim_image *image, const char *path, FILE *diag)
+{
+    struct vcpu *vcpu = m->partitions[id].vcpu;
+    for (uint32_t i = 0; i < image->segment_count; i++) {
+        const struct sim_segment *seg = &image->segments[i];
+        enum vcpu_error error = vcpu_write_mem(vcpu, seg->address, seg->data, seg->file_size, false);
+        if (error != VCPU_OK) {
+            fprintf(diag, "%s: segment at 0x%08x: %s\n", path, seg->address,
+                    vcpu_strerror(error));
+            return SIM_ERR_IMAGE;
+        }
+    }
+    m->partitions[id].image_entry = image->entry;
+    return SIM_OK;
+}
+
+static enum sim_error load_image(struct sim_machine *m, const struct sim_image_ref *ref,
+                                 FILE *diag)
+{
+    struct sim_image image;
+    const struct hv_partition_config *part = &m->config->partitions[ref->partition];
+    enum sim_error error = sim_image_load(ref->path, diag, &image);
+    if (error != SIM_OK)
+        return error;
+    error = sim_image_check_fits(&image, ref->path, part, diag);
+    if (error == SIM_OK)
+        error = load_segments(m, ref->partition, &image, ref->path, diag);
+    sim_image_free(&image);
+    return error;
+}
+
+static enum sim_error check_images(const struct hv_config *config,
+                                   const struct sim_image_ref *images, uint32_t image_count,
+                                   FILE *diag)
+{
+    for (uint32_t id = 0; id < config->partition_count; id++) {
+        uint32_t named = 0;
+        for (uint32_t i = 0; i < image_count; i++)
+            named += images[i].partition == id;
+        if (named != 1) {
+            fprintf(diag, "hvsim: partition %u (%s) needs exactly one image (-p %u=FILE)\n", id,
+                    config->partitions[id].name, id);
+            return SIM_ERR_USAGE;
+        }
+    }
+    for (uint32_t i = 0; i < image_count; i++) {
+        if (images[i].partition >= config->partition_count) {
+            fprintf(diag, "hvsim: -p %u=%s: the configuration has no partition %u\n",
+                    images[i].partition, images[i].path, images[i].partition);
+            return SIM_ERR_USAGE;
+        }
+    }
+    return SIM_OK;
+}
+
+static enum sim_error populate(struct sim_machine *m, const struct sim_image_ref *images,
+                               uint32_t image_count, FILE *diag)
+{
+    for (uint32_t id = 0; id < m->config->partition_count; id++) {
+        enum sim_error error = create_vcpu(m, &m->config->partitions[id], diag);
+        if (error != SIM_OK)
+            return error;
+    }
+    for (uint32_t i = 0; i < image_count; i++) {
+        enum sim_error error = load_image(m, &images[i], diag);
+        if (error != SIM_OK)
+            return error;
+    }
+    return SIM_OK;
+}
+
+enum sim_error sim_machine_create(struct sim_machine **out, const struct hv_config *config,
+                                  const struct sim_image_ref *images, uint32_t image_count,
+                                  const struct sim_options *options, FILE *diag)
+{
+    enum sim_error error = check_images(config, images, image_count, diag);
+    if (error != SIM_OK)
+        return error;
+    struct sim_machine *m = calloc(1, sizeof *m);
+    if (!m)
+        return SIM_ERR_NO_MEMORY;
+    m->config = config;
+    m->options = *options;
+    m->clock.khz = config->cpu_khz;
+    m->timer_deadline = UINT64_MAX;
+    m->last_running = HV_IDLE;
+    enum hv_error herror = hv_init(&m->hv, config, m);
+    if (herror != HV_OK) {
+        fprintf(diag, "hvsim: %s\n", hv_strerror(herror));
+        error = SIM_ERR_CONFIG;
+    }
+    if (error == SIM_OK)
+        error = populate(m, images, image_count, diag);
+    if (error != SIM_OK) {
+        sim_machine_destroy(m);
+        return error;
+    }
+    *out = m;
+    return SIM_OK;
+}
+
+void sim_machine_destroy(struct sim_machine *m)
+{
+    if (!m)
+        return;
+    for (uint32_t id = 0; id < HV_MAX_PARTITIONS; id++) {
+        if (m->partitions[id].vcpu)
+            vcpu_destroy(m->partitions[id].vcpu);
+        free(m->partitions[id].pct);
+    }
+    for (uint32_t i = 0; i < m->shared_count; i++)
+        free(m->shared[i].buffer);
+    free(m);
+}
+
+const struct sim_clock *sim_machine_clock(const struct sim_machine *m)
+{
+    return &m->clock;
+}
+
+const struct hv *sim_machine_hv(const struct sim_machine *m)
+{
+    return &m->hv;
+}

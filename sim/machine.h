@@ -1,0 +1,46 @@
+/* sim/: one simulated system: the configuration, hvcore, one vCPU per
+ * partition, the partition control tables and the virtual clock, wired
+ * together. Several machines can live in one process. */
+#ifndef SIM_MACHINE_H
+#define SIM_MACHINE_H
+
+#include "sim/clock.h"
+#include "sim/sim_error.h"
+#include <hvcore/hv.h>
+#include <stdio.h>
+
+struct vcpu;
+
+/* Modelled hypervisor costs in cycles (docs/simulator.md). */
+struct sim_costs {
+    uint32_t hypercall;      /* trap entry, dispatch and return of a hypercall */
+    uint32_t context_switch; /* switching the CPU to another partition */
+};
+
+struct sim_options {
+    struct sim_costs costs;
+    FILE *console; /* where console bytes go */
+};
+
+/* A partition's image, named on the command line as ID=FILE. */
+struct sim_image_ref {
+    uint32_t partition;
+    const char *path;
+};
+
+struct sim_machine;
+
+/* Build a machine for config with one image per partition. Problems with
+ * the images are printed to diag as `file: message` lines. */
+enum sim_error sim_machine_create(struct sim_machine **out, const struct hv_config *config,
+                                  const struct sim_image_ref *images, uint32_t image_count,
+                                  const struct sim_options *options, FILE *diag);
+void sim_machine_destroy(struct sim_machine *machine);
+
+/* Boot the hypervisor (once) and run until major frame `mafs` starts. */
+enum sim_error sim_machine_run_mafs(struct sim_machine *machine, uint64_t mafs, FILE *diag);
+
+const struct sim_clock *sim_machine_clock(const struct sim_machine *machine);
+const struct hv *sim_machine_hv(const struct sim_machine *machine);
+
+#endif

@@ -1,0 +1,173 @@
+/* hvsim: the command line.
+ *   hvsim run CONFIG.xml -p ID=IMAGE... [--mafs N]
+ *   hvsim check CONFIG.xml
+ * Exit status: 0 success, 2 bad input (usage, configuration, image),
+ * 3 the simulation itself failed. */
+#include "sim/config_load.h"
+#include "sim/machine.h"
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define EXIT_BAD_INPUT 2
+#define EXIT_SIM_FAILED 3
+#define MAX_IMAGES 64
+
+struct run_args {
+    const char *config_path;
+    struct sim_image_ref images[MAX_IMAGES];
+    uint32_t image_count;
+    uint64_t mafs;
+};
+
+static int usage_error(const char *message, const char *detail)
+{
+    fprintf(stderr, "hvsim: %s%s\n", message, detail ? detail : "");
+    return EXIT_BAD_INPUT;
+}
+
+static void print_usage(FILE *out)
+{
+    fputs("usage: hvsim run CONFIG.xml -p ID=IMAGE.elf [-p ID=IMAGE.elf ...] [--mafs N]\n"
+          "       hvsim check CONFIG.xml\n"
+          "Images are named per partition id as xmpack does (ID=FILE or ID:FILE).\n",
+          out);
+}
+
+static bool parse_u64(const char *text, uint64_t *value)
+{
+    char *end;
+    if (text[0] < '0' || text[0] > '9')
+        return false;
+    errno = 0;
+    unsigned long long v = strtoull(text, &end, 10);
+    if (errno != 0 || *end != '\0')
+        return false;
+    *value = v;
+    return true;
+}
+
+/* "ID=FILE" or "ID:FILE" */
+static bool parse_image(const char *text, struct sim_image_ref *ref)
+{
+    const char *sep = strpbrk(text, "=:");
+    char id[16];
+    uint64_t value;
+    if (!sep || sep == text || (size_t)(sep - text) >= sizeof id || sep[1] == '\0')
+        return false;
+    memcpy(id, text, (size_t)(sep - text));
+    id[sep - text] = '\0';
+    if (!parse_u64(id, &value) || value >= 1024)
+        return false;
+    ref->partition = (uint32_t)value;
+    ref->path = sep + 1;
+    return true;
+}
+
+static int parse_option(struct run_args *args, int argc, char **argv, int *i)
+{
+    const char *option = argv[*i];
+    if (*i + 1 >= argc)
+        return usage_error("missing value after ", option);
+    const char *value = argv[++*i];
+    if (strcmp(option, "-p") == 0) {
+        if (args->image_count == MAX_IMAGES)
+            return usage_error("too many images", NULL);
+        if (!parse_image(value, &args->images[args->image_count++]))
+            return usage_error("-p expects ID=IMAGE, got ", value);
+        return 0;
+    }
+    if (strcmp(option, "--mafs") == 0) {
+        if (!parse_u64(value, &args->mafs))
+            return usage_error("--mafs expects a number, got ", value);
+        return 0;
+    }
+    return usage_error("unknown option ", option);
+}
+
+static int parse_run_args(struct run_args *args, int argc, char **argv)
+{
+    args->mafs = 1;
+    for (int i = 0; i < argc; i++) {
+        if (argv[i][0] == '-') {
+            int status = parse_option(args, argc, argv, &i);
+            if (status != 0)
+                return status;
+        } else if (!args->config_path) {
+            args->config_path = argv[i];
+        } else {
+            return usage_error("unexpected argument ", argv[i]);
+        }
+    }
+    if (!args->config_path)
+        return usage_error("run needs a configuration file", NULL);
+    return 0;
+}
+
+static int exit_status(enum sim_error error)
+{
+    switch (error) {
+    case SIM_OK:
+        return 0;
+    case SIM_ERR_CPU:
+    case SIM_ERR_NO_MEMORY:
+        return EXIT_SIM_FAILED;
+    default:
+        return EXIT_BAD_INPUT;
+    }
+}
+
+static int run_loaded(const struct run_args *args, const struct hv_config *config)
+{
+    struct sim_options options = {.costs = {0, 0}, .console = stdout};
+    struct sim_machine *machine = NULL;
+    enum sim_error error = sim_machine_create(&machine, config, args->images, args->image_count,
+                                              &options, stderr);
+    if (error == SIM_OK)
+        error = sim_machine_run_mafs(machine, args->mafs, stderr);
+    fflush(stdout);
+    sim_machine_destroy(machine);
+    return exit_status(error);
+}
+
+static int command_run(int argc, char **argv)
+{
+    struct run_args args = {0};
+    int status = parse_run_args(&args, argc, argv);
+    if (status != 0)
+        return status;
+    struct sim_config *config = NULL;
+    enum sim_error error = sim_config_load(args.config_path, stderr, &config);
+    if (error != SIM_OK)
+        return exit_status(error);
+    status = run_loaded(&args, sim_config_hv(config));
+    sim_config_free(config);
+    return status;
+}
+
+static int command_check(int argc, char **argv)
+{
+    if (argc != 1)
+        return usage_error("check needs exactly one configuration file", NULL);
+    struct sim_config *config = NULL;
+    enum sim_error error = sim_config_load(argv[0], stderr, &config);
+    sim_config_free(config);
+    return exit_status(error);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        print_usage(stderr);
+        return EXIT_BAD_INPUT;
+    }
+    if (strcmp(argv[1], "run") == 0)
+        return command_run(argc - 2, argv + 2);
+    if (strcmp(argv[1], "check") == 0)
+        return command_check(argc - 2, argv + 2);
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        print_usage(stdout);
+        return 0;
+    }
+    return usage_error("unknown command ", argv[1]);
+}

@@ -1,0 +1,136 @@
+/* sim/: the event loop. The clock never passes the timer deadline while a
+ * partition runs: the running vCPU gets the cycles left until it as its
+ * budget. Idle time jumps straight to the deadline. */
+#include "cpu/vcpu.h"
+#include "sim/machine_internal.h"
+#include <xm/hypercalls.h>
+
+static const char *trap_name(uint32_t tt)
+{
+    switch (tt) {
+    case 0x01:
+        return "instruction access exception";
+    case 0x02:
+        return "illegal instruction";
+    case 0x03:
+        return "privileged instruction";
+    case 0x07:
+        return "memory address not aligned";
+    case 0x09:
+        return "data access exception";
+    case 0x0a:
+        return "tag overflow";
+    case 0x2a:
+        return "division by zero";
+    case XM_ASMHYPERCALL_TRAP:
+        return "assembly hypercall (not supported yet)";
+    }
+    return tt >= 0x80 ? "software trap" : "trap";
+}
+
+static void report_trap(struct sim_machine *m, uint32_t id, const struct vcpu_exit *exit,
+                        FILE *diag)
+{
+    fprintf(diag, "hvsim: %llu us: partition %u (%s): %s (tt 0x%02x) at pc 0x%08x",
+            (unsigned long long)sim_clock_us(&m->clock), id, m->config->partitions[id].name,
+            trap_name(exit->trap_type), exit->trap_type, exit->pc);
+    if (exit->trap_type == 0x01 || exit->trap_type == 0x09)
+        fprintf(diag, ", address 0x%08x", exit->fault_address);
+    fprintf(diag, ": partition halted\n");
+}
+
+static void do_hypercall(struct sim_machine *m, struct vcpu *vcpu)
+{
+    uint32_t regs[6];
+    int32_t result;
+    for (int i = 0; i < 6; i++)
+        regs[i] = vcpu_get_reg(vcpu, VCPU_O0 + i);
+    m->clock.cycles += m->options.costs.hypercall;
+    if (hv_hypercall(&m->hv, regs, &result)) {
+        vcpu_set_reg(vcpu, VCPU_O0, (uint32_t)result);
+        vcpu_skip_instruction(vcpu);
+    }
+}
+
+static enum sim_error handle_exit(struct sim_machine *m, uint32_t id, const struct vcpu_exit *exit,
+                                  FILE *diag)
+{
+    switch (exit->reason) {
+    case VCPU_EXIT_BUDGET:
+        /* What is left before the deadline is less than the next block:
+         * the timer interrupt takes the partition there. */
+        if (m->clock.cycles < m->timer_deadline)
+            m->clock.cycles = m->timer_deadline;
+        return SIM_OK;
+    case VCPU_EXIT_HYPERCALL:
+        do_hypercall(m, m->partitions[id].vcpu);
+        return SIM_OK;
+    case VCPU_EXIT_ASM_HYPERCALL: {
+        struct vcpu_exit trap = *exit;
+        trap.trap_type = XM_ASMHYPERCALL_TRAP;
+        report_trap(m, id, &trap, diag);
+        hv_partition_trap(&m->hv, trap.trap_type, trap.pc, 0);
+        return SIM_OK;
+    }
+    case VCPU_EXIT_TRAP:
+        report_trap(m, id, exit, diag);
+        hv_partition_trap(&m->hv, exit->trap_type, exit->pc, exit->fault_address);
+        return SIM_OK;
+    case VCPU_EXIT_ERROR:
+        break;
+    }
+    fprintf(diag, "hvsim: partition %u (%s): the CPU engine failed at pc 0x%08x\n", id,
+            m->config->partitions[id].name, exit->pc);
+    return SIM_ERR_CPU;
+}
+
+static enum sim_error run_partition(struct sim_machine *m, uint32_t id, FILE *diag)
+{
+    struct vcpu_exit exit;
+    if (m->last_running != (int32_t)id)
+        m->clock.cycles += m->options.costs.context_switch;
+    m->last_running = (int32_t)id;
+    if (m->clock.cycles >= m->timer_deadline)
+        return SIM_OK;
+    enum vcpu_error error =
+        vcpu_run(m->partitions[id].vcpu, m->timer_deadline - m->clock.cycles, &exit);
+    if (error != VCPU_OK) {
+        fprintf(diag, "hvsim: partition %u: %s\n", id, vcpu_strerror(error));
+        return SIM_ERR_CPU;
+    }
+    m->clock.cycles += exit.cycles;
+    return handle_exit(m, id, &exit, diag);
+}
+
+static enum sim_error step(struct sim_machine *m, FILE *diag)
+{
+    if (m->engine_error != VCPU_OK) {
+        fprintf(diag, "hvsim: %s\n", vcpu_strerror(m->engine_error));
+        return SIM_ERR_CPU;
+    }
+    if (m->clock.cycles >= m->timer_deadline) {
+        hv_timer_event(&m->hv);
+        return SIM_OK;
+    }
+    int32_t current = hv_current(&m->hv);
+    if (current == HV_IDLE) {
+        m->clock.cycles = m->timer_deadline;
+        m->last_running = HV_IDLE;
+        return SIM_OK;
+    }
+    return run_partition(m, (uint32_t)current, diag);
+}
+
+enum sim_error sim_machine_run_mafs(struct sim_machine *m, uint64_t mafs, FILE *diag)
+{
+    if (!m->booted) {
+        hv_boot(&m->hv);
+        m->booted = true;
+    }
+    while (m->hv.sched.maf_count < mafs) {
+        enum sim_error error = step(m, diag);
+        if (error != SIM_OK)
+            return error;
+    }
+    return SIM_OK;
+}

@@ -1,0 +1,32 @@
+# The hello scenario end to end, its determinism, and bad input to hvsim.
+set(S ${CMAKE_CURRENT_LIST_DIR})
+set(HELLO ${CMAKE_SOURCE_DIR}/scenarios/hello)
+set(HELLO_IMAGES ${HVSIM_SPARC_BINARY_DIR}/scenarios/hello)
+set(HVSIM_HELLO $<TARGET_FILE:hvsim> run ${HELLO}/xm_cf.xml
+    -p 0=${HELLO_IMAGES}/hello_p0.elf -p 1=${HELLO_IMAGES}/hello_p1.elf --mafs 3)
+
+add_test(NAME scenario.hello
+  COMMAND ${S}/expect_output.sh ${HELLO}/expected.txt -- ${HVSIM_HELLO})
+add_test(NAME scenario.hello.deterministic COMMAND ${S}/expect_same_bytes.sh -- ${HVSIM_HELLO})
+
+# Bad input: one line on stderr naming the file (and line), exit status 2.
+function(hvsim_bad_input name regex)
+  add_test(NAME bad_input.${name} COMMAND ${S}/expect_error.sh 2 ${regex} -- ${ARGN})
+endfunction()
+hvsim_bad_input(missing_config "^/nonexistent/xm_cf.xml: "
+  $<TARGET_FILE:hvsim> run /nonexistent/xm_cf.xml -p 0=x.elf)
+hvsim_bad_input(malformed_xml "^${S}/bad/malformed.xml:[0-9]+: "
+  $<TARGET_FILE:hvsim> run ${S}/bad/malformed.xml)
+hvsim_bad_input(slot_unknown_partition
+  "^${S}/bad/slot_unknown_partition.xml:9: .*partition 7"
+  $<TARGET_FILE:hvsim> run ${S}/bad/slot_unknown_partition.xml -p 0=x.elf)
+hvsim_bad_input(image_not_sparc "^$<TARGET_FILE:hvsim>: .*SPARC"
+  $<TARGET_FILE:hvsim> run ${HELLO}/xm_cf.xml
+  -p 0=$<TARGET_FILE:hvsim> -p 1=${HELLO_IMAGES}/hello_p1.elf)
+hvsim_bad_input(image_does_not_fit "^${HELLO_IMAGES}/hello_p1.elf: .*does not fit"
+  $<TARGET_FILE:hvsim> run ${HELLO}/xm_cf.xml
+  -p 0=${HELLO_IMAGES}/hello_p1.elf -p 1=${HELLO_IMAGES}/hello_p1.elf)
+hvsim_bad_input(missing_image "partition 1 \\(Partition1\\) needs exactly one image"
+  $<TARGET_FILE:hvsim> run ${HELLO}/xm_cf.xml -p 0=${HELLO_IMAGES}/hello_p0.elf)
+hvsim_bad_input(bad_option "unknown option --frobnicate"
+  $<TARGET_FILE:hvsim> run ${HELLO}/xm_cf.xml --frobnicate 1)
