@@ -10,12 +10,12 @@
 
 enum vcpu_error {
     VCPU_OK = 0,
-    VCPU_ERR_UNICORN,       /* an Unicorn call failed */
+    VCPU_ERR_UNICORN, /* an Unicorn call failed */
     VCPU_ERR_NO_MEMORY,
-    VCPU_ERR_BAD_REGION,    /* unaligned, overlapping or empty region */
-    VCPU_ERR_UNMAPPED,      /* a host access outside the mapped regions */
-    VCPU_ERR_READ_ONLY,     /* a write into a region the guest cannot write */
-    VCPU_ERR_PROBE_FAILED,  /* Unicorn's CPU state layout not recognised */
+    VCPU_ERR_BAD_REGION,   /* unaligned, overlapping or empty region */
+    VCPU_ERR_UNMAPPED,     /* a host access outside the mapped regions */
+    VCPU_ERR_READ_ONLY,    /* a write into a region the guest cannot write */
+    VCPU_ERR_PROBE_FAILED, /* Unicorn's CPU state layout not recognised */
 };
 const char *vcpu_strerror(enum vcpu_error error);
 
@@ -53,8 +53,8 @@ struct vcpu_exit {
 
 /* Registers reachable with vcpu_get/set_reg. */
 enum vcpu_reg {
-    VCPU_G0 = 0, /* G0..G7 = 0..7 */
-    VCPU_O0 = 8, /* O0..O7 = 8..15  (current window) */
+    VCPU_G0 = 0,  /* G0..G7 = 0..7 */
+    VCPU_O0 = 8,  /* O0..O7 = 8..15  (current window) */
     VCPU_L0 = 16, /* L0..L7 = 16..23 */
     VCPU_I0 = 24, /* I0..I7 = 24..31 */
     VCPU_PC = 32,

@@ -2,9 +2,9 @@
  * loop that runs it: the current partition's vCPU runs until the next timer
  * deadline; its exits (hypercalls, traps) and the timer become calls of
  * hvcore's entry points. */
-#include "sim/machine_internal.h"
 #include "cpu/vcpu.h"
 #include "sim/image.h"
+#include "sim/machine_internal.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,9 +60,8 @@ static enum sim_error build_regions(struct sim_machine *m, const struct hv_parti
         }
         regions[n++] = (struct vcpu_region){area->mapped_at, area->size, area_perms(area), host};
     }
-    regions[n++] =
-        (struct vcpu_region){HV_PCT_ADDRESS, HV_PCT_AREA_SIZE, VCPU_PERM_READ,
-                             m->partitions[part->id].pct};
+    regions[n++] = (struct vcpu_region){HV_PCT_ADDRESS, HV_PCT_AREA_SIZE, VCPU_PERM_READ,
+                                        m->partitions[part->id].pct};
     *count = n;
     return SIM_OK;
 }
@@ -97,10 +96,10 @@ static enum sim_error load_segments(struct sim_machine *m, uint32_t id,
     struct vcpu *vcpu = m->partitions[id].vcpu;
     for (uint32_t i = 0; i < image->segment_count; i++) {
         const struct sim_segment *seg = &image->segments[i];
-        enum vcpu_error error = vcpu_write_mem(vcpu, seg->address, seg->data, seg->file_size, false);
+        enum vcpu_error error =
+            vcpu_write_mem(vcpu, seg->address, seg->data, seg->file_size, false);
         if (error != VCPU_OK) {
-            fprintf(diag, "%s: segment at 0x%08x: %s\n", path, seg->address,
-                    vcpu_strerror(error));
+            fprintf(diag, "%s: segment at 0x%08x: %s\n", path, seg->address, vcpu_strerror(error));
             return SIM_ERR_IMAGE;
         }
     }
@@ -108,8 +107,7 @@ static enum sim_error load_segments(struct sim_machine *m, uint32_t id,
     return SIM_OK;
 }
 
-static enum sim_error load_image(struct sim_machine *m, const struct sim_image_ref *ref,
-                                 FILE *diag)
+static enum sim_error load_image(struct sim_machine *m, const struct sim_image_ref *ref, FILE *diag)
 {
     struct sim_image image;
     const struct hv_partition_config *part = &m->config->partitions[ref->partition];

@@ -121,8 +121,8 @@ static int run_loaded(const struct run_args *args, const struct hv_config *confi
 {
     struct sim_options options = {.costs = {0, 0}, .console = stdout};
     struct sim_machine *machine = NULL;
-    enum sim_error error = sim_machine_create(&machine, config, args->images, args->image_count,
-                                              &options, stderr);
+    enum sim_error error =
+        sim_machine_create(&machine, config, args->images, args->image_count, &options, stderr);
     if (error == SIM_OK)
         error = sim_machine_run_mafs(machine, args->mafs, stderr);
     fflush(stdout);

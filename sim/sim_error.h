@@ -6,11 +6,11 @@
 
 enum sim_error {
     SIM_OK = 0,
-    SIM_ERR_IO,      /* a file could not be read or written */
-    SIM_ERR_CONFIG,  /* the XM_CF file is invalid */
-    SIM_ERR_IMAGE,   /* a partition image is invalid */
-    SIM_ERR_USAGE,   /* the command line is invalid */
-    SIM_ERR_CPU,     /* the vCPU layer failed */
+    SIM_ERR_IO,     /* a file could not be read or written */
+    SIM_ERR_CONFIG, /* the XM_CF file is invalid */
+    SIM_ERR_IMAGE,  /* a partition image is invalid */
+    SIM_ERR_USAGE,  /* the command line is invalid */
+    SIM_ERR_CPU,    /* the vCPU layer failed */
     SIM_ERR_NO_MEMORY,
 };
 

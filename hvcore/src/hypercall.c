@@ -10,7 +10,7 @@
 
 struct hv_call {
     uint32_t caller;
-    const uint32_t *args; /* %o1..%o5 */
+    const uint32_t *args;  /* %o1..%o5 */
     bool context_replaced; /* set by handlers after which the caller must not resume */
 };
 

@@ -1,11 +1,11 @@
 /* hvcore hypercall dispatch and the services of the foundation: numbers,
  * permissions, guest-pointer checks, console, time, halt, idle. */
 #include "fake_port.h"
+#include <cmocka.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
 #include <xm/hypercalls.h>
@@ -22,9 +22,11 @@ static const struct hv_partition_config partitions[] = {
     {1, "System", HV_PART_BOOT | HV_PART_SYSTEM, 0, false, 0, &area, 1},
     {2, "Other", HV_PART_BOOT, 0, false, HV_CONSOLE_NONE, &area, 1},
 };
-static const struct hv_config config = {
-    .cpu_khz = 50000, .plans = &plan, .plan_count = 1, .partitions = partitions,
-    .partition_count = 3};
+static const struct hv_config config = {.cpu_khz = 50000,
+                                        .plans = &plan,
+                                        .plan_count = 1,
+                                        .partitions = partitions,
+                                        .partition_count = 3};
 
 struct fixture {
     struct hv hv;
@@ -83,11 +85,10 @@ static void test_console_rejects_bad_pointer_and_foreign_descriptor(void **state
     bool completes;
     uint32_t desc = OBJDESC_BUILD(OBJ_CLASS_CONSOLE, 0, 0);
     assert_int_equal(call(f, write_object_nr, desc, 0x10, 6, &completes), XM_INVALID_PARAM);
-    assert_int_equal(call(f, write_object_nr, desc, 0x40000ffc, 8, &completes),
-                     XM_INVALID_PARAM);
-    assert_int_equal(call(f, write_object_nr, OBJDESC_BUILD(OBJ_CLASS_CONSOLE, 1, 0), 0x40000000,
-                          1, &completes),
-                     XM_PERM_ERROR);
+    assert_int_equal(call(f, write_object_nr, desc, 0x40000ffc, 8, &completes), XM_INVALID_PARAM);
+    assert_int_equal(
+        call(f, write_object_nr, OBJDESC_BUILD(OBJ_CLASS_CONSOLE, 1, 0), 0x40000000, 1, &completes),
+        XM_PERM_ERROR);
     assert_int_equal(f->port.console_length, 0);
 }
 

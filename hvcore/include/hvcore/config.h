@@ -44,7 +44,7 @@ struct hv_region {
 
 struct hv_mem_area {
     char name[HV_NAME_MAX];
-    uint32_t start;     /* physical address */
+    uint32_t start; /* physical address */
     uint32_t size;
     uint32_t mapped_at; /* address the partition sees; == start when not given */
     uint32_t flags;     /* HV_AREA_* */

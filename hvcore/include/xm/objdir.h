@@ -3,10 +3,11 @@
 #define XM_OBJDIR_H
 
 /* Descriptor: VALIDITY(1) | CLASS(11) | PARTITIONID(10) | ID(10). */
-#define OBJDESC_BUILD(class, pid, id) ((((class) & 0x7ff) << 20) | (((pid) & 0x3ff) << 10) | ((id) & 0x3ff))
+#define OBJDESC_BUILD(class, pid, id)                                                              \
+    ((((class) & 0x7ff) << 20) | (((pid)&0x3ff) << 10) | ((id)&0x3ff))
 #define OBJDESC_GET_CLASS(d) (((d) >> 20) & 0x7ff)
 #define OBJDESC_GET_PARTITIONID(d) (((d) >> 10) & 0x3ff)
-#define OBJDESC_GET_ID(d) ((d) & 0x3ff)
+#define OBJDESC_GET_ID(d) ((d)&0x3ff)
 
 #define OBJ_CLASS_NULL 0
 #define OBJ_CLASS_CONSOLE 1
