@@ -1,0 +1,458 @@
+/* sim/config_load: the XM_CF loader on the fixtures in tests/configs.
+ * A valid file is checked field by field; each invalid fixture states the
+ * diagnostics it must produce in its leading comment, one per line, as
+ * "expect LINE: message" ("expect -: message" for one without a line), and
+ * the loader's whole output must be exactly those lines. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "sim/config_load.h"
+
+#define CONFIGS HVSIM_TEST_CONFIGS
+#define SCRATCH HVSIM_TEST_SCRATCH
+
+/* --- helpers ------------------------------------------------------------ */
+
+static char *read_stream(FILE *f)
+{
+    size_t used = 0, cap = 4096;
+    char *buf = malloc(cap);
+    assert_non_null(buf);
+    for (size_t n; (n = fread(buf + used, 1, cap - used - 1, f)) > 0;) {
+        used += n;
+        if (cap - used - 1 == 0) {
+            cap *= 2;
+            buf = realloc(buf, cap);
+            assert_non_null(buf);
+        }
+    }
+    buf[used] = '\0';
+    return buf;
+}
+
+static char *read_text(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    char *text = read_stream(f);
+    fclose(f);
+    return text;
+}
+
+static void write_text(const char *path, const char *text, size_t length)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(text, 1, length, f), length);
+    assert_int_equal(fclose(f), 0);
+}
+
+/* Loads `path`; returns what was printed to diag, *result the return code. */
+static char *load(const char *path, enum sim_error *result, struct sim_config **out)
+{
+    FILE *diag = tmpfile();
+    assert_non_null(diag);
+    *result = sim_config_load(path, diag, out);
+    rewind(diag);
+    char *text = read_stream(diag);
+    fclose(diag);
+    return text;
+}
+
+/* Appends "path:LINE: message\n" for each "expect LINE: message" line of the
+ * fixture's leading comment. */
+static char *expected_output(const char *path)
+{
+    char *fixture = read_text(path);
+    char *end = strstr(fixture, "-->");
+    assert_non_null(end);
+    *end = '\0';
+    size_t cap = strlen(fixture) * 2 + strlen(path) * 32 + 1, used = 0;
+    char *expected = calloc(1, cap);
+    assert_non_null(expected);
+    for (char *line = strtok(fixture, "\n"); line != NULL; line = strtok(NULL, "\n")) {
+        char *e = strstr(line, "expect ");
+        if (e == NULL)
+            continue;
+        e += strlen("expect ");
+        if (e[0] == '-')
+            used += (size_t)snprintf(expected + used, cap - used, "%s%s\n", path, e + 1);
+        else
+            used += (size_t)snprintf(expected + used, cap - used, "%s:%s\n", path, e);
+    }
+    free(fixture);
+    return expected;
+}
+
+/* --- the valid configuration ------------------------------------------- */
+
+static void test_valid_system(void **state)
+{
+    (void)state;
+    struct sim_config *c = NULL;
+    enum sim_error result;
+    char *diag = load(CONFIGS "/hello.xml", &result, &c);
+    assert_string_equal(diag, "");
+    assert_int_equal(result, SIM_OK);
+    assert_non_null(c);
+    const struct hv_config *hv = sim_config_hv(c);
+    assert_string_equal(hv->name, "hello");
+    assert_int_equal(hv->cpu_khz, 50000);
+    assert_int_equal(hv->region_count, 2);
+    assert_int_equal(hv->regions[0].type, HV_REGION_ROM);
+    assert_int_equal(hv->regions[0].start, 0);
+    assert_int_equal(hv->regions[0].size, 4u << 20);
+    assert_int_equal(hv->regions[1].type, HV_REGION_SDRAM);
+    assert_int_equal(hv->regions[1].start, 0x40000000);
+    free(diag);
+    sim_config_free(c);
+}
+
+static void test_valid_devices(void **state)
+{
+    (void)state;
+    struct sim_config *c = NULL;
+    enum sim_error result;
+    free(load(CONFIGS "/hello.xml", &result, &c));
+    assert_int_equal(result, SIM_OK);
+    const struct hv_config *hv = sim_config_hv(c);
+    assert_int_equal(hv->device_count, 3);
+    assert_int_equal(hv->devices[0].type, HV_DEVICE_NULL);
+    assert_string_equal(hv->devices[0].name, "Nothing");
+    assert_int_equal(hv->devices[1].type, HV_DEVICE_UART);
+    assert_string_equal(hv->devices[1].name, "Uart");
+    assert_int_equal(hv->devices[1].id, 0);
+    assert_int_equal(hv->devices[1].baud_rate, 115200);
+    assert_int_equal(hv->devices[2].type, HV_DEVICE_MEMORY_BLOCK);
+    assert_int_equal(hv->devices[2].start, 0x40380000);
+    assert_int_equal(hv->devices[2].size, 256 * 1024);
+    assert_int_equal(hv->hv_console, 1);
+    sim_config_free(c);
+}
+
+static void test_valid_plans(void **state)
+{
+    (void)state;
+    struct sim_config *c = NULL;
+    enum sim_error result;
+    free(load(CONFIGS "/hello.xml", &result, &c));
+    assert_int_equal(result, SIM_OK);
+    const struct hv_config *hv = sim_config_hv(c);
+    assert_int_equal(hv->plan_count, 2);
+    const struct hv_plan *p0 = &hv->plans[0];
+    assert_int_equal(p0->id, 0);
+    assert_string_equal(p0->name, "main");
+    assert_int_equal(p0->major_frame_us, 1000000);
+    assert_int_equal(p0->slot_count, 2);
+    /* Listed 1, 0 in the file: sorted by start, so index == id. */
+    assert_int_equal(p0->slots[0].id, 0);
+    assert_int_equal(p0->slots[0].start_us, 0);
+    assert_int_equal(p0->slots[0].duration_us, 500000);
+    assert_int_equal(p0->slots[0].partition_id, 0);
+    assert_int_equal(p0->slots[0].flags, HV_SLOT_PERIOD_START);
+    assert_int_equal(p0->slots[1].id, 1);
+    assert_int_equal(p0->slots[1].start_us, 500000);
+    assert_int_equal(p0->slots[1].duration_us, 500000);
+    assert_int_equal(p0->slots[1].partition_id, 1);
+    assert_int_equal(p0->slots[1].flags, 0);
+    const struct hv_plan *p1 = &hv->plans[1];
+    assert_int_equal(p1->id, 1);
+    assert_string_equal(p1->name, "");
+    assert_int_equal(p1->major_frame_us, 200000);
+    assert_int_equal(p1->slot_count, 1);
+    assert_int_equal(p1->slots[0].partition_id, 1);
+    assert_int_equal(p1->slots[0].vcpu_id, 0);
+    sim_config_free(c);
+}
+
+static void test_valid_partitions(void **state)
+{
+    (void)state;
+    struct sim_config *c = NULL;
+    enum sim_error result;
+    free(load(CONFIGS "/hello.xml", &result, &c));
+    assert_int_equal(result, SIM_OK);
+    const struct hv_config *hv = sim_config_hv(c);
+    assert_int_equal(hv->partition_count, 2);
+    /* Listed 1, 0 in the file: placed at their ids. */
+    const struct hv_partition_config *p0 = &hv->partitions[0], *p1 = &hv->partitions[1];
+    assert_int_equal(p0->id, 0);
+    assert_string_equal(p0->name, "P0");
+    assert_int_equal(p0->flags, HV_PART_SYSTEM | HV_PART_BOOT);
+    assert_true(p0->has_entry_point);
+    assert_int_equal(p0->entry_point, 0x40100000);
+    assert_int_equal(p0->console, 1);
+    assert_int_equal(p1->id, 1);
+    assert_string_equal(p1->name, "P1");
+    assert_int_equal(p1->flags, HV_PART_FP);
+    assert_false(p1->has_entry_point);
+    assert_int_equal(p1->console, 2);
+    sim_config_free(c);
+}
+
+static void test_valid_areas(void **state)
+{
+    (void)state;
+    struct sim_config *c = NULL;
+    enum sim_error result;
+    free(load(CONFIGS "/hello.xml", &result, &c));
+    assert_int_equal(result, SIM_OK);
+    const struct hv_config *hv = sim_config_hv(c);
+    const struct hv_partition_config *p0 = &hv->partitions[0], *p1 = &hv->partitions[1];
+    assert_int_equal(p0->area_count, 3);
+    assert_string_equal(p0->areas[0].name, "code");
+    assert_int_equal(p0->areas[0].start, 0x40100000);
+    assert_int_equal(p0->areas[0].size, 256 * 1024);
+    assert_int_equal(p0->areas[0].mapped_at, 0x40100000); /* defaults to start */
+    assert_int_equal(p0->areas[0].flags, 0);
+    assert_int_equal(p0->areas[1].flags, HV_AREA_SHARED); /* same start+size as P1's */
+    assert_int_equal(p0->areas[2].flags, HV_AREA_UNMAPPED | (1u << 4) | (1u << 7));
+    assert_int_equal(p1->area_count, 2);
+    assert_int_equal(p1->areas[0].start, 0x40200000);
+    assert_int_equal(p1->areas[0].mapped_at, 0x40100000);
+    assert_int_equal(p1->areas[0].size, 128 * 1024);
+    assert_int_equal(p1->areas[1].flags, HV_AREA_READONLY | HV_AREA_UNCACHEABLE | HV_AREA_SHARED);
+    sim_config_free(c);
+}
+
+/* The namespace may be left out. */
+static void test_no_namespace(void **state)
+{
+    (void)state;
+    char *text = read_text(CONFIGS "/hello.xml");
+    const char *attr = " xmlns=\"http://www.xtratum.org/xm-3.x\"";
+    char *ns = strstr(text, attr);
+    assert_non_null(ns);
+    memmove(ns, ns + strlen(attr), strlen(ns + strlen(attr)) + 1);
+    write_text(SCRATCH "/config_no_ns.xml", text, strlen(text));
+    struct sim_config *c = NULL;
+    enum sim_error result;
+    char *diag = load(SCRATCH "/config_no_ns.xml", &result, &c);
+    assert_string_equal(diag, "");
+    assert_int_equal(result, SIM_OK);
+    assert_int_equal(sim_config_hv(c)->partition_count, 2);
+    sim_config_free(c);
+    free(diag);
+    free(text);
+}
+
+/* --- invalid files ------------------------------------------------------ */
+
+static const char *const bad_fixtures[] = {
+    "bad_area_align.xml",
+    "bad_area_overlap.xml",
+    "bad_area_overlap_same.xml",
+    "bad_area_pct.xml",
+    "bad_area_region.xml",
+    "bad_area_size.xml",
+    "bad_console.xml",
+    "bad_duplicate_element.xml",
+    "bad_flags.xml",
+    "bad_malformed.xml",
+    "bad_many.xml",
+    "bad_missing_attr.xml",
+    "bad_missing_element.xml",
+    "bad_names.xml",
+    "bad_namespace.xml",
+    "bad_no_root.xml",
+    "bad_partition_gap.xml",
+    "bad_partition_ids.xml",
+    "bad_plan_ids.xml",
+    "bad_range.xml",
+    "bad_root.xml",
+    "bad_slot_ids.xml",
+    "bad_slot_order.xml",
+    "bad_slot_overlap.xml",
+    "bad_slot_partition.xml",
+    "bad_slot_past_maf.xml",
+    "bad_slot_vcpu.xml",
+    "bad_slot_zero.xml",
+    "bad_text.xml",
+    "bad_too_many_plans.xml",
+    "bad_two_processors.xml",
+    "bad_unit.xml",
+    "bad_unknown_element.xml",
+};
+
+static void check_bad_fixture(const char *name)
+{
+    char path[512];
+    snprintf(path, sizeof(path), "%s/%s", CONFIGS, name);
+    char *expected = expected_output(path);
+    assert_string_not_equal(expected, "");          /* the fixture states what it expects */
+    struct sim_config *c = (struct sim_config *)&c; /* must be reset to NULL */
+    enum sim_error result;
+    char *diag = load(path, &result, &c);
+    if (strcmp(diag, expected) != 0)
+        print_message("%s\n--- expected:\n%s--- got:\n%s", name, expected, diag);
+    assert_string_equal(diag, expected);
+    assert_int_equal(result, SIM_ERR_CONFIG);
+    assert_null(c);
+    free(diag);
+    free(expected);
+}
+
+static void test_bad_fixtures(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof(bad_fixtures) / sizeof(bad_fixtures[0]); i++)
+        check_bad_fixture(bad_fixtures[i]);
+}
+
+/* One fixture, named on purpose by the brief: exact message and line. */
+static void test_slot_names_missing_partition(void **state)
+{
+    (void)state;
+    struct sim_config *c = NULL;
+    enum sim_error result;
+    char *diag = load(CONFIGS "/bad_slot_partition.xml", &result, &c);
+    assert_string_equal(diag, CONFIGS "/bad_slot_partition.xml:14: slot 1 of plan 0 names "
+                                      "partition 7, which does not exist\n");
+    assert_int_equal(result, SIM_ERR_CONFIG);
+    free(diag);
+}
+
+static void test_missing_file(void **state)
+{
+    (void)state;
+    struct sim_config *c = NULL;
+    enum sim_error result;
+    char *diag = load(CONFIGS "/no_such_file.xml", &result, &c);
+    assert_string_equal(diag,
+                        CONFIGS "/no_such_file.xml: cannot open: No such file or directory\n");
+    assert_int_equal(result, SIM_ERR_IO);
+    assert_null(c);
+    free(diag);
+}
+
+static void test_directory(void **state)
+{
+    (void)state;
+    struct sim_config *c = NULL;
+    enum sim_error result;
+    char *diag = load(CONFIGS, &result, &c);
+    assert_string_equal(diag, CONFIGS ": cannot read: Is a directory\n");
+    assert_int_equal(result, SIM_ERR_IO);
+    free(diag);
+}
+
+static void test_empty_file(void **state)
+{
+    (void)state;
+    write_text(SCRATCH "/config_empty.xml", "", 0);
+    struct sim_config *c = NULL;
+    enum sim_error result;
+    char *diag = load(SCRATCH "/config_empty.xml", &result, &c);
+    assert_string_equal(diag, SCRATCH "/config_empty.xml: the file is empty\n");
+    assert_int_equal(result, SIM_ERR_CONFIG);
+    free(diag);
+}
+
+/* diag may be NULL: the same checks, nothing printed. */
+static void test_silent(void **state)
+{
+    (void)state;
+    struct sim_config *c = NULL;
+    assert_int_equal(sim_config_load(CONFIGS "/bad_many.xml", NULL, &c), SIM_ERR_CONFIG);
+    assert_null(c);
+    assert_int_equal(sim_config_load(CONFIGS "/hello.xml", NULL, &c), SIM_OK);
+    sim_config_free(c);
+    sim_config_free(NULL);
+}
+
+/* Every prefix of a valid file is rejected with one-line messages and
+ * without a crash or a leak (the test runs under valgrind too). */
+static void test_truncated_files(void **state)
+{
+    (void)state;
+    char *text = read_text(CONFIGS "/hello.xml");
+    size_t length = strlen(text);
+    const char *path = SCRATCH "/config_prefix.xml";
+    for (size_t cut = 1; cut < length - 24; cut += 37) {
+        write_text(path, text, cut);
+        struct sim_config *c = NULL;
+        enum sim_error result;
+        char *diag = load(path, &result, &c);
+        assert_int_equal(result, SIM_ERR_CONFIG);
+        assert_null(c);
+        assert_true(strncmp(diag, path, strlen(path)) == 0);
+        assert_int_equal(diag[strlen(diag) - 1], '\n');
+        free(diag);
+    }
+    free(text);
+}
+
+/* --- limits -------------------------------------------------------------- */
+
+/* A system with `count` partitions, each with one 4 KiB area and one slot. */
+static void write_partitions(const char *path, unsigned count)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fprintf(f,
+            "<SystemDescription version=\"1.0.0\" name=\"many\">\n<HwDescription>\n"
+            "<ProcessorTable><Processor id=\"0\" frequency=\"80Mhz\">\n"
+            "<CyclicPlanTable><Plan id=\"0\" majorFrame=\"%ums\">\n",
+            count);
+    for (unsigned i = 0; i < count; i++)
+        fprintf(f, "<Slot id=\"%u\" start=\"%ums\" duration=\"1ms\" partitionId=\"%u\"/>\n", i, i,
+                i);
+    fprintf(f, "</Plan></CyclicPlanTable></Processor></ProcessorTable>\n</HwDescription>\n"
+               "<XMHypervisor/>\n<PartitionTable>\n");
+    for (unsigned i = 0; i < count; i++)
+        fprintf(f,
+                "<Partition id=\"%u\"><PhysicalMemoryAreas><Area start=\"0x%08x\" size=\"4KB\"/>"
+                "</PhysicalMemoryAreas></Partition>\n",
+                i, 0x40000000u + i * 0x1000u);
+    fprintf(f, "</PartitionTable>\n</SystemDescription>\n");
+    assert_int_equal(fclose(f), 0);
+}
+
+static void test_partition_limit(void **state)
+{
+    (void)state;
+    const char *path = SCRATCH "/config_many.xml";
+    struct sim_config *c = NULL;
+    enum sim_error result;
+    write_partitions(path, HV_MAX_PARTITIONS);
+    char *diag = load(path, &result, &c);
+    assert_string_equal(diag, "");
+    assert_int_equal(result, SIM_OK);
+    const struct hv_config *hv = sim_config_hv(c);
+    assert_int_equal(hv->partition_count, HV_MAX_PARTITIONS);
+    assert_int_equal(hv->partitions[63].areas[0].start, 0x4003f000);
+    assert_int_equal(hv->partitions[63].console, HV_CONSOLE_NONE);
+    assert_int_equal(hv->hv_console, HV_CONSOLE_NONE);
+    assert_int_equal(hv->region_count, 0);
+    sim_config_free(c);
+    free(diag);
+
+    write_partitions(path, HV_MAX_PARTITIONS + 1);
+    diag = load(path, &result, &c);
+    /* 4 lines, 65 slots, 4 lines, then the 65th partition; no cascade about
+     * slot 64 naming the partition that was dropped. */
+    assert_string_equal(diag, SCRATCH "/config_many.xml:138: too many partitions (at most 64)\n");
+    assert_int_equal(result, SIM_ERR_CONFIG);
+    free(diag);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_valid_system),    cmocka_unit_test(test_valid_devices),
+        cmocka_unit_test(test_valid_plans),     cmocka_unit_test(test_valid_partitions),
+        cmocka_unit_test(test_valid_areas),     cmocka_unit_test(test_no_namespace),
+        cmocka_unit_test(test_bad_fixtures),    cmocka_unit_test(test_slot_names_missing_partition),
+        cmocka_unit_test(test_missing_file),    cmocka_unit_test(test_directory),
+        cmocka_unit_test(test_empty_file),      cmocka_unit_test(test_silent),
+        cmocka_unit_test(test_truncated_files), cmocka_unit_test(test_partition_limit),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
