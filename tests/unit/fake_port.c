@@ -87,3 +87,12 @@ void fake_port_run_until(struct hv *hv, uint64_t t)
     }
     p->now_us = t;
 }
+
+int32_t fake_port_hypercall(struct hv *hv, uint32_t nr, uint32_t a1, uint32_t a2, uint32_t a3,
+                            bool *completes)
+{
+    uint32_t regs[6] = {nr, a1, a2, a3, 0, 0};
+    int32_t result = 12345;
+    *completes = hv_hypercall(hv, regs, &result);
+    return result;
+}

@@ -26,4 +26,9 @@ struct fake_port {
 /* Advance the fake clock to t, delivering every timer event on the way. */
 void fake_port_run_until(struct hv *hv, uint64_t t);
 
+/* Make a hypercall as the running partition: returns the result, and in
+ * *completes whether the caller would resume after its `ta`. */
+int32_t fake_port_hypercall(struct hv *hv, uint32_t nr, uint32_t a1, uint32_t a2, uint32_t a3,
+                            bool *completes);
+
 #endif

@@ -122,10 +122,7 @@ static void test_non_boot_partition_is_halted_and_its_slot_idle(void **state)
 static int32_t call(struct fixture *f, uint32_t nr, uint32_t a1, uint32_t a2, uint32_t a3,
                     bool *completes)
 {
-    uint32_t regs[6] = {nr, a1, a2, a3, 0, 0};
-    int32_t result = 0;
-    *completes = hv_hypercall(&f->hv, regs, &result);
-    return result;
+    return fake_port_hypercall(&f->hv, nr, a1, a2, a3, completes);
 }
 
 static void test_idle_self_yields_until_next_slot(void **state)
