@@ -1,11 +1,13 @@
 /* hvcore hypercall dispatch and the services of the foundation: numbers,
  * permissions, guest-pointer checks, console, time, halt, idle. */
 #include "fake_port.h"
-#include <cmocka.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include <cmocka.h>
+
 #include <stdlib.h>
 #include <string.h>
 #include <xm/hypercalls.h>

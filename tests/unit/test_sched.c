@@ -1,10 +1,12 @@
 /* hvcore scheduler and partition states, through the fake port. */
 #include "fake_port.h"
-#include <cmocka.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include <cmocka.h>
+
 #include <stdlib.h>
 #include <string.h>
 #include <xm/guest.h>
