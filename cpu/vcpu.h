@@ -86,13 +86,29 @@ enum vcpu_error vcpu_boot(struct vcpu *vcpu, uint32_t entry, uint32_t pct_addres
 
 /* Run until the budget (cycles) is spent or the guest exits. Window
  * overflow/underflow traps are handled inside (spill/fill to the guest's
- * stack, with its permissions; a bad stack is a VCPU_EXIT_TRAP). */
+ * stack, with its permissions; a bad stack is a VCPU_EXIT_TRAP). A run with
+ * a non-zero budget executes at least one block, so exit->cycles may exceed
+ * a budget smaller than that block; budget 0 runs nothing. */
 enum vcpu_error vcpu_run(struct vcpu *vcpu, uint64_t budget_cycles, struct vcpu_exit *exit);
 
 /* Finish a trap instruction: PC = NPC, NPC += 4 (after a hypercall). */
 void vcpu_skip_instruction(struct vcpu *vcpu);
 
+/* PC and NPC are independent: setting one leaves the other. Writing PSR
+ * may change CWP (the windows move with it); keep ET = 1 for a partition
+ * (XtratuM virtualises ET in the PCT; with ET = 0 the engine's MMU would
+ * grant every access). WIM keeps its implemented bits. */
 uint32_t vcpu_get_reg(struct vcpu *vcpu, enum vcpu_reg reg);
 void vcpu_set_reg(struct vcpu *vcpu, enum vcpu_reg reg, uint32_t value);
+
+/* O/L/I registers of any window (0..7), whatever CWP is; other registers
+ * as vcpu_get/set_reg. */
+uint32_t vcpu_get_window_reg(struct vcpu *vcpu, uint32_t window, enum vcpu_reg reg);
+void vcpu_set_window_reg(struct vcpu *vcpu, uint32_t window, enum vcpu_reg reg, uint32_t value);
+
+/* Re-run the start-up check of Unicorn's CPU state layout (the probe runs
+ * once per process; this repeats its self-test). *message explains a
+ * failure. */
+enum vcpu_error vcpu_self_test(const char **message);
 
 #endif

@@ -1,0 +1,64 @@
+/* Private to uc_sparc_*.c: the discovered layout of Unicorn's SPARC state
+ * blob. Everything here is found by the probe (uc_sparc_probe.c); the
+ * numbers are a property of the Unicorn library binary, never of a run. */
+#ifndef CPU_UC_SPARC_LAYOUT_H
+#define CPU_UC_SPARC_LAYOUT_H
+
+#include "cpu/uc_sparc_state.h"
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#define VCPU_WINDOW_BYTES 64u /* outs + locals of one window */
+#define VCPU_GROUP_BYTES 32u  /* eight registers */
+
+/* PSR bits (SPARC V8 manual, 4.2). */
+#define VCPU_PSR_IMPL_VER 0xff000000u
+#define VCPU_PSR_ICC 0x00f00000u
+#define VCPU_PSR_EF (1u << 12)
+#define VCPU_PSR_PIL_SHIFT 8
+#define VCPU_PSR_PIL (0xfu << VCPU_PSR_PIL_SHIFT)
+#define VCPU_PSR_S (1u << 7)
+#define VCPU_PSR_PS (1u << 6)
+#define VCPU_PSR_ET (1u << 5)
+#define VCPU_PSR_CWP 0x1fu
+
+struct vcpu_layout {
+    size_t blob_size;             /* uc_context_size of an engine */
+    uint32_t field[VCPU_F_COUNT]; /* offset of each scalar field */
+    uint32_t gregs;               /* offset of G0 */
+    uint32_t window_ptr;          /* host pointer to the current window */
+    uint32_t regbase;             /* outs of window 0 */
+    uint32_t wrap;                /* copy of window 0's outs while CWP = nwindows-1 */
+    uint32_t nwindows;
+    uint32_t cc_flags;    /* CC_OP value: flags are in PSR_ICC */
+    uint32_t psr_version; /* impl/ver bits a PSR read shows */
+};
+
+/* The cached layout; valid once vcpu_state_init succeeded (or during the
+ * self-test, which runs on a tentative copy). */
+extern struct vcpu_layout vcpu_layout_cache;
+
+/* Engine model the layout is probed with and every vCPU uses. */
+#define VCPU_UC_MODEL UC_CPU_SPARC32_LEON3
+
+/* Discover the layout; on failure write why into message. */
+enum vcpu_error vcpu_probe_layout(struct vcpu_layout *layout, char *message, size_t size);
+
+/* Check a tentative layout (already in vcpu_layout_cache) end to end. */
+enum vcpu_error vcpu_probe_self_test(char *message, size_t size);
+
+static inline uint32_t vcpu_layout_word(const uint8_t *bytes, uint32_t offset)
+{
+    uint32_t value;
+    memcpy(&value, bytes + offset, sizeof value);
+    return value;
+}
+
+static inline void vcpu_layout_set_word(uint8_t *bytes, uint32_t offset, uint32_t value)
+{
+    memcpy(bytes + offset, &value, sizeof value);
+}
+
+#endif

@@ -1,0 +1,319 @@
+/* Spatial isolation through the LEON3 SRMMU.
+ *
+ * Unicorn reports an access to an unmapped or protected page through a hook
+ * that runs in the middle of a translated block, with PC and NPC left at
+ * the start of that block: the faulting instruction cannot be told. The
+ * engine's SRMMU instead raises a real SPARC trap (0x09 data access, 0x01
+ * instruction access) with exact PC and NPC. So every vCPU runs with the
+ * MMU on, identity page tables giving each region its permissions, and the
+ * rest of the 32-bit space mapped in Unicorn (so Unicorn's own check never
+ * fires) onto an inaccessible host reservation that the MMU never lets the
+ * guest reach.
+ *
+ * The private area, at the highest free pages, holds the host code page
+ * (execute-only for the guest), then the context table, the level-1 table
+ * and 256-byte level-2/3 tables (not mapped for the guest at all). */
+#define _GNU_SOURCE /* MAP_ANONYMOUS, MAP_NORESERVE */
+#include "cpu/sparc_insn.h"
+#include "cpu/uc_sparc_layout.h"
+#include "cpu/vcpu_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#define SPACE_END 0x100000000ull
+#define TABLES_OFFSET VCPU_PAGE_SIZE /* context table, then level 1 */
+#define L1_OFFSET (TABLES_OFFSET + 0x400u)
+#define SMALL_TABLES_OFFSET (L1_OFFSET + 0x400u)
+#define SMALL_TABLE_BYTES 0x100u
+#define L2_SPAN (1u << 24) /* bytes mapped by one level-1 entry */
+#define L3_SPAN (1u << 18) /* by one level-2 entry */
+
+#define ASI_MMU_REGS 0x19u /* LEON3 MMU registers */
+#define MMU_REG_CONTROL 0x000u
+#define MMU_REG_CONTEXT_TABLE 0x100u
+#define MMU_REG_CONTEXT 0x200u
+#define MMU_ENABLE 1u
+#define MMU_STUB 0x040u /* offset in the code page */
+#define MMU_STUB_TA 0x04cu
+
+#define PTD 1u
+#define PTE 2u
+/* SRMMU ACC field values (user / supervisor rights). */
+#define ACC_READ 0u
+#define ACC_READ_WRITE 1u
+#define ACC_READ_EXEC 2u
+#define ACC_ALL 3u
+#define ACC_EXEC 4u
+
+struct tables {
+    uint8_t *bytes; /* image of the private area */
+    uint32_t base;  /* its guest-physical address */
+    uint32_t size;
+    uint32_t next; /* next free small table */
+};
+
+static uint64_t region_end(const struct vcpu_region *r)
+{
+    return (uint64_t)r->guest_address + r->size;
+}
+
+/* Level-2 and level-3 tables the regions can need, at most. */
+static uint32_t private_area_size(const struct vcpu *vcpu)
+{
+    uint32_t tables = 2 + 2; /* the code page's own */
+    for (uint32_t i = 0; i < vcpu->region_count; i++) {
+        tables += vcpu->regions[i].size / L3_SPAN + 2 + vcpu->regions[i].size / L2_SPAN + 2;
+    }
+    uint32_t bytes = SMALL_TABLES_OFFSET + tables * SMALL_TABLE_BYTES;
+    return (bytes + VCPU_PAGE_SIZE - 1) / VCPU_PAGE_SIZE * VCPU_PAGE_SIZE;
+}
+
+static bool range_free(const struct vcpu *vcpu, uint64_t start, uint64_t end)
+{
+    for (uint32_t i = 0; i < vcpu->region_count; i++) {
+        const struct vcpu_region *r = &vcpu->regions[i];
+        if (start < region_end(r) && r->guest_address < end) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* The highest free range: the same map always gives the same place. */
+static enum vcpu_error place_private_area(struct vcpu *vcpu, uint32_t size)
+{
+    for (uint64_t start = SPACE_END - size;; start -= VCPU_PAGE_SIZE) {
+        if (range_free(vcpu, start, start + size)) {
+            vcpu->private_base = (uint32_t)start;
+            vcpu->private_size = size;
+            return VCPU_OK;
+        }
+        if (start < VCPU_PAGE_SIZE) {
+            return VCPU_ERR_BAD_REGION;
+        }
+    }
+}
+
+static uint32_t get_word(const struct tables *t, uint32_t offset)
+{
+    const uint8_t *b = t->bytes + offset;
+    return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
+}
+
+static void set_word(struct tables *t, uint32_t offset, uint32_t value)
+{
+    uint8_t *b = t->bytes + offset;
+    b[0] = (uint8_t)(value >> 24);
+    b[1] = (uint8_t)(value >> 16);
+    b[2] = (uint8_t)(value >> 8);
+    b[3] = (uint8_t)value;
+}
+
+/* The table an entry points to, made on first use. */
+static uint32_t next_level(struct tables *t, uint32_t entry_offset)
+{
+    uint32_t entry = get_word(t, entry_offset);
+    if (entry == 0) {
+        uint32_t table = t->next;
+        t->next += SMALL_TABLE_BYTES;
+        set_word(t, entry_offset, ((t->base + table) >> 4) | PTD);
+        return table;
+    }
+    return ((entry & ~3u) << 4) - t->base;
+}
+
+static void map_page(struct tables *t, uint32_t address, uint32_t acc)
+{
+    uint32_t l2 = next_level(t, L1_OFFSET + 4 * (address >> 24));
+    uint32_t l3 = next_level(t, l2 + 4 * ((address >> 18) & 63u));
+    set_word(t, l3 + 4 * ((address >> 12) & 63u), ((address >> 4) & 0xffffff00u) | acc << 2 | PTE);
+}
+
+/* SPARC cannot express write-only: it is given read-write. */
+static uint32_t acc_of(uint32_t perms)
+{
+    bool write = perms & VCPU_PERM_WRITE, exec = perms & VCPU_PERM_EXEC;
+    if (write) {
+        return exec ? ACC_ALL : ACC_READ_WRITE;
+    }
+    if (perms & VCPU_PERM_READ) {
+        return exec ? ACC_READ_EXEC : ACC_READ;
+    }
+    return ACC_EXEC;
+}
+
+static void build_tables(const struct vcpu *vcpu, struct tables *t)
+{
+    set_word(t, TABLES_OFFSET, ((t->base + L1_OFFSET) >> 4) | PTD); /* context 0 */
+    for (uint32_t i = 0; i < vcpu->region_count; i++) {
+        const struct vcpu_region *r = &vcpu->regions[i];
+        if (r->perms == 0) {
+            continue; /* mapped in Unicorn, never reachable by the guest */
+        }
+        for (uint64_t a = r->guest_address; a < region_end(r); a += VCPU_PAGE_SIZE) {
+            map_page(t, (uint32_t)a, acc_of(r->perms));
+        }
+    }
+    map_page(t, t->base, ACC_EXEC);
+}
+
+static void put_code(struct tables *t, uint32_t offset, uint32_t insn)
+{
+    set_word(t, offset, insn);
+}
+
+static uint32_t sta(uint32_t rd, uint32_t rs1)
+{
+    return (3u << 30) | (rd << 25) | (0x14u << 19) | (rs1 << 14) | (ASI_MMU_REGS << 5);
+}
+
+static void write_host_code(struct tables *t)
+{
+    put_code(t, VCPU_PRIVATE_TRAMPOLINE, vcpu_insn_ta(VCPU_PRIVATE_TA));
+    put_code(t, VCPU_PRIVATE_FLAGS, vcpu_insn_branch(VCPU_COND_NE, 0, 2));
+    put_code(t, VCPU_PRIVATE_FLAGS + 4, VCPU_INSN_NOP);
+    put_code(t, VCPU_PRIVATE_FLAGS_TA, vcpu_insn_ta(VCPU_PRIVATE_TA));
+    /* g1 = context table pointer, g2/g3 = register addresses, g4 = enable */
+    put_code(t, MMU_STUB, sta(1, 2));
+    put_code(t, MMU_STUB + 4, sta(0, 3));
+    put_code(t, MMU_STUB + 8, sta(4, 0));
+    put_code(t, MMU_STUB_TA, vcpu_insn_ta(VCPU_PRIVATE_TA));
+}
+
+static enum vcpu_error map_private_area(struct vcpu *vcpu)
+{
+    struct tables t = {calloc(1, vcpu->private_size), vcpu->private_base, vcpu->private_size,
+                       SMALL_TABLES_OFFSET};
+    if (t.bytes == NULL) {
+        return VCPU_ERR_NO_MEMORY;
+    }
+    write_host_code(&t);
+    build_tables(vcpu, &t);
+    enum vcpu_error error = VCPU_OK;
+    if (uc_mem_map(vcpu->uc, t.base, t.size, UC_PROT_ALL) != UC_ERR_OK ||
+        uc_mem_write(vcpu->uc, t.base, t.bytes, t.size) != UC_ERR_OK) {
+        error = VCPU_ERR_UNICORN;
+    }
+    free(t.bytes);
+    return error;
+}
+
+/* Unicorn checks accesses against its own map before the MMU translates,
+ * and that check reports a stale PC: so nothing may be unmapped. */
+static enum vcpu_error map_gap(struct vcpu *vcpu, uint64_t start, uint64_t end)
+{
+    if (start >= end) {
+        return VCPU_OK;
+    }
+    uc_err err = uc_mem_map_ptr(vcpu->uc, start, end - start, UC_PROT_ALL,
+                                (uint8_t *)vcpu->reservation + start);
+    return err == UC_ERR_OK ? VCPU_OK : VCPU_ERR_UNICORN;
+}
+
+static bool next_boundary(const struct vcpu *vcpu, uint64_t at, uint64_t *start, uint64_t *end)
+{
+    *start = SPACE_END;
+    for (uint32_t i = 0; i < vcpu->region_count; i++) {
+        const struct vcpu_region *r = &vcpu->regions[i];
+        if (r->guest_address >= at && r->guest_address < *start) {
+            *start = r->guest_address;
+            *end = region_end(r);
+        }
+    }
+    if (vcpu->private_base >= at && vcpu->private_base < *start) {
+        *start = vcpu->private_base;
+        *end = (uint64_t)vcpu->private_base + vcpu->private_size;
+    }
+    return *start < SPACE_END;
+}
+
+static enum vcpu_error map_gaps(struct vcpu *vcpu)
+{
+    vcpu->reservation =
+        mmap(NULL, SPACE_END, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (vcpu->reservation == MAP_FAILED) {
+        vcpu->reservation = NULL;
+        return VCPU_ERR_NO_MEMORY;
+    }
+    uint64_t at = 0, start, end;
+    while (next_boundary(vcpu, at, &start, &end)) {
+        enum vcpu_error error = map_gap(vcpu, at, start);
+        if (error != VCPU_OK) {
+            return error;
+        }
+        at = end;
+    }
+    return map_gap(vcpu, at, SPACE_END);
+}
+
+/* Guest permissions are the MMU's job: Unicorn sees everything as RWX. */
+static enum vcpu_error map_region(struct vcpu *vcpu, const struct vcpu_region *r)
+{
+    uc_err err;
+    if (r->host_buffer != NULL) {
+        err = uc_mem_map_ptr(vcpu->uc, r->guest_address, r->size, UC_PROT_ALL, r->host_buffer);
+    } else {
+        err = uc_mem_map(vcpu->uc, r->guest_address, r->size, UC_PROT_ALL);
+    }
+    return err == UC_ERR_OK ? VCPU_OK : VCPU_ERR_UNICORN;
+}
+
+enum vcpu_error vcpu_mmu_build(struct vcpu *vcpu)
+{
+    enum vcpu_error error = place_private_area(vcpu, private_area_size(vcpu));
+    for (uint32_t i = 0; i < vcpu->region_count && error == VCPU_OK; i++) {
+        error = map_region(vcpu, &vcpu->regions[i]);
+    }
+    if (error == VCPU_OK) {
+        error = map_private_area(vcpu);
+    }
+    return error == VCPU_OK ? map_gaps(vcpu) : error;
+}
+
+void vcpu_mmu_release(struct vcpu *vcpu)
+{
+    if (vcpu->reservation != NULL) {
+        munmap(vcpu->reservation, SPACE_END);
+        vcpu->reservation = NULL;
+    }
+}
+
+static enum vcpu_error set_globals(struct vcpu *vcpu, const uint32_t *values)
+{
+    for (int i = 1; i <= 4; i++) {
+        if (uc_reg_write(vcpu->uc, UC_SPARC_REG_G0 + i, &values[i - 1]) != UC_ERR_OK) {
+            return VCPU_ERR_UNICORN;
+        }
+    }
+    return VCPU_OK;
+}
+
+/* Run the enabling stub in supervisor mode with traps enabled (with ET = 0
+ * the engine's MMU would grant every access), then go back to the
+ * power-on state. */
+enum vcpu_error vcpu_mmu_enable(struct vcpu *vcpu)
+{
+    const uint32_t globals[4] = {(vcpu->private_base + TABLES_OFFSET) >> 4, MMU_REG_CONTEXT_TABLE,
+                                 MMU_REG_CONTEXT, MMU_ENABLE};
+    enum vcpu_error error = vcpu_save(vcpu);
+    if (error != VCPU_OK) {
+        return error;
+    }
+    uint32_t psr = vcpu_state_psr(&vcpu->state);
+    vcpu_state_set_psr(&vcpu->state, psr | VCPU_PSR_S | VCPU_PSR_ET);
+    error = vcpu_restore(vcpu);
+    if (error == VCPU_OK) {
+        error = set_globals(vcpu, globals);
+    }
+    if (error == VCPU_OK) {
+        error = vcpu_run_helper(vcpu, MMU_STUB);
+    }
+    if (error != VCPU_OK || (error = vcpu_save(vcpu)) != VCPU_OK) {
+        return error;
+    }
+    vcpu_state_clear_registers(&vcpu->state);
+    vcpu_state_set_psr(&vcpu->state, psr);
+    return vcpu_restore(vcpu);
+}

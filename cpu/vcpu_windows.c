@@ -1,0 +1,120 @@
+/* Window overflow and underflow, handled for the partition as XtratuM's
+ * native LEON3 handlers do: spill the oldest window (CWP - 2) to the stack
+ * at its %sp, or fill window CWP + 1 from the stack at its %sp (the current
+ * %fp), rotate WIM by one, and return so that the `save`/`restore` runs
+ * again. The stack is accessed with the partition's own permissions: a
+ * misaligned %sp is a 0x07 trap, an inaccessible one a 0x09, reported at the
+ * `save`/`restore` with the engine state untouched. */
+#include "cpu/timing.h"
+#include "cpu/uc_sparc_state.h"
+#include "cpu/vcpu_internal.h"
+
+#define FRAME_BYTES 64u /* locals then ins, as the ABI's register save area */
+
+static uint32_t rotate_right(uint32_t wim, uint32_t n)
+{
+    uint32_t mask = (1u << n) - 1;
+    return ((wim >> 1) | (wim << (n - 1))) & mask;
+}
+
+static uint32_t rotate_left(uint32_t wim, uint32_t n)
+{
+    uint32_t mask = (1u << n) - 1;
+    return ((wim << 1) | (wim >> (n - 1))) & mask;
+}
+
+static void put_be32(uint8_t *bytes, uint32_t value)
+{
+    bytes[0] = (uint8_t)(value >> 24);
+    bytes[1] = (uint8_t)(value >> 16);
+    bytes[2] = (uint8_t)(value >> 8);
+    bytes[3] = (uint8_t)value;
+}
+
+static uint32_t get_be32(const uint8_t *bytes)
+{
+    return (uint32_t)bytes[0] << 24 | (uint32_t)bytes[1] << 16 | (uint32_t)bytes[2] << 8 | bytes[3];
+}
+
+/* Can the partition itself access its save area? If not, end the run with
+ * the trap its own handler would have taken. */
+static bool stack_usable(struct vcpu *vcpu, uint32_t sp, uint32_t perm)
+{
+    uint32_t fault = sp;
+    if (sp % 8 != 0) {
+        vcpu_exit_at_trap(vcpu, VCPU_EXIT_TRAP, VCPU_TT_UNALIGNED, sp);
+        return false;
+    }
+    if (!vcpu_guest_access_ok(vcpu, sp, FRAME_BYTES, perm, &fault)) {
+        vcpu_exit_at_trap(vcpu, VCPU_EXIT_TRAP, VCPU_TT_DATA_ACCESS, fault);
+        return false;
+    }
+    return true;
+}
+
+/* The trapped instruction runs again in a new block, which charges it and
+ * the rest of its block: take back what this block charged from it on. */
+static void finish_window_trap(struct vcpu *vcpu, uint32_t wim)
+{
+    uint32_t pc = vcpu_state_get(&vcpu->state, VCPU_F_PC);
+    vcpu_state_set(&vcpu->state, VCPU_F_WIM, wim);
+    if (vcpu_restore(vcpu) != VCPU_OK) {
+        vcpu->run.error = VCPU_ERR_PROBE_FAILED;
+        uc_emu_stop(vcpu->uc);
+        return;
+    }
+    vcpu_refund_from(vcpu, pc);
+    vcpu->run.charged += VCPU_COST_WINDOW_TRAP;
+}
+
+void vcpu_window_overflow(struct vcpu *vcpu)
+{
+    if (vcpu_save(vcpu) != VCPU_OK) {
+        vcpu->run.error = VCPU_ERR_UNICORN;
+        uc_emu_stop(vcpu->uc);
+        return;
+    }
+    struct vcpu_blob *s = &vcpu->state;
+    uint32_t n = vcpu_state_nwindows();
+    uint32_t w = (vcpu_state_get(s, VCPU_F_CWP) + n - 2) % n;
+    uint32_t sp = vcpu_state_win(s, w, VCPU_WIN_OUT, 6);
+    if (!stack_usable(vcpu, sp, VCPU_PERM_WRITE)) {
+        return;
+    }
+    uint8_t frame[FRAME_BYTES];
+    for (uint32_t i = 0; i < 8; i++) {
+        put_be32(frame + 4 * i, vcpu_state_win(s, w, VCPU_WIN_LOCAL, i));
+        put_be32(frame + 32 + 4 * i, vcpu_state_win(s, w, VCPU_WIN_IN, i));
+    }
+    if (uc_mem_write(vcpu->uc, sp, frame, FRAME_BYTES) != UC_ERR_OK) {
+        vcpu_exit_at_trap(vcpu, VCPU_EXIT_TRAP, VCPU_TT_DATA_ACCESS, sp);
+        return;
+    }
+    finish_window_trap(vcpu, rotate_right(vcpu_state_get(s, VCPU_F_WIM), n));
+}
+
+void vcpu_window_underflow(struct vcpu *vcpu)
+{
+    if (vcpu_save(vcpu) != VCPU_OK) {
+        vcpu->run.error = VCPU_ERR_UNICORN;
+        uc_emu_stop(vcpu->uc);
+        return;
+    }
+    struct vcpu_blob *s = &vcpu->state;
+    uint32_t n = vcpu_state_nwindows();
+    uint32_t w = (vcpu_state_get(s, VCPU_F_CWP) + 1) % n;
+    uint32_t sp = vcpu_state_win(s, w, VCPU_WIN_OUT, 6);
+    uint8_t frame[FRAME_BYTES];
+    if (!stack_usable(vcpu, sp, VCPU_PERM_READ)) {
+        return;
+    }
+    if (uc_mem_read(vcpu->uc, sp, frame, FRAME_BYTES) != UC_ERR_OK) {
+        vcpu_exit_at_trap(vcpu, VCPU_EXIT_TRAP, VCPU_TT_DATA_ACCESS, sp);
+        return;
+    }
+    for (uint32_t i = 0; i < 8; i++) {
+        vcpu_state_set_win(s, w, VCPU_WIN_LOCAL, i, get_be32(frame + 4 * i));
+        vcpu_state_set_win(s, w, VCPU_WIN_IN, i, get_be32(frame + 32 + 4 * i));
+    }
+    finish_window_trap(vcpu, rotate_left(vcpu_state_get(s, VCPU_F_WIM), n));
+}
