@@ -291,11 +291,13 @@ static bool sim_image_segment_fits(const struct sim_image_ctx *x,
 enum sim_error sim_image_check_fits(const struct sim_image *img, const char *path,
                                     const struct hv_partition_config *p, FILE *diag)
 {
+    /* The first misplaced segment says what is wrong with the image: one
+     * line, as for any other bad image. */
     struct sim_image_ctx x = {.path = path, .diag = diag};
-    bool fits = true;
     for (uint32_t i = 0; i < img->segment_count; i++)
-        fits = sim_image_segment_fits(&x, p, &img->segments[i]) && fits;
-    return fits ? SIM_OK : SIM_ERR_IMAGE;
+        if (!sim_image_segment_fits(&x, p, &img->segments[i]))
+            return SIM_ERR_IMAGE;
+    return SIM_OK;
 }
 
 void sim_image_free(struct sim_image *img)

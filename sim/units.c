@@ -122,7 +122,7 @@ static enum sim_unit_status sim_scale(const struct sim_number *n, uint64_t scale
 static enum sim_unit_status sim_parse_with_suffix(const char *text,
                                                   const struct sim_suffix *suffixes, uint64_t *out)
 {
-    struct sim_number n;
+    struct sim_number n = {0};
     const char *p = text;
     if (text == NULL || !sim_parse_number(&p, &n))
         return SIM_UNIT_SYNTAX;
