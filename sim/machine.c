@@ -4,8 +4,8 @@
  * hvcore's entry points. */
 #include "cpu/vcpu.h"
 #include "sim/image.h"
-#include <hvcore/port.h>
 #include "sim/machine_internal.h"
+#include <hvcore/port.h>
 #include <stdlib.h>
 #include <string.h>
 
