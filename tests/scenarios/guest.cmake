@@ -9,3 +9,18 @@ function(hvsim_guest_test name)
             -p 0=${GUEST_IMAGES}/${name}.elf --mafs 1)
 endfunction()
 hvsim_guest_test(printf_test)
+
+# Host-checked guest programs (tests/guest/guest_test.h): the same portable
+# source built for the host prints the expected output at test time. They
+# run for several major frames: fib and the recursion take more than one
+# 10 ms slot; the partition halts when done.
+function(hvsim_guest_host_test name)
+  add_executable(${name}_host ${GUEST_SRC}/${name}.c ${GUEST_SRC}/host_main.c)
+  add_test(NAME guest.${name}
+    COMMAND ${CMAKE_CURRENT_LIST_DIR}/expect_host_output.sh $<TARGET_FILE:${name}_host> --
+            $<TARGET_FILE:hvsim> run ${GUEST_SRC}/one_partition.xml
+            -p 0=${GUEST_IMAGES}/${name}.elf --mafs 10)
+endfunction()
+foreach(name recursion ackermann fib qsort)
+  hvsim_guest_host_test(${name})
+endforeach()
