@@ -3,6 +3,7 @@
  * deadline; its exits (hypercalls, traps) and the timer become calls of
  * hvcore's entry points. */
 #include "cpu/vcpu.h"
+#include "sim/console.h"
 #include "sim/image.h"
 #include "sim/machine_internal.h"
 #include <hvcore/port.h>
@@ -162,6 +163,45 @@ static enum sim_error populate(struct sim_machine *m, const struct sim_image_ref
     return SIM_OK;
 }
 
+/* The board's clock is the processor's: XM_CF's Processor@frequency names
+ * the same thing, and a board that disagrees wins, with a note. */
+static void use_board_clock(struct sim_machine *m, const struct hv_config *config, FILE *diag)
+{
+    const struct hv_board *board = m->options.board;
+    m->config_copy = *config;
+    if (config->cpu_khz != board->cpu_khz)
+        fprintf(diag, "hvsim: note: the %s board runs at %u kHz, not the configured %u kHz\n",
+                board->name, board->cpu_khz, config->cpu_khz);
+    m->config_copy.cpu_khz = board->cpu_khz;
+    m->config = &m->config_copy;
+    m->clock.khz = board->cpu_khz;
+}
+
+static enum sim_error attach_devices(struct sim_machine *m, FILE *diag)
+{
+    const struct hv_board *b = m->options.board;
+    const struct leon3_layout layout = {
+        b->uart_base, b->uart_irq, b->irqmp_base, b->gptimer_base, b->clock_irq, 2, 1};
+    enum dev_error error =
+        leon3_devices_init(&m->devices, &layout, (struct apbuart_sink){sim_console_byte, m});
+    if (error != DEV_OK) {
+        fprintf(diag, "hvsim: board %s: %s\n", b->name, dev_strerror(error));
+        return SIM_ERR_USAGE;
+    }
+    m->console.at_line_start = true;
+    return SIM_OK;
+}
+
+static enum sim_error init_core(struct sim_machine *m, FILE *diag)
+{
+    enum hv_error error = hv_init(&m->hv, m->config, m->options.board, m);
+    if (error != HV_OK) {
+        fprintf(diag, "hvsim: %s\n", hv_strerror(error));
+        return SIM_ERR_CONFIG;
+    }
+    return SIM_OK;
+}
+
 enum sim_error sim_machine_create(struct sim_machine **out, const struct hv_config *config,
                                   const struct sim_image_ref *images, uint32_t image_count,
                                   const struct sim_options *options, FILE *diag)
@@ -172,16 +212,16 @@ enum sim_error sim_machine_create(struct sim_machine **out, const struct hv_conf
     struct sim_machine *m = calloc(1, sizeof *m);
     if (!m)
         return SIM_ERR_NO_MEMORY;
-    m->config = config;
     m->options = *options;
-    m->clock.khz = config->cpu_khz;
-    m->timer_deadline = UINT64_MAX;
+    if (!m->options.board)
+        m->options.board = &hv_board_xm_leon3;
+    use_board_clock(m, config, diag);
     m->last_running = HV_IDLE;
-    enum hv_error herror = hv_init(&m->hv, config, m);
-    if (herror != HV_OK) {
-        fprintf(diag, "hvsim: %s\n", hv_strerror(herror));
-        error = SIM_ERR_CONFIG;
-    }
+    error = attach_devices(m, diag);
+    if (error == SIM_OK && options->uart_input)
+        error = sim_console_load_input(m, options->uart_input);
+    if (error == SIM_OK)
+        error = init_core(m, diag);
     if (error == SIM_OK)
         error = populate(m, images, image_count, diag);
     if (error != SIM_OK) {
@@ -203,6 +243,7 @@ void sim_machine_destroy(struct sim_machine *m)
     }
     for (uint32_t i = 0; i < m->shared_count; i++)
         free(m->shared[i].buffer);
+    free(m->uart_input.bytes);
     free(m);
 }
 

@@ -17,6 +17,7 @@ struct sim_costs {
                                 trap and timer interrupt */
     uint32_t hypercall;      /* dispatch and handler of a hypercall, on top of entry */
     uint32_t context_switch; /* the CPU passes to a partition from another or idle */
+    uint32_t io_access;      /* one device register access by the hypervisor (APB) */
 };
 
 /* Defaults: estimates of XtratuM's LEON3 code paths (XM-Q's entry.S), to be
@@ -24,10 +25,15 @@ struct sim_costs {
 #define SIM_COST_ENTRY_DEFAULT 200u
 #define SIM_COST_HYPERCALL_DEFAULT 100u
 #define SIM_COST_CONTEXT_SWITCH_DEFAULT 500u
+/* An APB register access through the AHB/APB bridge: a few wait states. */
+#define SIM_COST_IO_ACCESS_DEFAULT 4u
 
 struct sim_options {
     struct sim_costs costs;
-    FILE *console; /* where console bytes go */
+    const struct hv_board *board; /* NULL: xm-leon3 */
+    FILE *console;                /* where the console UART's bytes go */
+    bool console_prefix;          /* start each line with "[time us] writer: " */
+    FILE *uart_input;             /* bytes received by the console UART, or NULL */
 };
 
 /* A partition's image, named on the command line as ID=FILE. */
@@ -47,6 +53,10 @@ void sim_machine_destroy(struct sim_machine *machine);
 
 /* Boot the hypervisor (once) and run until major frame `mafs` starts. */
 enum sim_error sim_machine_run_mafs(struct sim_machine *machine, uint64_t mafs, FILE *diag);
+
+/* At the end of a run: let the console UART send the bytes it still holds
+ * (the clock moves on, nothing else runs), so the last output is seen. */
+void sim_machine_drain_console(struct sim_machine *machine);
 
 const struct sim_clock *sim_machine_clock(const struct sim_machine *machine);
 const struct hv *sim_machine_hv(const struct sim_machine *machine);

@@ -3,6 +3,7 @@
 #ifndef SIM_MACHINE_INTERNAL_H
 #define SIM_MACHINE_INTERNAL_H
 
+#include "devices/leon3.h"
 #include "sim/machine.h"
 #include <stdbool.h>
 
@@ -21,13 +22,34 @@ struct sim_shared_area {
 
 #define SIM_MAX_SHARED_AREAS 256
 
+/* Who wrote each byte still in the console UART (DATA writes not yet
+ * out of the shift register), so output lines can name their writer. */
+#define SIM_CONSOLE_QUEUE 8u
+struct sim_console {
+    int32_t writers[SIM_CONSOLE_QUEUE]; /* partition id or HV_IDLE (the hypervisor) */
+    uint32_t head, count;
+    bool at_line_start;
+    int32_t line_writer;
+};
+
+/* Bytes fed to the console UART's receiver, one per character time. */
+struct sim_uart_input {
+    uint8_t *bytes;
+    size_t length, next;
+    uint64_t next_cycle;
+};
+
 struct sim_machine {
     struct hv hv;
+    struct hv_config config_copy; /* the configuration, cpu_khz from the board */
     const struct hv_config *config;
+    struct leon3_devices devices; /* the board's APBUART, GPTIMER and IRQMP */
+    struct sim_console console;
+    struct sim_uart_input uart_input;
+    uint32_t io_errors; /* hypervisor register accesses the bus refused */
     struct sim_options options;
     struct sim_clock clock;
-    uint64_t timer_deadline; /* cycles; UINT64_MAX when disarmed */
-    int32_t last_running;    /* who had the CPU last: a partition or HV_IDLE */
+    int32_t last_running; /* who had the CPU last: a partition or HV_IDLE */
     bool booted;
     int engine_error; /* a vcpu_error met inside a port call, VCPU_OK if none */
     struct sim_partition partitions[HV_MAX_PARTITIONS];

@@ -1,11 +1,13 @@
 /* hvsim: the command line.
  *   hvsim run CONFIG.xml -p ID=IMAGE... [--mafs N] [--cost NAME=CYCLES,...]
+ *             [--board NAME] [--console FILE] [--prefix] [--uart-in FILE]
  *   hvsim check CONFIG.xml
  * Exit status: 0 success, 2 bad input (usage, configuration, image),
  * 3 the simulation itself failed. */
 #include "sim/config_load.h"
 #include "sim/machine.h"
 #include <errno.h>
+#include <hvcore/drivers.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +21,10 @@ struct run_args {
     uint32_t image_count;
     uint64_t mafs;
     struct sim_costs costs;
+    const struct hv_board *board;
+    const char *console_path; /* NULL: standard output */
+    const char *uart_input_path;
+    bool console_prefix;
 };
 
 static int usage_error(const char *message, const char *detail)
@@ -30,10 +36,13 @@ static int usage_error(const char *message, const char *detail)
 static void print_usage(FILE *out)
 {
     fputs("usage: hvsim run CONFIG.xml -p ID=IMAGE.elf [-p ID=IMAGE.elf ...] [--mafs N]\n"
-          "                  [--cost NAME=CYCLES[,NAME=CYCLES...]]\n"
+          "                  [--cost NAME=CYCLES[,NAME=CYCLES...]] [--board xm-leon3|qemu-leon3]\n"
+          "                  [--console FILE] [--prefix] [--uart-in FILE]\n"
           "       hvsim check CONFIG.xml\n"
           "Images are named per partition id as xmpack does (ID=FILE or ID:FILE).\n"
-          "Cost names: entry, hypercall, context-switch (cycles; see docs/simulator.md).\n",
+          "Cost names: entry, hypercall, context-switch, io-access (cycles; see "
+          "docs/simulator.md).\n"
+          "--prefix starts each console line with its virtual time and writer.\n",
           out);
 }
 
@@ -77,6 +86,7 @@ static bool parse_cost(const char *text, size_t length, struct sim_costs *costs)
         {"entry", &costs->entry},
         {"hypercall", &costs->hypercall},
         {"context-switch", &costs->context_switch},
+        {"io-access", &costs->io_access},
     };
     char value[24];
     uint64_t cycles;
@@ -109,9 +119,31 @@ static bool parse_costs(const char *text, struct sim_costs *costs)
     }
 }
 
+/* Options that take a file or a name. */
+static int parse_named_option(struct run_args *args, const char *option, const char *value)
+{
+    if (strcmp(option, "--board") == 0) {
+        args->board = hv_board_find(value);
+        return args->board ? 0 : usage_error("unknown board (xm-leon3, qemu-leon3): ", value);
+    }
+    if (strcmp(option, "--console") == 0) {
+        args->console_path = value;
+        return 0;
+    }
+    if (strcmp(option, "--uart-in") == 0) {
+        args->uart_input_path = value;
+        return 0;
+    }
+    return usage_error("unknown option ", option);
+}
+
 static int parse_option(struct run_args *args, int argc, char **argv, int *i)
 {
     const char *option = argv[*i];
+    if (strcmp(option, "--prefix") == 0) {
+        args->console_prefix = true;
+        return 0;
+    }
     if (*i + 1 >= argc)
         return usage_error("missing value after ", option);
     const char *value = argv[++*i];
@@ -129,12 +161,16 @@ static int parse_option(struct run_args *args, int argc, char **argv, int *i)
     }
     if (strcmp(option, "--cost") == 0) {
         if (!parse_costs(value, &args->costs))
-            return usage_error("--cost expects NAME=CYCLES[,...] with NAME entry, hypercall or "
-                               "context-switch, got ",
+            return usage_error("--cost expects NAME=CYCLES[,...] with NAME entry, hypercall, "
+                               "context-switch or io-access, got ",
                                value);
+        if (args->costs.io_access == 0)
+            return usage_error("--cost io-access must be at least 1: the drivers poll device "
+                               "registers, and time must pass while they do",
+                               NULL);
         return 0;
     }
-    return usage_error("unknown option ", option);
+    return parse_named_option(args, option, value);
 }
 
 static int parse_run_args(struct run_args *args, int argc, char **argv)
@@ -142,7 +178,8 @@ static int parse_run_args(struct run_args *args, int argc, char **argv)
     args->mafs = 1;
     args->costs = (struct sim_costs){.entry = SIM_COST_ENTRY_DEFAULT,
                                      .hypercall = SIM_COST_HYPERCALL_DEFAULT,
-                                     .context_switch = SIM_COST_CONTEXT_SWITCH_DEFAULT};
+                                     .context_switch = SIM_COST_CONTEXT_SWITCH_DEFAULT,
+                                     .io_access = SIM_COST_IO_ACCESS_DEFAULT};
     for (int i = 0; i < argc; i++) {
         if (argv[i][0] == '-') {
             int status = parse_option(args, argc, argv, &i);
@@ -172,17 +209,50 @@ static int exit_status(enum sim_error error)
     }
 }
 
-static int run_loaded(const struct run_args *args, const struct hv_config *config)
+static FILE *open_or_complain(const char *option, const char *path, const char *mode)
 {
-    struct sim_options options = {.costs = args->costs, .console = stdout};
+    FILE *file = fopen(path, mode);
+    if (!file)
+        fprintf(stderr, "%s: cannot open (%s): %s\n", path, option, strerror(errno));
+    return file;
+}
+
+static int run_with_options(const struct run_args *args, const struct hv_config *config,
+                            struct sim_options *options)
+{
     struct sim_machine *machine = NULL;
     enum sim_error error =
-        sim_machine_create(&machine, config, args->images, args->image_count, &options, stderr);
+        sim_machine_create(&machine, config, args->images, args->image_count, options, stderr);
     if (error == SIM_OK)
         error = sim_machine_run_mafs(machine, args->mafs, stderr);
-    fflush(stdout);
+    if (error == SIM_OK)
+        sim_machine_drain_console(machine);
     sim_machine_destroy(machine);
+    if (fflush(options->console) != 0) {
+        fprintf(stderr, "hvsim: writing the console: %s\n", strerror(errno));
+        error = SIM_ERR_IO;
+    }
     return exit_status(error);
+}
+
+static int run_loaded(const struct run_args *args, const struct hv_config *config)
+{
+    struct sim_options options = {.costs = args->costs,
+                                  .board = args->board,
+                                  .console = stdout,
+                                  .console_prefix = args->console_prefix};
+    if (args->console_path)
+        options.console = open_or_complain("--console", args->console_path, "w");
+    if (args->uart_input_path)
+        options.uart_input = open_or_complain("--uart-in", args->uart_input_path, "rb");
+    int status = EXIT_BAD_INPUT;
+    if (options.console && (options.uart_input || !args->uart_input_path))
+        status = run_with_options(args, config, &options);
+    if (options.console && options.console != stdout)
+        fclose(options.console);
+    if (options.uart_input)
+        fclose(options.uart_input);
+    return status;
 }
 
 static int command_run(int argc, char **argv)

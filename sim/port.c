@@ -1,46 +1,38 @@
-/* sim/: hvcore's host port. The core's view of the world (time, timer,
- * console, guest memory, partition CPUs) implemented on the simulated
- * machine. */
+/* sim/: hvcore's host port. Device registers are the board's device models
+ * on the APB bus; guest memory and partition CPUs are the vCPUs. */
 #include "cpu/vcpu.h"
+#include "sim/console.h"
 #include "sim/machine_internal.h"
 #include <hvcore/port.h>
+
+#define UART_DATA 0x0u
 
 static struct sim_machine *machine_of(struct hv *hv)
 {
     return hv->port_context;
 }
 
+/* An access happens at the current cycle and then takes the bus's time:
+ * the clock moves on, so a driver that polls a status bit sees the device
+ * progress. */
 uint32_t hv_port_io_read32(struct hv *hv, uint32_t address)
 {
-    (void)hv;
-    (void)address;
-    return 0; /* no device bus yet: reads as zero */
+    struct sim_machine *m = machine_of(hv);
+    uint32_t value = 0;
+    if (bus_read(&m->devices.bus, address, 4, m->clock.cycles, &value) != DEV_OK)
+        m->io_errors++;
+    m->clock.cycles += m->options.costs.io_access;
+    return value;
 }
 
 void hv_port_io_write32(struct hv *hv, uint32_t address, uint32_t value)
 {
-    (void)hv;
-    (void)address;
-    (void)value;
-}
-
-uint64_t hv_port_clock_us(struct hv *hv)
-{
-    return sim_clock_us(&machine_of(hv)->clock);
-}
-
-void hv_port_timer_arm(struct hv *hv, uint64_t deadline_us)
-{
     struct sim_machine *m = machine_of(hv);
-    m->timer_deadline = sim_clock_cycles_at_us(&m->clock, deadline_us);
-}
-
-void hv_port_console_write(struct hv *hv, int32_t device, uint32_t writer, const char *bytes,
-                           size_t length)
-{
-    (void)device;
-    (void)writer;
-    fwrite(bytes, 1, length, machine_of(hv)->options.console);
+    if (address == m->options.board->uart_base + UART_DATA)
+        sim_console_note_writer(m);
+    if (bus_write(&m->devices.bus, address, 4, value, m->clock.cycles) != DEV_OK)
+        m->io_errors++;
+    m->clock.cycles += m->options.costs.io_access;
 }
 
 bool hv_port_copy_from_guest(struct hv *hv, uint32_t partition, uint32_t guest_address,

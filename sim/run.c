@@ -2,6 +2,7 @@
  * partition runs: the running vCPU gets the cycles left until it as its
  * budget. Idle time jumps straight to the deadline. */
 #include "cpu/vcpu.h"
+#include "sim/console.h"
 #include "sim/machine_internal.h"
 #include <xm/hypercalls.h>
 
@@ -53,14 +54,14 @@ static void do_hypercall(struct sim_machine *m, struct vcpu *vcpu)
 }
 
 static enum sim_error handle_exit(struct sim_machine *m, uint32_t id, const struct vcpu_exit *exit,
-                                  FILE *diag)
+                                  uint64_t deadline, FILE *diag)
 {
     switch (exit->reason) {
     case VCPU_EXIT_BUDGET:
-        /* What is left before the deadline is less than the next block:
-         * the timer interrupt takes the partition there. */
-        if (m->clock.cycles < m->timer_deadline)
-            m->clock.cycles = m->timer_deadline;
+        /* What is left before the device event is less than the next
+         * block: the event (an interrupt, say) takes the partition there. */
+        if (m->clock.cycles < deadline)
+            m->clock.cycles = deadline;
         return SIM_OK;
     case VCPU_EXIT_HYPERCALL:
         do_hypercall(m, m->partitions[id].vcpu);
@@ -84,22 +85,41 @@ static enum sim_error handle_exit(struct sim_machine *m, uint32_t id, const stru
     return SIM_ERR_CPU;
 }
 
-static enum sim_error run_partition(struct sim_machine *m, uint32_t id, FILE *diag)
+/* Run the partition until the next device event (its budget). */
+static enum sim_error run_partition(struct sim_machine *m, uint32_t id, uint64_t deadline,
+                                    FILE *diag)
 {
     struct vcpu_exit exit;
     if (m->last_running != (int32_t)id)
         m->clock.cycles += m->options.costs.context_switch;
     m->last_running = (int32_t)id;
-    if (m->clock.cycles >= m->timer_deadline)
+    if (m->clock.cycles >= deadline)
         return SIM_OK;
-    enum vcpu_error error =
-        vcpu_run(m->partitions[id].vcpu, m->timer_deadline - m->clock.cycles, &exit);
+    enum vcpu_error error = vcpu_run(m->partitions[id].vcpu, deadline - m->clock.cycles, &exit);
     if (error != VCPU_OK) {
         fprintf(diag, "hvsim: partition %u: %s\n", id, vcpu_strerror(error));
         return SIM_ERR_CPU;
     }
     m->clock.cycles += exit.cycles + (exit.reason == VCPU_EXIT_BUDGET ? 0 : m->options.costs.entry);
-    return handle_exit(m, id, &exit, diag);
+    return handle_exit(m, id, &exit, deadline, diag);
+}
+
+/* The processor takes the highest interrupt the IRQMP presents, as a LEON3
+ * does at the next instruction: acknowledge, enter the core. */
+static bool take_interrupt(struct sim_machine *m)
+{
+    uint32_t line = irqmp_irl(&m->devices.irqmp, 0);
+    if (line == 0)
+        return false;
+    irqmp_ack(&m->devices.irqmp, 0, line);
+    m->clock.cycles += m->options.costs.entry;
+    hv_irq(&m->hv, line);
+    return true;
+}
+
+static uint64_t earliest(uint64_t a, uint64_t b)
+{
+    return a < b ? a : b;
 }
 
 static enum sim_error step(struct sim_machine *m, FILE *diag)
@@ -108,18 +128,29 @@ static enum sim_error step(struct sim_machine *m, FILE *diag)
         fprintf(diag, "hvsim: %s\n", vcpu_strerror(m->engine_error));
         return SIM_ERR_CPU;
     }
-    if (m->clock.cycles >= m->timer_deadline) {
-        m->clock.cycles += m->options.costs.entry; /* the timer interrupt enters the core */
-        hv_timer_event(&m->hv);
+    bus_update(&m->devices.bus, m->clock.cycles);
+    uint64_t next_input = sim_console_feed_input(m);
+    if (take_interrupt(m))
         return SIM_OK;
-    }
+    uint64_t deadline = earliest(bus_next_event(&m->devices.bus, m->clock.cycles), next_input);
     int32_t current = hv_current(&m->hv);
     if (current == HV_IDLE) {
-        m->clock.cycles = m->timer_deadline;
+        m->clock.cycles = deadline;
         m->last_running = HV_IDLE;
         return SIM_OK;
     }
-    return run_partition(m, (uint32_t)current, diag);
+    return run_partition(m, (uint32_t)current, deadline, diag);
+}
+
+void sim_machine_drain_console(struct sim_machine *m)
+{
+    for (int i = 0; i < 4; i++) {
+        uint64_t t = apbuart_next_event(&m->devices.uart, m->clock.cycles);
+        if (t == UINT64_MAX)
+            return;
+        m->clock.cycles = t;
+        bus_update(&m->devices.bus, t);
+    }
 }
 
 enum sim_error sim_machine_run_mafs(struct sim_machine *m, uint64_t mafs, FILE *diag)

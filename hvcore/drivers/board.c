@@ -47,6 +47,7 @@ const struct hv_board *hv_board_find(const char *name)
 void hv_board_init(struct hv *hv, const struct hv_board *board)
 {
     hv->drivers = (struct hv_drivers){.board = board};
+    hv_gptimer_start_prescaler(hv);
     hv_irqmp_init(hv);
     hv_gptimer_init(hv);
     hv_apbuart_init(hv);

@@ -22,20 +22,25 @@
 #define CTRL_LD 0x04u
 #define CTRL_IE 0x08u
 #define TICK_KHZ 1000u /* the prescaler gives a 1 MHz tick */
+#define ARM_ATTEMPTS 3
 
 static uint32_t reg(const struct hv *hv, uint32_t timer, uint32_t offset)
 {
     return hv->drivers.board->gptimer_base + timer + offset;
 }
 
+/* Writing the scaler itself (first) puts the ticks at whole µs from this
+ * very access, rather than after whatever the scaler held. */
+void hv_gptimer_start_prescaler(struct hv *hv)
+{
+    uint32_t prescale = hv->drivers.board->cpu_khz / TICK_KHZ - 1u;
+    hv_port_io_write32(hv, reg(hv, 0, GPTIMER_SCALER), prescale);
+    hv_port_io_write32(hv, reg(hv, 0, GPTIMER_SCALER_RELOAD), prescale);
+}
+
 void hv_gptimer_init(struct hv *hv)
 {
     const struct hv_board *board = hv->drivers.board;
-    uint32_t prescale = board->cpu_khz / TICK_KHZ - 1u;
-    /* Loading the scaler too starts the first tick one µs from now rather
-     * than after whatever the scaler held. */
-    hv_port_io_write32(hv, reg(hv, 0, GPTIMER_SCALER_RELOAD), prescale);
-    hv_port_io_write32(hv, reg(hv, 0, GPTIMER_SCALER), prescale);
     hv_port_io_write32(hv, reg(hv, EVENT_TIMER, TIMER_CTRL), 0);
     hv_port_io_write32(hv, reg(hv, CLOCK_TIMER, TIMER_RELOAD), 0xffffffffu);
     hv_port_io_write32(hv, reg(hv, CLOCK_TIMER, TIMER_CTRL), CTRL_LD | CTRL_RS | CTRL_EN | CTRL_IE);
@@ -75,12 +80,20 @@ static void load_event_timer(struct hv *hv, uint64_t interval)
     hv_port_io_write32(hv, reg(hv, EVENT_TIMER, TIMER_CTRL), CTRL_LD | CTRL_EN | CTRL_IE);
 }
 
+/* A prescaler tick between reading the clock and loading the timer would
+ * make the interrupt one µs late. So the clock is read again after the
+ * load, and the timer loaded again if it moved: a tick lasts many register
+ * accesses, so the second try lands inside one. */
 void hv_gptimer_arm(struct hv *hv, uint64_t deadline_us)
 {
-    uint64_t now = hv_gptimer_now_us(hv);
     hv->drivers.event_deadline = deadline_us;
     hv->drivers.event_armed = true;
-    load_event_timer(hv, deadline_us > now ? deadline_us - now : 0);
+    for (int attempt = 0; attempt < ARM_ATTEMPTS; attempt++) {
+        uint64_t now = hv_gptimer_now_us(hv);
+        load_event_timer(hv, deadline_us > now ? deadline_us - now : 0);
+        if (hv_gptimer_now_us(hv) == now)
+            return;
+    }
 }
 
 void hv_gptimer_disarm(struct hv *hv)

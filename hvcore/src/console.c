@@ -1,6 +1,7 @@
 /* hvcore: the console object. Partition bytes go to the partition's console
  * device, copied out of its memory through the port's checked copy. */
 #include "internal.h"
+#include <hvcore/drivers.h>
 #include <xm/hypercalls.h>
 
 #define CONSOLE_CHUNK 64u
@@ -16,7 +17,7 @@ int32_t hv_console_write_guest(struct hv *hv, uint32_t writer, uint32_t address,
         if (!hv_port_copy_from_guest(hv, writer, address + done, chunk, n))
             return done ? (int32_t)done : XM_INVALID_PARAM;
         if (device != HV_CONSOLE_NONE)
-            hv_port_console_write(hv, device, writer, chunk, n);
+            hv_apbuart_write(hv, chunk, n);
         done += n;
     }
     return (int32_t)length;

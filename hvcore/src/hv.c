@@ -1,5 +1,6 @@
 /* hvcore: set-up, boot and the small entry points. */
 #include "internal.h"
+#include <hvcore/drivers.h>
 
 static enum hv_error check_plans(const struct hv_config *config)
 {
@@ -17,7 +18,8 @@ static enum hv_error check_plans(const struct hv_config *config)
     return HV_OK;
 }
 
-enum hv_error hv_init(struct hv *hv, const struct hv_config *config, void *port_context)
+enum hv_error hv_init(struct hv *hv, const struct hv_config *config, const struct hv_board *board,
+                      void *port_context)
 {
     hv_memset(hv, 0, sizeof *hv);
     if (config->partition_count > HV_MAX_PARTITIONS)
@@ -27,6 +29,7 @@ enum hv_error hv_init(struct hv *hv, const struct hv_config *config, void *port_
         return error;
     hv->config = config;
     hv->port_context = port_context;
+    hv->drivers.board = board;
     hv->sched.current = HV_IDLE;
     return HV_OK;
 }
@@ -48,6 +51,7 @@ const char *hv_strerror(enum hv_error error)
 
 void hv_boot(struct hv *hv)
 {
+    hv_board_init(hv, hv->drivers.board);
     for (uint32_t id = 0; id < hv->config->partition_count; id++) {
         const struct hv_partition_config *part = hv_partition_config(hv, id);
         hv_partition_cold_reset(hv, id, HV_ENTRY_IMAGE, 0);

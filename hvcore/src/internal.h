@@ -25,6 +25,9 @@ void hv_pct_set_slot(struct hv *hv, uint32_t id, const struct hv_slot *slot, uin
 /* console.c */
 int32_t hv_console_write_guest(struct hv *hv, uint32_t writer, uint32_t address, uint32_t length);
 
+/* sched.c: the event timer reached the armed deadline. */
+void hv_timer_event(struct hv *hv);
+
 /* time.c */
 uint64_t hv_time_now_us(struct hv *hv);
 

@@ -95,7 +95,7 @@ void hv_pct_init(struct hv *hv, uint32_t id)
     put32(pct, PCT_OFFSET(xmApiVersion), XM_API_VERSION);
     put32(pct, PCT_OFFSET(resetCounter), state->reset_counter);
     put32(pct, PCT_OFFSET(resetStatus), state->reset_status);
-    put32(pct, PCT_OFFSET(cpuKhz), hv->config->cpu_khz);
+    put32(pct, PCT_OFFSET(cpuKhz), hv->drivers.board->cpu_khz);
     put32(pct, PCT_OFFSET(id), id);
     put32(pct, PCT_OFFSET(flags), pct_flags(hv, id));
     put32(pct, PCT_OFFSET(imgStart), part->area_count ? part->areas[0].mapped_at : 0);

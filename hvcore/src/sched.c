@@ -2,6 +2,7 @@
  * run in order, major frame after major frame; slot starts and ends are
  * timer events armed one at a time on the port's one-shot timer. */
 #include "internal.h"
+#include <hvcore/drivers.h>
 
 static const struct hv_plan *current_plan(const struct hv *hv)
 {
@@ -75,18 +76,20 @@ static void advance(struct hv *hv, uint64_t now)
             start_major_frame(hv);
     }
     hv->sched.next_event_us = next_boundary_us(hv);
-    hv_port_timer_arm(hv, hv->sched.next_event_us);
+    hv_gptimer_arm(hv, hv->sched.next_event_us);
 }
 
+/* The plan's time 0 is the clock's: boot takes a few µs, so the first slot
+ * starts that late, and every later boundary exactly where the plan says. */
 void hv_sched_start(struct hv *hv)
 {
     hv->sched.plan = 0;
-    hv->sched.maf_start_us = hv_time_now_us(hv);
+    hv->sched.maf_start_us = 0;
     hv->sched.maf_count = 0;
     hv->sched.slot = -1;
     hv->sched.next_slot = 0;
     hv->sched.current = HV_IDLE;
-    advance(hv, hv->sched.maf_start_us);
+    advance(hv, hv_time_now_us(hv));
 }
 
 void hv_timer_event(struct hv *hv)

@@ -9,19 +9,19 @@ static struct bus_port *port(struct hv *hv)
 uint32_t hv_port_io_read32(struct hv *hv, uint32_t address)
 {
     struct bus_port *p = port(hv);
-    uint32_t value;
-    p->cycles += p->access_cycles;
+    uint32_t value = 0;
     if (bus_read(&p->devices.bus, address, 4, p->cycles, &value) != DEV_OK)
         p->io_errors++;
+    p->cycles += p->access_cycles; /* the access happens, then takes its time */
     return value;
 }
 
 void hv_port_io_write32(struct hv *hv, uint32_t address, uint32_t value)
 {
     struct bus_port *p = port(hv);
-    p->cycles += p->access_cycles;
     if (bus_write(&p->devices.bus, address, 4, value, p->cycles) != DEV_OK)
         p->io_errors++;
+    p->cycles += p->access_cycles;
 }
 
 static void console_byte(void *context, uint8_t byte, uint64_t cycle)

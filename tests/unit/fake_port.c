@@ -1,46 +1,18 @@
 #include "fake_port.h"
 #include <string.h>
 
+#define APB_ACCESS_CYCLES 4u
+
 static struct fake_port *port(struct hv *hv)
 {
     return hv->port_context;
 }
 
-uint32_t hv_port_io_read32(struct hv *hv, uint32_t address)
+void fake_port_init(struct fake_port *p, struct hv *hv)
 {
-    (void)hv;
-    (void)address;
-    return 0;
-}
-
-void hv_port_io_write32(struct hv *hv, uint32_t address, uint32_t value)
-{
-    (void)hv;
-    (void)address;
-    (void)value;
-}
-
-uint64_t hv_port_clock_us(struct hv *hv)
-{
-    return port(hv)->now_us;
-}
-
-void hv_port_timer_arm(struct hv *hv, uint64_t deadline_us)
-{
-    port(hv)->timer_deadline_us = deadline_us;
-    port(hv)->timer_arms++;
-}
-
-void hv_port_console_write(struct hv *hv, int32_t device, uint32_t writer, const char *bytes,
-                           size_t length)
-{
-    struct fake_port *p = port(hv);
-    (void)device;
-    if (p->console_length + length < sizeof p->console) {
-        memcpy(p->console + p->console_length, bytes, length);
-        p->console_length += length;
-    }
-    p->console_writer = writer;
+    memset(p, 0, sizeof *p);
+    bus_port_init(&p->bus, hv, &hv_board_xm_leon3);
+    p->bus.access_cycles = APB_ACCESS_CYCLES;
 }
 
 static bool guest_range(uint32_t address, uint32_t length)
@@ -78,14 +50,23 @@ void hv_port_partition_boot(struct hv *hv, uint32_t partition, uint32_t entry)
     port(hv)->boot_entry[partition] = entry;
 }
 
-void fake_port_run_until(struct hv *hv, uint64_t t)
+void fake_port_run_until(struct hv *hv, uint64_t t_us)
 {
-    struct fake_port *p = port(hv);
-    while (p->timer_deadline_us <= t) {
-        p->now_us = p->timer_deadline_us;
-        hv_timer_event(hv);
+    struct bus_port *bus = &port(hv)->bus;
+    uint64_t until = t_us * (hv->drivers.board->cpu_khz / 1000u);
+    for (;;) {
+        uint64_t next = bus_next_event(&bus->devices.bus, bus->cycles);
+        if (bus->cycles < until)
+            bus->cycles = next < until ? next : until;
+        bus_update(&bus->devices.bus, bus->cycles);
+        uint32_t line = irqmp_irl(&bus->devices.irqmp, 0);
+        if (line != 0) {
+            irqmp_ack(&bus->devices.irqmp, 0, line);
+            hv_irq(hv, line);
+        } else if (bus->cycles >= until) {
+            return;
+        }
     }
-    p->now_us = t;
 }
 
 int32_t fake_port_hypercall(struct hv *hv, uint32_t nr, uint32_t a1, uint32_t a2, uint32_t a3,

@@ -1,9 +1,11 @@
-/* A fake hvcore port for unit tests: a settable clock, a recorded timer
- * deadline, a console transcript and one flat block of guest memory per
- * partition. */
+/* A fake hvcore port for unit tests: the LEON3 device models on a bus
+ * (bus_port.c, so the core's drivers run as on the board) under a test
+ * clock, one flat block of guest memory per partition, the PCTs, and a
+ * record of partition boots. The board is xm-leon3 (50 MHz). */
 #ifndef FAKE_PORT_H
 #define FAKE_PORT_H
 
+#include "bus_port.h"
 #include <hvcore/hv.h>
 #include <hvcore/port.h>
 
@@ -11,20 +13,18 @@
 #define FAKE_GUEST_SIZE 4096u
 
 struct fake_port {
-    uint64_t now_us;
-    uint64_t timer_deadline_us;
-    uint32_t timer_arms;
-    char console[4096];
-    size_t console_length;
-    uint32_t console_writer;
+    struct bus_port bus; /* first: bus_port.c finds itself at hv->port_context */
     uint8_t guest[HV_MAX_PARTITIONS][FAKE_GUEST_SIZE];
     uint8_t pct[HV_MAX_PARTITIONS][HV_PCT_AREA_SIZE];
     uint32_t boots[HV_MAX_PARTITIONS];
     uint32_t boot_entry[HV_MAX_PARTITIONS];
 };
 
-/* Advance the fake clock to t, delivering every timer event on the way. */
-void fake_port_run_until(struct hv *hv, uint64_t t);
+/* Bind hv to a fresh port; then hv_init() and hv_boot() as usual. */
+void fake_port_init(struct fake_port *port, struct hv *hv);
+
+/* Advance the clock to t µs, taking every interrupt on the way. */
+void fake_port_run_until(struct hv *hv, uint64_t t_us);
 
 /* Make a hypercall as the running partition: returns the result, and in
  * *completes whether the caller would resume after its `ta`. */

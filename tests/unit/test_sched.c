@@ -46,7 +46,8 @@ static struct fixture *make(const struct hv_slot *slots, uint32_t count)
                                    .plan_count = 1,
                                    .partitions = partitions,
                                    .partition_count = 2};
-    assert_int_equal(hv_init(&f->hv, &f->config, &f->port), HV_OK);
+    fake_port_init(&f->port, &f->hv);
+    assert_int_equal(hv_init(&f->hv, &f->config, &hv_board_xm_leon3, &f->port), HV_OK);
     return f;
 }
 
@@ -62,7 +63,7 @@ static void test_boot_runs_first_slot(void **state)
     (void)state;
     struct fixture *f = booted(plan0_slots, 2);
     assert_int_equal(hv_current(&f->hv), 0);
-    assert_int_equal(f->port.timer_deadline_us, 50000);
+    assert_int_equal(f->hv.drivers.event_deadline, 50000);
     assert_int_equal(f->port.boots[0], 1);
     assert_int_equal(f->port.boot_entry[0], HV_ENTRY_IMAGE);
     assert_int_equal(f->port.boot_entry[1], 0x40000100);
@@ -92,7 +93,7 @@ static void test_gaps_are_idle(void **state)
     (void)state;
     struct fixture *f = booted(gap_slots, 2);
     assert_int_equal(hv_current(&f->hv), HV_IDLE);
-    assert_int_equal(f->port.timer_deadline_us, 10000);
+    assert_int_equal(f->hv.drivers.event_deadline, 10000);
     fake_port_run_until(&f->hv, 15000);
     assert_int_equal(hv_current(&f->hv), 0);
     fake_port_run_until(&f->hv, 30000);

@@ -30,6 +30,10 @@ bool hv_irqmp_is_pending(struct hv *hv, uint32_t line);
 #define HV_GPTIMER_MIN_INTERVAL_US 50u
 #define HV_GPTIMER_MAX_INTERVAL_US 10000000u
 void hv_gptimer_init(struct hv *hv);
+/* Program the prescaler for a 1 MHz tick, phased from this access. The
+ * board's first register access, so that the µs clock's zero is the
+ * processor's time zero. hv_gptimer_init() expects it done. */
+void hv_gptimer_start_prescaler(struct hv *hv);
 uint64_t hv_gptimer_now_us(struct hv *hv);
 /* Interrupt on the first clock tick at or after deadline_us, replacing any
  * earlier arming: at least 50 µs from now; beyond 10 s from now the timer is

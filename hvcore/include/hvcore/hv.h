@@ -53,16 +53,19 @@ struct hv {
     struct hv_drivers drivers; /* UART, timer and IRQMP drivers (hvcore/drivers.h) */
 };
 
-/* Set up hv for config (not yet running). */
-enum hv_error hv_init(struct hv *hv, const struct hv_config *config, void *port_context);
+/* Set up hv for config on board (not yet running). */
+enum hv_error hv_init(struct hv *hv, const struct hv_config *config, const struct hv_board *board,
+                      void *port_context);
 const char *hv_strerror(enum hv_error error);
 
-/* Boot: partitions with the boot flag READY, others HALTED; plan 0 starts at
- * the current time. */
+/* Boot: the drivers bring the board's interrupt controller, timers and
+ * console UART up; partitions with the boot flag are READY, others HALTED;
+ * plan 0 starts at time 0. */
 void hv_boot(struct hv *hv);
 
-/* The port's one-shot timer reached its deadline. */
-void hv_timer_event(struct hv *hv);
+/* The processor took interrupt `line` (1..15), already acknowledged at the
+ * interrupt controller as the LEON3 does on trap entry. */
+void hv_irq(struct hv *hv, uint32_t line);
 
 /* A partition executed `ta 0xF0` with regs = %o0..%o5 of its window.
  * Returns true when the port must complete the call: write *result into %o0

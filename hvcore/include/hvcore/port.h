@@ -14,17 +14,9 @@ struct hv;
 uint32_t hv_port_io_read32(struct hv *hv, uint32_t address);
 void hv_port_io_write32(struct hv *hv, uint32_t address, uint32_t value);
 
-/* Time: microseconds since the hypervisor's reset, and a one-shot timer that
- * calls hv_timer_event() once the clock has reached deadline_us. Arming again
- * replaces the previous deadline. */
-uint64_t hv_port_clock_us(struct hv *hv);
-void hv_port_timer_arm(struct hv *hv, uint64_t deadline_us);
-
-/* Console bytes for a console device (an index in hv_config.devices), with
- * the partition that wrote them (HV_WRITER_HYPERVISOR for the core). */
-#define HV_WRITER_HYPERVISOR 0xffffffffu
-void hv_port_console_write(struct hv *hv, int32_t device, uint32_t writer, const char *bytes,
-                           size_t length);
+/* Time and the console are not port functions: the core's drivers
+ * (hvcore/drivers) program the GPTIMER, IRQMP and APBUART through the two
+ * functions above, on the board and in the simulator alike. */
 
 /* Checked copies between the core and a partition's memory, with the
  * partition's own permissions: false when any byte is outside what the
