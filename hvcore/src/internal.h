@@ -17,10 +17,28 @@ void hv_partition_halt(struct hv *hv, uint32_t id);
 void hv_partition_idle(struct hv *hv, uint32_t id);
 bool hv_partition_runnable(const struct hv *hv, uint32_t id);
 
+/* SPARC PSR fields (V8 manual 4.2); the virtual ET, PIL and EF live in
+ * the PCT's iFlags. */
+#define HV_PSR_ICC 0x00f00000u
+#define HV_PSR_EF 0x00001000u
+#define HV_PSR_PIL 0x00000f00u
+#define HV_PSR_S 0x00000080u
+#define HV_PSR_PS 0x00000040u
+#define HV_PSR_ET 0x00000020u
+#define HV_PSR_CWP 0x0000001fu
+
 /* pct.c */
 void hv_pct_init(struct hv *hv, uint32_t id);
+uint32_t hv_pct_iflags(struct hv *hv, uint32_t id);
+void hv_pct_set_iflags(struct hv *hv, uint32_t id, uint32_t iflags);
+uint32_t hv_pct_tbr(struct hv *hv, uint32_t id);
+void hv_pct_set_tbr(struct hv *hv, uint32_t id, uint32_t tbr);
 void hv_pct_set_state(struct hv *hv, uint32_t id);
 void hv_pct_set_slot(struct hv *hv, uint32_t id, const struct hv_slot *slot, uint32_t slot_index);
+
+/* vtrap.c */
+bool hv_vtrap_is_reflected(uint32_t trap_type);
+int32_t hv_vtrap_write_tbr(struct hv *hv, uint32_t id, uint32_t tbr);
 
 /* console.c */
 int32_t hv_console_write_guest(struct hv *hv, uint32_t writer, uint32_t address, uint32_t length);

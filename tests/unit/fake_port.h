@@ -10,6 +10,21 @@
 #define FAKE_GUEST_BASE 0x40000000u
 #define FAKE_GUEST_SIZE 4096u
 
+/* A partition's CPU as the fake port keeps it: one flat register window
+ * (indexed by hv_cpu_reg), PC/NPC, and a record of the window operations
+ * the core asked for. stack_fails / caller_invalid make them refuse. */
+struct fake_cpu {
+    uint32_t regs[HV_CPU_PSR + 1];
+    uint32_t pc, npc;
+    uint32_t trap_enters, trap_enter_address;
+    uint32_t trap_returns;
+    uint32_t flushes, fills;
+    bool stack_fails;
+    bool caller_invalid;
+};
+
+#define FAKE_WINDOWS 8u
+
 struct fake_port {
     uint64_t now_us;
     uint64_t timer_deadline_us;
@@ -21,6 +36,7 @@ struct fake_port {
     uint8_t pct[HV_MAX_PARTITIONS][HV_PCT_AREA_SIZE];
     uint32_t boots[HV_MAX_PARTITIONS];
     uint32_t boot_entry[HV_MAX_PARTITIONS];
+    struct fake_cpu cpu[HV_MAX_PARTITIONS];
 };
 
 /* Advance the fake clock to t, delivering every timer event on the way. */
