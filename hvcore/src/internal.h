@@ -4,6 +4,7 @@
 
 #include <hvcore/hv.h>
 #include <hvcore/port.h>
+#include <xm/guest.h>
 
 /* sched.c */
 void hv_sched_start(struct hv *hv);
@@ -16,16 +17,6 @@ void hv_partition_cold_reset(struct hv *hv, uint32_t id, uint32_t entry, uint32_
 void hv_partition_halt(struct hv *hv, uint32_t id);
 void hv_partition_idle(struct hv *hv, uint32_t id);
 bool hv_partition_runnable(const struct hv *hv, uint32_t id);
-
-/* SPARC PSR fields (V8 manual 4.2); the virtual ET, PIL and EF live in
- * the PCT's iFlags. */
-#define HV_PSR_ICC 0x00f00000u
-#define HV_PSR_EF 0x00001000u
-#define HV_PSR_PIL 0x00000f00u
-#define HV_PSR_S 0x00000080u
-#define HV_PSR_PS 0x00000040u
-#define HV_PSR_ET 0x00000020u
-#define HV_PSR_CWP 0x0000001fu
 
 /* pct.c */
 void hv_pct_init(struct hv *hv, uint32_t id);

@@ -99,7 +99,7 @@ void hv_pct_init(struct hv *hv, uint32_t id)
     put32(pct, PCT_OFFSET(imgStart), part->area_count ? part->areas[0].mapped_at : 0);
     put32(pct, PCT_OFFSET(noPhysicalMemAreas), part->area_count);
     put_name(pct + PCT_OFFSET(name), part->name);
-    put32(pct, PCT_OFFSET(iFlags), HV_PSR_PIL | HV_PSR_ET);
+    put32(pct, PCT_OFFSET(iFlags), PSR_PIL_MASK | PSR_ET_BIT);
     put32(pct, PCT_OFFSET(hwIrqsMask), 0xffffffffu);
     put32(pct, PCT_OFFSET(extIrqsMask), 0xffffffffu);
     put_vectors(pct);

@@ -9,7 +9,7 @@
 
 #define TRAP_TABLE_BYTES (256u * 16u)
 #define VECTOR_BYTES 16u
-#define IFLAGS_BITS (HV_PSR_PIL | HV_PSR_ET | HV_PSR_EF)
+#define IFLAGS_BITS (PSR_PIL_MASK | PSR_ET_BIT | PSR_EF_BIT)
 
 /* Trap types XtratuM's trap table sends back to the partition's own
  * vector (its SOFT_TRAP entries): everything it has no handler for. From
@@ -68,9 +68,9 @@ static uint32_t virtual_psr(struct hv *hv, uint32_t id, uint32_t iflags)
 {
     uint32_t real = hv_port_cpu_get(hv, id, HV_CPU_PSR);
     uint32_t windows = hv_port_cpu_windows(hv);
-    uint32_t cwp = ((real & HV_PSR_CWP) + windows - 1) % windows;
-    uint32_t kept = real & ~(IFLAGS_BITS | HV_PSR_S | HV_PSR_PS | HV_PSR_CWP);
-    return kept | HV_PSR_S | (iflags & IFLAGS_BITS) | cwp;
+    uint32_t cwp = ((real & PSR_CWP_MASK) + windows - 1) % windows;
+    uint32_t kept = real & ~(IFLAGS_BITS | PSR_S_BIT | PSR_PS_BIT | PSR_CWP_MASK);
+    return kept | PSR_S_BIT | (iflags & IFLAGS_BITS) | cwp;
 }
 
 /* XtratuM checks the whole table is the partition's readable memory and
@@ -85,7 +85,7 @@ enum hv_trap_outcome hv_vtrap_deliver(struct hv *hv, uint32_t id, uint32_t vecto
     uint32_t tbr = hv_pct_tbr(hv, id);
     if (!table_valid(hv, id, tbr))
         return fault(hv, id, HV_TRAP_BAD_TBR);
-    uint32_t iflags = hv_pct_iflags(hv, id) & ~HV_PSR_ET;
+    uint32_t iflags = hv_pct_iflags(hv, id) & ~PSR_ET_BIT;
     hv_pct_set_iflags(hv, id, iflags);
     uint32_t l0 = virtual_psr(hv, id, iflags);
     if (!hv_port_cpu_trap_enter(hv, id, tbr + VECTOR_BYTES * (vector & 0xffu), l0))
@@ -144,7 +144,7 @@ static enum hv_trap_outcome do_iret(struct hv *hv, uint32_t id, uint32_t arg)
     if (!hv_port_cpu_trap_return(hv, id, pc, npc))
         return fault(hv, id, HV_TRAP_BAD_IRET);
     hv_port_cpu_set(hv, id, HV_CPU_PSR, psr);
-    update_iflags(hv, id, HV_PSR_ET, 0);
+    update_iflags(hv, id, PSR_ET_BIT, 0);
     return HV_TRAP_REDIRECTED;
 }
 
@@ -167,9 +167,9 @@ static enum hv_trap_outcome do_get_psr(struct hv *hv, uint32_t id, uint32_t arg)
  * iFlags. */
 static enum hv_trap_outcome do_set_psr(struct hv *hv, uint32_t id, uint32_t flags)
 {
-    uint32_t bits = HV_PSR_PIL | HV_PSR_ET;
+    uint32_t bits = PSR_PIL_MASK | PSR_ET_BIT;
     if (hv_partition_config(hv, id)->flags & HV_PART_FP)
-        bits |= HV_PSR_EF;
+        bits |= PSR_EF_BIT;
     hv_port_cpu_set(hv, id, HV_CPU_PSR, flags);
     hv_pct_set_iflags(hv, id, flags & bits);
     return HV_TRAP_CONTINUE;
@@ -178,14 +178,14 @@ static enum hv_trap_outcome do_set_psr(struct hv *hv, uint32_t id, uint32_t flag
 static enum hv_trap_outcome do_set_pil(struct hv *hv, uint32_t id, uint32_t arg)
 {
     (void)arg;
-    update_iflags(hv, id, HV_PSR_PIL, 0);
+    update_iflags(hv, id, PSR_PIL_MASK, 0);
     return HV_TRAP_CONTINUE;
 }
 
 static enum hv_trap_outcome do_clear_pil(struct hv *hv, uint32_t id, uint32_t arg)
 {
     (void)arg;
-    update_iflags(hv, id, 0, HV_PSR_PIL);
+    update_iflags(hv, id, 0, PSR_PIL_MASK);
     return HV_TRAP_CONTINUE;
 }
 
