@@ -34,7 +34,8 @@
         XM_sparc_set_psr(hwFlags);                                                                 \
     } while (0)
 #define HwIsSti()                                                                                  \
-    (((XM_params_get_PCT()->iFlags) & PSR_ET_BIT) && !((XM_params_get_PCT()->iFlags) & PSR_PIL_MASK))
+    (((XM_params_get_PCT()->iFlags) & PSR_ET_BIT) &&                                               \
+     !((XM_params_get_PCT()->iFlags) & PSR_PIL_MASK))
 
 /* The interrupted context, saved on the stack below the interrupted %sp by
  * the trap entry code (XAL's layout). flags is the PSR copy (%l0), pc/nPc
