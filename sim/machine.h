@@ -13,9 +13,17 @@ struct vcpu;
 
 /* Modelled hypervisor costs in cycles (docs/simulator.md). */
 struct sim_costs {
-    uint32_t hypercall;      /* trap entry, dispatch and return of a hypercall */
-    uint32_t context_switch; /* switching the CPU to another partition */
+    uint32_t entry;          /* trap into the hypervisor and back: every hypercall,
+                                trap and timer interrupt */
+    uint32_t hypercall;      /* dispatch and handler of a hypercall, on top of entry */
+    uint32_t context_switch; /* the CPU passes to a partition from another or idle */
 };
+
+/* Defaults: estimates of XtratuM's LEON3 code paths (XM-Q's entry.S), to be
+ * calibrated against the paper's measurements later; docs/simulator.md. */
+#define SIM_COST_ENTRY_DEFAULT 200u
+#define SIM_COST_HYPERCALL_DEFAULT 100u
+#define SIM_COST_CONTEXT_SWITCH_DEFAULT 500u
 
 struct sim_options {
     struct sim_costs costs;

@@ -1,5 +1,5 @@
 /* hvsim: the command line.
- *   hvsim run CONFIG.xml -p ID=IMAGE... [--mafs N]
+ *   hvsim run CONFIG.xml -p ID=IMAGE... [--mafs N] [--cost NAME=CYCLES,...]
  *   hvsim check CONFIG.xml
  * Exit status: 0 success, 2 bad input (usage, configuration, image),
  * 3 the simulation itself failed. */
@@ -18,6 +18,7 @@ struct run_args {
     struct sim_image_ref images[MAX_IMAGES];
     uint32_t image_count;
     uint64_t mafs;
+    struct sim_costs costs;
 };
 
 static int usage_error(const char *message, const char *detail)
@@ -29,8 +30,10 @@ static int usage_error(const char *message, const char *detail)
 static void print_usage(FILE *out)
 {
     fputs("usage: hvsim run CONFIG.xml -p ID=IMAGE.elf [-p ID=IMAGE.elf ...] [--mafs N]\n"
+          "                  [--cost NAME=CYCLES[,NAME=CYCLES...]]\n"
           "       hvsim check CONFIG.xml\n"
-          "Images are named per partition id as xmpack does (ID=FILE or ID:FILE).\n",
+          "Images are named per partition id as xmpack does (ID=FILE or ID:FILE).\n"
+          "Cost names: entry, hypercall, context-switch (cycles; see docs/simulator.md).\n",
           out);
 }
 
@@ -64,6 +67,48 @@ static bool parse_image(const char *text, struct sim_image_ref *ref)
     return true;
 }
 
+/* One "NAME=CYCLES" of --cost, `length` characters long. */
+static bool parse_cost(const char *text, size_t length, struct sim_costs *costs)
+{
+    const struct {
+        const char *name;
+        uint32_t *field;
+    } keys[] = {
+        {"entry", &costs->entry},
+        {"hypercall", &costs->hypercall},
+        {"context-switch", &costs->context_switch},
+    };
+    char value[24];
+    uint64_t cycles;
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        size_t name_length = strlen(keys[i].name);
+        if (length <= name_length + 1 || length - name_length - 1 >= sizeof value ||
+            strncmp(text, keys[i].name, name_length) != 0 || text[name_length] != '=')
+            continue;
+        memcpy(value, text + name_length + 1, length - name_length - 1);
+        value[length - name_length - 1] = '\0';
+        if (!parse_u64(value, &cycles) || cycles > UINT32_MAX)
+            return false;
+        *keys[i].field = (uint32_t)cycles;
+        return true;
+    }
+    return false;
+}
+
+/* "NAME=CYCLES[,NAME=CYCLES...]": the names given are set, the others kept. */
+static bool parse_costs(const char *text, struct sim_costs *costs)
+{
+    for (;;) {
+        const char *comma = strchr(text, ',');
+        size_t length = comma ? (size_t)(comma - text) : strlen(text);
+        if (!parse_cost(text, length, costs))
+            return false;
+        if (!comma)
+            return true;
+        text = comma + 1;
+    }
+}
+
 static int parse_option(struct run_args *args, int argc, char **argv, int *i)
 {
     const char *option = argv[*i];
@@ -82,12 +127,22 @@ static int parse_option(struct run_args *args, int argc, char **argv, int *i)
             return usage_error("--mafs expects a number, got ", value);
         return 0;
     }
+    if (strcmp(option, "--cost") == 0) {
+        if (!parse_costs(value, &args->costs))
+            return usage_error("--cost expects NAME=CYCLES[,...] with NAME entry, hypercall or "
+                               "context-switch, got ",
+                               value);
+        return 0;
+    }
     return usage_error("unknown option ", option);
 }
 
 static int parse_run_args(struct run_args *args, int argc, char **argv)
 {
     args->mafs = 1;
+    args->costs = (struct sim_costs){.entry = SIM_COST_ENTRY_DEFAULT,
+                                     .hypercall = SIM_COST_HYPERCALL_DEFAULT,
+                                     .context_switch = SIM_COST_CONTEXT_SWITCH_DEFAULT};
     for (int i = 0; i < argc; i++) {
         if (argv[i][0] == '-') {
             int status = parse_option(args, argc, argv, &i);
@@ -119,7 +174,7 @@ static int exit_status(enum sim_error error)
 
 static int run_loaded(const struct run_args *args, const struct hv_config *config)
 {
-    struct sim_options options = {.costs = {0, 0}, .console = stdout};
+    struct sim_options options = {.costs = args->costs, .console = stdout};
     struct sim_machine *machine = NULL;
     enum sim_error error =
         sim_machine_create(&machine, config, args->images, args->image_count, &options, stderr);

@@ -114,7 +114,7 @@ static enum sim_error run_partition(struct sim_machine *m, uint32_t id, FILE *di
         fprintf(diag, "hvsim: partition %u: %s\n", id, vcpu_strerror(error));
         return SIM_ERR_CPU;
     }
-    m->clock.cycles += exit.cycles;
+    m->clock.cycles += exit.cycles + (exit.reason == VCPU_EXIT_BUDGET ? 0 : m->options.costs.entry);
     return handle_exit(m, id, &exit, diag);
 }
 
@@ -125,6 +125,7 @@ static enum sim_error step(struct sim_machine *m, FILE *diag)
         return SIM_ERR_CPU;
     }
     if (m->clock.cycles >= m->timer_deadline) {
+        m->clock.cycles += m->options.costs.entry; /* the timer interrupt enters the core */
         hv_timer_event(&m->hv);
         return SIM_OK;
     }

@@ -17,7 +17,7 @@
 #define PCT 0x40300000u
 /* The n-th register of a group: REG(O, 1) is %o1. */
 #define REG(group, n) ((enum vcpu_reg)(VCPU_##group##0 + (n)))
-#define MAX_BUDGET 1000u
+#define MAX_BUDGET 2000u
 #define MAX_RUNS 2000000u
 /* branchy.S's result, computed independently by a model of the program. */
 #define BRANCHY_CHECKSUM 0xd4a3322eu

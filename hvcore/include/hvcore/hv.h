@@ -4,6 +4,7 @@
 #ifndef HVCORE_HV_H
 #define HVCORE_HV_H
 
+#include <hvcore/board.h>
 #include <hvcore/config.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -49,6 +50,7 @@ struct hv {
     void *port_context; /* the port's own state, for hv_port_* */
     struct hv_partition partitions[HV_MAX_PARTITIONS];
     struct hv_sched sched;
+    struct hv_drivers drivers; /* UART, timer and IRQMP drivers (hvcore/drivers.h) */
 };
 
 /* Set up hv for config (not yet running). */

@@ -1,0 +1,53 @@
+/* hvcore: board profiles and bringing the drivers up. */
+#include <hvcore/drivers.h>
+
+const struct hv_board hv_board_xm_leon3 = {
+    .name = "xm-leon3",
+    .cpu_khz = 50000,
+    .uart_base = 0x80000100u,
+    .uart_irq = 2,
+    .uart_baud = 115200,
+    .irqmp_base = 0x80000200u,
+    .gptimer_base = 0x80000300u,
+    .clock_irq = 8,
+    .event_irq = 9,
+};
+
+const struct hv_board hv_board_qemu_leon3 = {
+    .name = "qemu-leon3",
+    .cpu_khz = 40000,
+    .uart_base = 0x80000100u,
+    .uart_irq = 3,
+    .uart_baud = 115200,
+    .irqmp_base = 0x80000200u,
+    .gptimer_base = 0x80000300u,
+    .clock_irq = 6,
+    .event_irq = 7,
+};
+
+static bool same_name(const char *a, const char *b)
+{
+    while (*a && *a == *b) {
+        a++;
+        b++;
+    }
+    return *a == *b;
+}
+
+const struct hv_board *hv_board_find(const char *name)
+{
+    const struct hv_board *boards[] = {&hv_board_xm_leon3, &hv_board_qemu_leon3};
+    for (uint32_t i = 0; i < sizeof boards / sizeof boards[0]; i++) {
+        if (same_name(boards[i]->name, name))
+            return boards[i];
+    }
+    return NULL;
+}
+
+void hv_board_init(struct hv *hv, const struct hv_board *board)
+{
+    hv->drivers = (struct hv_drivers){.board = board};
+    hv_irqmp_init(hv);
+    hv_gptimer_init(hv);
+    hv_apbuart_init(hv);
+}

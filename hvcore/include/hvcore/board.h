@@ -1,0 +1,38 @@
+/* hvcore: the board the hypervisor's drivers program: where the UART,
+ * timer unit and interrupt controller are, their interrupt lines and the
+ * processor clock. Two profiles exist as const data (hv_board_xm_leon3,
+ * hv_board_qemu_leon3); the drivers never assume an address or a line. */
+#ifndef HVCORE_BOARD_H
+#define HVCORE_BOARD_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct hv_board {
+    const char *name;
+    uint32_t cpu_khz;
+    uint32_t uart_base; /* the console UART (APBUART) */
+    uint32_t uart_irq;
+    uint32_t uart_baud;
+    uint32_t irqmp_base;
+    uint32_t gptimer_base;
+    uint32_t clock_irq; /* timer 1: the free-running µs clock */
+    uint32_t event_irq; /* timer 2: the one-shot next-event timer */
+};
+
+/* GR-CPCI-XC4V as XtratuM's CONFIG_LEON3 sees it: 50 MHz, UART1 on IRQ 2,
+ * timers on IRQ 8 and 9. */
+extern const struct hv_board hv_board_xm_leon3;
+/* QEMU's leon3_generic: 40 MHz, UART on IRQ 3, timers on IRQ 6 and 7. */
+extern const struct hv_board hv_board_qemu_leon3;
+
+/* The drivers' state, kept in struct hv (member `drivers`). */
+struct hv_drivers {
+    const struct hv_board *board;
+    uint32_t clock_wraps;    /* underflows of the µs clock counted so far */
+    uint64_t event_deadline; /* µs: where the one-shot chain is heading */
+    bool event_armed;
+    uint32_t console_dropped; /* bytes given up after the UART stayed busy */
+};
+
+#endif

@@ -1,0 +1,65 @@
+/* fault: the faulty partition of tests/scenarios/faults.cmake. It prints a
+ * line in its first slot, then in its second one runs the one instruction
+ * the build selects (-DFAULT_<KIND>), labelled fault_insn so the test can
+ * read its address from the image. The partition must be halted there:
+ * "survived" must never appear, except for FAULT_NONE, the reference run.
+ * FAULT_NOTBR / FAULT_BADTBR: a software trap with no valid virtual trap
+ * table (XtratuM: partition unrecoverable). */
+#include <stdio.h>
+#include <xm.h>
+
+/* The Healthy partition's code (two_partitions.xml): a store there must
+ * fault without touching it. */
+#define OTHER_PARTITION 0x40200010u
+/* This partition's read-only page. */
+#define READ_ONLY_PAGE 0x40300000u
+
+#if defined(FAULT_NONE)
+#define FAULT_INSN "nop"
+#define FAULT_ADDRESS 0u
+#elif defined(FAULT_PRIVILEGED)
+#define FAULT_INSN "rd %%wim, %%g1"
+#define FAULT_ADDRESS 0u
+#elif defined(FAULT_MISALIGNED)
+#define FAULT_INSN "ld [%0], %%g1"
+#define FAULT_ADDRESS 0x40100002u
+#elif defined(FAULT_DIVZERO)
+#define FAULT_INSN "udiv %0, %%g0, %%g1"
+#define FAULT_ADDRESS 1u
+#elif defined(FAULT_UNMAPPED)
+#define FAULT_INSN "st %%g0, [%0]"
+#define FAULT_ADDRESS OTHER_PARTITION
+#elif defined(FAULT_READONLY)
+#define FAULT_INSN "st %%g0, [%0]"
+#define FAULT_ADDRESS READ_ONLY_PAGE
+#elif defined(FAULT_NOTBR)
+/* A software trap with no virtual trap table (TBR never set). */
+#define FAULT_INSN "ta 5"
+#define FAULT_ADDRESS 0u
+#elif defined(FAULT_BADTBR)
+/* A software trap whose table would run past the partition's memory. */
+#define FAULT_INSN "ta 5"
+#define FAULT_ADDRESS 0u
+#define FAULT_TBR (READ_ONLY_PAGE + 16)
+#else
+#error "define one FAULT_<KIND>"
+#endif
+
+void PartitionMain(void);
+
+void PartitionMain(void)
+{
+    printf("Faulty: slot 0\n");
+    XM_idle_self();
+    printf("Faulty: slot 1, faulting\n");
+#ifdef FAULT_TBR
+    XM_sparc_write_tbr(FAULT_TBR);
+#endif
+    __asm__ volatile(".global fault_insn\nfault_insn:\n\t" FAULT_INSN
+                     :
+                     : "r"(FAULT_ADDRESS)
+                     : "g1", "memory");
+    printf("Faulty: survived\n");
+    for (;;)
+        XM_idle_self();
+}
