@@ -25,6 +25,10 @@ const char *vcpu_strerror(enum vcpu_error error)
         return "write into a region the partition cannot write";
     case VCPU_ERR_PROBE_FAILED:
         return "Unicorn's SPARC CPU state layout not recognised";
+    case VCPU_ERR_BAD_STACK:
+        return "a register window cannot go to or come from the partition's stack";
+    case VCPU_ERR_INVALID_WINDOW:
+        return "the register window to return to is not in the registers";
     }
     return "unknown vcpu error";
 }
@@ -154,11 +158,16 @@ bool vcpu_guest_access_ok(const struct vcpu *vcpu, uint32_t address, uint32_t le
     return true;
 }
 
-enum vcpu_error vcpu_read_mem(struct vcpu *vcpu, uint32_t address, void *buffer, uint32_t length)
+bool vcpu_access_ok(const struct vcpu *vcpu, uint32_t address, uint32_t length, uint32_t perms)
 {
     uint32_t fault;
-    if ((uint64_t)address + length > ADDRESS_SPACE_END ||
-        !vcpu_guest_access_ok(vcpu, address, length, 0, &fault)) {
+    return (uint64_t)address + length <= ADDRESS_SPACE_END &&
+           vcpu_guest_access_ok(vcpu, address, length, perms, &fault);
+}
+
+enum vcpu_error vcpu_read_mem(struct vcpu *vcpu, uint32_t address, void *buffer, uint32_t length)
+{
+    if (!vcpu_access_ok(vcpu, address, length, 0)) {
         return VCPU_ERR_UNMAPPED;
     }
     if (length == 0) {

@@ -12,10 +12,12 @@ enum vcpu_error {
     VCPU_OK = 0,
     VCPU_ERR_UNICORN, /* an Unicorn call failed */
     VCPU_ERR_NO_MEMORY,
-    VCPU_ERR_BAD_REGION,   /* unaligned, overlapping or empty region */
-    VCPU_ERR_UNMAPPED,     /* a host access outside the mapped regions */
-    VCPU_ERR_READ_ONLY,    /* a write into a region the guest cannot write */
-    VCPU_ERR_PROBE_FAILED, /* Unicorn's CPU state layout not recognised */
+    VCPU_ERR_BAD_REGION,     /* unaligned, overlapping or empty region */
+    VCPU_ERR_UNMAPPED,       /* a host access outside the mapped regions */
+    VCPU_ERR_READ_ONLY,      /* a write into a region the guest cannot write */
+    VCPU_ERR_PROBE_FAILED,   /* Unicorn's CPU state layout not recognised */
+    VCPU_ERR_BAD_STACK,      /* a window cannot go to or come from the guest's stack */
+    VCPU_ERR_INVALID_WINDOW, /* the window to return to is not in the registers (WIM) */
 };
 const char *vcpu_strerror(enum vcpu_error error);
 
@@ -101,10 +103,43 @@ void vcpu_skip_instruction(struct vcpu *vcpu);
 uint32_t vcpu_get_reg(struct vcpu *vcpu, enum vcpu_reg reg);
 void vcpu_set_reg(struct vcpu *vcpu, enum vcpu_reg reg, uint32_t value);
 
+/* Register windows the engine implements (8, as LEON3); valid once a vCPU
+ * exists. */
+uint32_t vcpu_windows(void);
+
 /* O/L/I registers of any window (0..7), whatever CWP is; other registers
  * as vcpu_get/set_reg. */
 uint32_t vcpu_get_window_reg(struct vcpu *vcpu, uint32_t window, enum vcpu_reg reg);
 void vcpu_set_window_reg(struct vcpu *vcpu, uint32_t window, enum vcpu_reg reg, uint32_t value);
+
+/* Register-window operations for the hypervisor's virtual traps and
+ * assembly hypercalls (what XtratuM's SPARC trap handlers do for a
+ * partition). Windows go to and come from the partition's stack with its
+ * own permissions and 8-byte alignment, as the window traps do; on
+ * VCPU_ERR_BAD_STACK or VCPU_ERR_INVALID_WINDOW the CPU state is unchanged. */
+
+/* Enter a new window as a trap does (CWP - 1), spilling the oldest window
+ * first when the new one is invalid (as a `save` would); there %l0 = l0,
+ * %l1 = PC, %l2 = NPC; then PC = address, NPC = address + 4. */
+enum vcpu_error vcpu_trap_enter(struct vcpu *vcpu, uint32_t address, uint32_t l0);
+
+/* Return from a trap window as `rett` does: CWP + 1, PC = pc, NPC = npc.
+ * VCPU_ERR_INVALID_WINDOW when window CWP + 1 is marked invalid in WIM. */
+enum vcpu_error vcpu_trap_return(struct vcpu *vcpu, uint32_t pc, uint32_t npc);
+
+/* Spill every window that holds a caller's frame (CWP + 1 up to the
+ * invalid window) to its %sp, then WIM = CWP + 1: afterwards every caller
+ * is on the stack and each `restore` fills from there. */
+enum vcpu_error vcpu_flush_windows(struct vcpu *vcpu);
+
+/* When window CWP + 1 is invalid, fill it from the stack at the current
+ * %fp and rotate WIM left (what an underflow would do at a `restore`);
+ * otherwise nothing. */
+enum vcpu_error vcpu_fill_caller_window(struct vcpu *vcpu);
+
+/* May the partition access [address, address + length) with perms
+ * (VCPU_PERM_*, 0 = mapped)? */
+bool vcpu_access_ok(const struct vcpu *vcpu, uint32_t address, uint32_t length, uint32_t perms);
 
 /* Re-run the start-up check of Unicorn's CPU state layout (the probe runs
  * once per process; this repeats its self-test). *message explains a

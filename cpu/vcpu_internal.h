@@ -85,6 +85,23 @@ void vcpu_refund_from(struct vcpu *vcpu, uint32_t address);
 void vcpu_window_overflow(struct vcpu *vcpu);
 void vcpu_window_underflow(struct vcpu *vcpu);
 
+/* Why a window could not go to or come from the partition's stack: the
+ * trap the partition's own handler would have taken, and where. */
+struct vcpu_stack_fault {
+    uint32_t trap_type; /* VCPU_TT_UNALIGNED or VCPU_TT_DATA_ACCESS */
+    uint32_t address;
+};
+
+/* Spill window w of vcpu->state to the 64 bytes at its %sp (locals, then
+ * ins), or fill it from there, with the partition's own permissions. The
+ * blob is not restored into the engine. */
+bool vcpu_spill_window(struct vcpu *vcpu, uint32_t w, struct vcpu_stack_fault *fault);
+bool vcpu_fill_window(struct vcpu *vcpu, uint32_t w, struct vcpu_stack_fault *fault);
+
+/* WIM after a spill (right) or a fill (left) with n windows. */
+uint32_t vcpu_wim_rotate_right(uint32_t wim, uint32_t n);
+uint32_t vcpu_wim_rotate_left(uint32_t wim, uint32_t n);
+
 /* Run host code at this offset of the private page until its `ta`. */
 enum vcpu_error vcpu_run_helper(struct vcpu *vcpu, uint32_t offset);
 

@@ -132,6 +132,11 @@ void vcpu_set_reg(struct vcpu *vcpu, enum vcpu_reg reg, uint32_t value)
     uc_reg_write(vcpu->uc, uc_register(reg), &value);
 }
 
+uint32_t vcpu_windows(void)
+{
+    return vcpu_state_nwindows();
+}
+
 uint32_t vcpu_get_window_reg(struct vcpu *vcpu, uint32_t window, enum vcpu_reg reg)
 {
     if (reg < VCPU_O0 || reg >= VCPU_PC) {

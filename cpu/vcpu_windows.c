@@ -4,20 +4,23 @@
  * %fp), rotate WIM by one, and return so that the `save`/`restore` runs
  * again. The stack is accessed with the partition's own permissions: a
  * misaligned %sp is a 0x07 trap, an inaccessible one a 0x09, reported at the
- * `save`/`restore` with the engine state untouched. */
+ * `save`/`restore` with the engine state untouched.
+ *
+ * The spill and fill of one window are shared with the host-side window
+ * operations of vcpu_traps.c (virtual trap entry, flush, fill). */
 #include "cpu/timing.h"
 #include "cpu/uc_sparc_state.h"
 #include "cpu/vcpu_internal.h"
 
 #define FRAME_BYTES 64u /* locals then ins, as the ABI's register save area */
 
-static uint32_t rotate_right(uint32_t wim, uint32_t n)
+uint32_t vcpu_wim_rotate_right(uint32_t wim, uint32_t n)
 {
     uint32_t mask = (1u << n) - 1;
     return ((wim >> 1) | (wim << (n - 1))) & mask;
 }
 
-static uint32_t rotate_left(uint32_t wim, uint32_t n)
+uint32_t vcpu_wim_rotate_left(uint32_t wim, uint32_t n)
 {
     uint32_t mask = (1u << n) - 1;
     return ((wim << 1) | (wim >> (n - 1))) & mask;
@@ -36,18 +39,49 @@ static uint32_t get_be32(const uint8_t *bytes)
     return (uint32_t)bytes[0] << 24 | (uint32_t)bytes[1] << 16 | (uint32_t)bytes[2] << 8 | bytes[3];
 }
 
-/* Can the partition itself access its save area? If not, end the run with
- * the trap its own handler would have taken. */
-static bool stack_usable(struct vcpu *vcpu, uint32_t sp, uint32_t perm)
+/* Can the partition itself access the save area at sp? If not, *fault says
+ * which trap its own handler would have taken. */
+static bool stack_usable(const struct vcpu *vcpu, uint32_t sp, uint32_t perm,
+                         struct vcpu_stack_fault *fault)
 {
-    uint32_t fault = sp;
+    fault->address = sp;
     if (sp % 8 != 0) {
-        vcpu_exit_at_trap(vcpu, VCPU_EXIT_TRAP, VCPU_TT_UNALIGNED, sp);
+        fault->trap_type = VCPU_TT_UNALIGNED;
         return false;
     }
-    if (!vcpu_guest_access_ok(vcpu, sp, FRAME_BYTES, perm, &fault)) {
-        vcpu_exit_at_trap(vcpu, VCPU_EXIT_TRAP, VCPU_TT_DATA_ACCESS, fault);
+    fault->trap_type = VCPU_TT_DATA_ACCESS;
+    return vcpu_guest_access_ok(vcpu, sp, FRAME_BYTES, perm, &fault->address);
+}
+
+bool vcpu_spill_window(struct vcpu *vcpu, uint32_t w, struct vcpu_stack_fault *fault)
+{
+    const struct vcpu_blob *s = &vcpu->state;
+    uint32_t sp = vcpu_state_win(s, w, VCPU_WIN_OUT, 6);
+    if (!stack_usable(vcpu, sp, VCPU_PERM_WRITE, fault)) {
         return false;
+    }
+    uint8_t frame[FRAME_BYTES];
+    for (uint32_t i = 0; i < 8; i++) {
+        put_be32(frame + 4 * i, vcpu_state_win(s, w, VCPU_WIN_LOCAL, i));
+        put_be32(frame + 32 + 4 * i, vcpu_state_win(s, w, VCPU_WIN_IN, i));
+    }
+    return uc_mem_write(vcpu->uc, sp, frame, FRAME_BYTES) == UC_ERR_OK;
+}
+
+bool vcpu_fill_window(struct vcpu *vcpu, uint32_t w, struct vcpu_stack_fault *fault)
+{
+    struct vcpu_blob *s = &vcpu->state;
+    uint32_t sp = vcpu_state_win(s, w, VCPU_WIN_OUT, 6);
+    uint8_t frame[FRAME_BYTES];
+    if (!stack_usable(vcpu, sp, VCPU_PERM_READ, fault)) {
+        return false;
+    }
+    if (uc_mem_read(vcpu->uc, sp, frame, FRAME_BYTES) != UC_ERR_OK) {
+        return false;
+    }
+    for (uint32_t i = 0; i < 8; i++) {
+        vcpu_state_set_win(s, w, VCPU_WIN_LOCAL, i, get_be32(frame + 4 * i));
+        vcpu_state_set_win(s, w, VCPU_WIN_IN, i, get_be32(frame + 32 + 4 * i));
     }
     return true;
 }
@@ -67,54 +101,43 @@ static void finish_window_trap(struct vcpu *vcpu, uint32_t wim)
     vcpu->run.charged += VCPU_COST_WINDOW_TRAP;
 }
 
-void vcpu_window_overflow(struct vcpu *vcpu)
+/* Inside the trap hook: snapshot the engine, or end the run on failure. */
+static bool hook_save(struct vcpu *vcpu)
 {
     if (vcpu_save(vcpu) != VCPU_OK) {
         vcpu->run.error = VCPU_ERR_UNICORN;
         uc_emu_stop(vcpu->uc);
+        return false;
+    }
+    return true;
+}
+
+void vcpu_window_overflow(struct vcpu *vcpu)
+{
+    if (!hook_save(vcpu)) {
         return;
     }
-    struct vcpu_blob *s = &vcpu->state;
     uint32_t n = vcpu_state_nwindows();
-    uint32_t w = (vcpu_state_get(s, VCPU_F_CWP) + n - 2) % n;
-    uint32_t sp = vcpu_state_win(s, w, VCPU_WIN_OUT, 6);
-    if (!stack_usable(vcpu, sp, VCPU_PERM_WRITE)) {
+    uint32_t w = (vcpu_state_get(&vcpu->state, VCPU_F_CWP) + n - 2) % n;
+    struct vcpu_stack_fault fault;
+    if (!vcpu_spill_window(vcpu, w, &fault)) {
+        vcpu_exit_at_trap(vcpu, VCPU_EXIT_TRAP, fault.trap_type, fault.address);
         return;
     }
-    uint8_t frame[FRAME_BYTES];
-    for (uint32_t i = 0; i < 8; i++) {
-        put_be32(frame + 4 * i, vcpu_state_win(s, w, VCPU_WIN_LOCAL, i));
-        put_be32(frame + 32 + 4 * i, vcpu_state_win(s, w, VCPU_WIN_IN, i));
-    }
-    if (uc_mem_write(vcpu->uc, sp, frame, FRAME_BYTES) != UC_ERR_OK) {
-        vcpu_exit_at_trap(vcpu, VCPU_EXIT_TRAP, VCPU_TT_DATA_ACCESS, sp);
-        return;
-    }
-    finish_window_trap(vcpu, rotate_right(vcpu_state_get(s, VCPU_F_WIM), n));
+    finish_window_trap(vcpu, vcpu_wim_rotate_right(vcpu_state_get(&vcpu->state, VCPU_F_WIM), n));
 }
 
 void vcpu_window_underflow(struct vcpu *vcpu)
 {
-    if (vcpu_save(vcpu) != VCPU_OK) {
-        vcpu->run.error = VCPU_ERR_UNICORN;
-        uc_emu_stop(vcpu->uc);
+    if (!hook_save(vcpu)) {
         return;
     }
-    struct vcpu_blob *s = &vcpu->state;
     uint32_t n = vcpu_state_nwindows();
-    uint32_t w = (vcpu_state_get(s, VCPU_F_CWP) + 1) % n;
-    uint32_t sp = vcpu_state_win(s, w, VCPU_WIN_OUT, 6);
-    uint8_t frame[FRAME_BYTES];
-    if (!stack_usable(vcpu, sp, VCPU_PERM_READ)) {
+    uint32_t w = (vcpu_state_get(&vcpu->state, VCPU_F_CWP) + 1) % n;
+    struct vcpu_stack_fault fault;
+    if (!vcpu_fill_window(vcpu, w, &fault)) {
+        vcpu_exit_at_trap(vcpu, VCPU_EXIT_TRAP, fault.trap_type, fault.address);
         return;
     }
-    if (uc_mem_read(vcpu->uc, sp, frame, FRAME_BYTES) != UC_ERR_OK) {
-        vcpu_exit_at_trap(vcpu, VCPU_EXIT_TRAP, VCPU_TT_DATA_ACCESS, sp);
-        return;
-    }
-    for (uint32_t i = 0; i < 8; i++) {
-        vcpu_state_set_win(s, w, VCPU_WIN_LOCAL, i, get_be32(frame + 4 * i));
-        vcpu_state_set_win(s, w, VCPU_WIN_IN, i, get_be32(frame + 32 + 4 * i));
-    }
-    finish_window_trap(vcpu, rotate_left(vcpu_state_get(s, VCPU_F_WIM), n));
+    finish_window_trap(vcpu, vcpu_wim_rotate_left(vcpu_state_get(&vcpu->state, VCPU_F_WIM), n));
 }

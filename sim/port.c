@@ -63,3 +63,72 @@ void hv_port_partition_boot(struct hv *hv, uint32_t partition, uint32_t entry)
     if (error != VCPU_OK)
         machine_of(hv)->engine_error = error; /* the run loop stops on it */
 }
+
+bool hv_port_guest_readable(struct hv *hv, uint32_t partition, uint32_t guest_address,
+                            uint32_t length)
+{
+    struct vcpu *vcpu = machine_of(hv)->partitions[partition].vcpu;
+    return vcpu_access_ok(vcpu, guest_address, length, VCPU_PERM_READ);
+}
+
+/* hv_cpu_reg numbers the SPARC registers as vcpu_reg does. */
+static enum vcpu_reg vcpu_register(enum hv_cpu_reg reg)
+{
+    return reg == HV_CPU_PSR ? VCPU_PSR : (enum vcpu_reg)reg;
+}
+
+#define PSR_ICC 0x00f00000u
+
+uint32_t hv_port_cpu_get(struct hv *hv, uint32_t partition, enum hv_cpu_reg reg)
+{
+    return vcpu_get_reg(machine_of(hv)->partitions[partition].vcpu, vcpu_register(reg));
+}
+
+void hv_port_cpu_set(struct hv *hv, uint32_t partition, enum hv_cpu_reg reg, uint32_t value)
+{
+    struct vcpu *vcpu = machine_of(hv)->partitions[partition].vcpu;
+    if (reg == HV_CPU_PSR) {
+        uint32_t psr = vcpu_get_reg(vcpu, VCPU_PSR);
+        value = (psr & ~PSR_ICC) | (value & PSR_ICC);
+    }
+    vcpu_set_reg(vcpu, vcpu_register(reg), value);
+}
+
+uint32_t hv_port_cpu_windows(struct hv *hv)
+{
+    (void)hv;
+    return vcpu_windows();
+}
+
+/* A window operation refused for the partition's own reasons is the
+ * core's to judge; an engine failure stops the run loop. */
+static bool window_result(struct hv *hv, enum vcpu_error error)
+{
+    if (error == VCPU_ERR_BAD_STACK || error == VCPU_ERR_INVALID_WINDOW)
+        return false;
+    if (error != VCPU_OK)
+        machine_of(hv)->engine_error = error;
+    return true;
+}
+
+bool hv_port_cpu_trap_enter(struct hv *hv, uint32_t partition, uint32_t address, uint32_t l0)
+{
+    struct vcpu *vcpu = machine_of(hv)->partitions[partition].vcpu;
+    return window_result(hv, vcpu_trap_enter(vcpu, address, l0));
+}
+
+bool hv_port_cpu_trap_return(struct hv *hv, uint32_t partition, uint32_t pc, uint32_t npc)
+{
+    struct vcpu *vcpu = machine_of(hv)->partitions[partition].vcpu;
+    return window_result(hv, vcpu_trap_return(vcpu, pc, npc));
+}
+
+bool hv_port_cpu_flush_windows(struct hv *hv, uint32_t partition)
+{
+    return window_result(hv, vcpu_flush_windows(machine_of(hv)->partitions[partition].vcpu));
+}
+
+bool hv_port_cpu_fill_caller(struct hv *hv, uint32_t partition)
+{
+    return window_result(hv, vcpu_fill_caller_window(machine_of(hv)->partitions[partition].vcpu));
+}

@@ -24,20 +24,39 @@ static const char *trap_name(uint32_t tt)
     case 0x2a:
         return "division by zero";
     case XM_ASMHYPERCALL_TRAP:
-        return "assembly hypercall (not supported yet)";
+        return "assembly hypercall";
     }
     return tt >= 0x80 ? "software trap" : "trap";
 }
 
 static void report_trap(struct sim_machine *m, uint32_t id, const struct vcpu_exit *exit,
-                        FILE *diag)
+                        enum hv_trap_outcome outcome, FILE *diag)
 {
     fprintf(diag, "hvsim: %llu us: partition %u (%s): %s (tt 0x%02x) at pc 0x%08x",
             (unsigned long long)sim_clock_us(&m->clock), id, m->config->partitions[id].name,
             trap_name(exit->trap_type), exit->trap_type, exit->pc);
     if (exit->trap_type == 0x01 || exit->trap_type == 0x09)
         fprintf(diag, ", address 0x%08x", exit->fault_address);
+    if (outcome != HV_TRAP_FAULT)
+        fprintf(diag, ": %s", hv_trap_outcome_str(outcome));
     fprintf(diag, ": partition halted\n");
+}
+
+/* After a trap or an assembly hypercall the core handled: continue after
+ * the `ta`, where the core sent the partition, or report the fault. */
+static void finish_trap(struct sim_machine *m, uint32_t id, const struct vcpu_exit *exit,
+                        enum hv_trap_outcome outcome, FILE *diag)
+{
+    if (outcome == HV_TRAP_CONTINUE)
+        vcpu_skip_instruction(m->partitions[id].vcpu);
+    else if (outcome != HV_TRAP_REDIRECTED)
+        report_trap(m, id, exit, outcome, diag);
+}
+
+static enum hv_trap_outcome do_asm_hypercall(struct sim_machine *m, struct vcpu *vcpu)
+{
+    m->clock.cycles += m->options.costs.hypercall;
+    return hv_asm_hypercall(&m->hv, vcpu_get_reg(vcpu, VCPU_O0), vcpu_get_reg(vcpu, VCPU_O0 + 1));
 }
 
 static void do_hypercall(struct sim_machine *m, struct vcpu *vcpu)
@@ -66,16 +85,13 @@ static enum sim_error handle_exit(struct sim_machine *m, uint32_t id, const stru
     case VCPU_EXIT_HYPERCALL:
         do_hypercall(m, m->partitions[id].vcpu);
         return SIM_OK;
-    case VCPU_EXIT_ASM_HYPERCALL: {
-        struct vcpu_exit trap = *exit;
-        trap.trap_type = XM_ASMHYPERCALL_TRAP;
-        report_trap(m, id, &trap, diag);
-        hv_partition_trap(&m->hv, trap.trap_type, trap.pc, 0);
+    case VCPU_EXIT_ASM_HYPERCALL:
+        finish_trap(m, id, exit, do_asm_hypercall(m, m->partitions[id].vcpu), diag);
         return SIM_OK;
-    }
     case VCPU_EXIT_TRAP:
-        report_trap(m, id, exit, diag);
-        hv_partition_trap(&m->hv, exit->trap_type, exit->pc, exit->fault_address);
+        finish_trap(m, id, exit,
+                    hv_partition_trap(&m->hv, exit->trap_type, exit->pc, exit->fault_address),
+                    diag);
         return SIM_OK;
     case VCPU_EXIT_ERROR:
         break;

@@ -73,11 +73,17 @@ static int32_t do_write_object(struct hv *hv, struct hv_call *call)
     return hv_console_write_guest(hv, call->caller, call->args[1], call->args[2]);
 }
 
+static int32_t do_sparc_write_tbr(struct hv *hv, struct hv_call *call)
+{
+    return hv_vtrap_write_tbr(hv, call->caller, call->args[0]);
+}
+
 static const hv_hypercall_fn hypercall_table[NR_HYPERCALLS] = {
     [halt_partition_nr] = do_halt_partition,
     [idle_self_nr] = do_idle_self,
     [get_time_nr] = do_get_time,
     [write_object_nr] = do_write_object,
+    [sparc_write_tbr_nr] = do_sparc_write_tbr,
 };
 
 bool hv_hypercall(struct hv *hv, const uint32_t regs[6], int32_t *result)
@@ -94,15 +100,4 @@ bool hv_hypercall(struct hv *hv, const uint32_t regs[6], int32_t *result)
     }
     *result = hypercall_table[nr](hv, &call);
     return !call.context_replaced;
-}
-
-void hv_partition_trap(struct hv *hv, uint32_t trap_type, uint32_t pc, uint32_t address)
-{
-    (void)trap_type;
-    (void)pc;
-    (void)address;
-    /* Until the health monitor exists, every partition fault takes
-     * xmcparser's default partition action: HALT. */
-    if (hv->sched.current != HV_IDLE)
-        hv_partition_halt(hv, (uint32_t)hv->sched.current);
 }

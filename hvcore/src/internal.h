@@ -4,6 +4,7 @@
 
 #include <hvcore/hv.h>
 #include <hvcore/port.h>
+#include <xm/guest.h>
 
 /* sched.c */
 void hv_sched_start(struct hv *hv);
@@ -19,8 +20,16 @@ bool hv_partition_runnable(const struct hv *hv, uint32_t id);
 
 /* pct.c */
 void hv_pct_init(struct hv *hv, uint32_t id);
+uint32_t hv_pct_iflags(struct hv *hv, uint32_t id);
+void hv_pct_set_iflags(struct hv *hv, uint32_t id, uint32_t iflags);
+uint32_t hv_pct_tbr(struct hv *hv, uint32_t id);
+void hv_pct_set_tbr(struct hv *hv, uint32_t id, uint32_t tbr);
 void hv_pct_set_state(struct hv *hv, uint32_t id);
 void hv_pct_set_slot(struct hv *hv, uint32_t id, const struct hv_slot *slot, uint32_t slot_index);
+
+/* vtrap.c */
+bool hv_vtrap_is_reflected(uint32_t trap_type);
+int32_t hv_vtrap_write_tbr(struct hv *hv, uint32_t id, uint32_t tbr);
 
 /* console.c */
 int32_t hv_console_write_guest(struct hv *hv, uint32_t writer, uint32_t address, uint32_t length);

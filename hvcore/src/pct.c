@@ -6,8 +6,6 @@
 #include <xm/guest.h>
 
 #define PCT_OFFSET(field) offsetof(partitionControlTable_t, field)
-#define PSR_PIL_MASK 0x00000f00u
-#define PSR_ET 0x00000020u
 #define HW_IRQ_VECTOR_BASE 0x10
 #define EXT_IRQ_VECTOR_BASE 224
 
@@ -101,7 +99,7 @@ void hv_pct_init(struct hv *hv, uint32_t id)
     put32(pct, PCT_OFFSET(imgStart), part->area_count ? part->areas[0].mapped_at : 0);
     put32(pct, PCT_OFFSET(noPhysicalMemAreas), part->area_count);
     put_name(pct + PCT_OFFSET(name), part->name);
-    put32(pct, PCT_OFFSET(iFlags), PSR_PIL_MASK | PSR_ET);
+    put32(pct, PCT_OFFSET(iFlags), PSR_PIL_MASK | PSR_ET_BIT);
     put32(pct, PCT_OFFSET(hwIrqsMask), 0xffffffffu);
     put32(pct, PCT_OFFSET(extIrqsMask), 0xffffffffu);
     put_vectors(pct);
@@ -119,4 +117,24 @@ void hv_pct_set_slot(struct hv *hv, uint32_t id, const struct hv_slot *slot, uin
     hv_put_be32(sched_info, slot_index << 16);
     hv_put_be32(sched_info + 4, slot->id);
     hv_put_be32(sched_info + 8, slot->duration_us);
+}
+
+uint32_t hv_pct_iflags(struct hv *hv, uint32_t id)
+{
+    return hv_get_be32(hv_port_pct(hv, id) + PCT_OFFSET(iFlags));
+}
+
+void hv_pct_set_iflags(struct hv *hv, uint32_t id, uint32_t iflags)
+{
+    put32(hv_port_pct(hv, id), PCT_OFFSET(iFlags), iflags);
+}
+
+uint32_t hv_pct_tbr(struct hv *hv, uint32_t id)
+{
+    return hv_get_be32(hv_port_pct(hv, id) + PCT_OFFSET(arch.tbr));
+}
+
+void hv_pct_set_tbr(struct hv *hv, uint32_t id, uint32_t tbr)
+{
+    put32(hv_port_pct(hv, id), PCT_OFFSET(arch.tbr), tbr);
 }

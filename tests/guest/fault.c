@@ -2,7 +2,9 @@
  * line in its first slot, then in its second one runs the one instruction
  * the build selects (-DFAULT_<KIND>), labelled fault_insn so the test can
  * read its address from the image. The partition must be halted there:
- * "survived" must never appear, except for FAULT_NONE, the reference run. */
+ * "survived" must never appear, except for FAULT_NONE, the reference run.
+ * FAULT_NOTBR / FAULT_BADTBR: a software trap with no valid virtual trap
+ * table (XtratuM: partition unrecoverable). */
 #include <stdio.h>
 #include <xm.h>
 
@@ -30,6 +32,15 @@
 #elif defined(FAULT_READONLY)
 #define FAULT_INSN "st %%g0, [%0]"
 #define FAULT_ADDRESS READ_ONLY_PAGE
+#elif defined(FAULT_NOTBR)
+/* A software trap with no virtual trap table (TBR never set). */
+#define FAULT_INSN "ta 5"
+#define FAULT_ADDRESS 0u
+#elif defined(FAULT_BADTBR)
+/* A software trap whose table would run past the partition's memory. */
+#define FAULT_INSN "ta 5"
+#define FAULT_ADDRESS 0u
+#define FAULT_TBR (READ_ONLY_PAGE + 16)
 #else
 #error "define one FAULT_<KIND>"
 #endif
@@ -41,6 +52,9 @@ void PartitionMain(void)
     printf("Faulty: slot 0\n");
     XM_idle_self();
     printf("Faulty: slot 1, faulting\n");
+#ifdef FAULT_TBR
+    XM_sparc_write_tbr(FAULT_TBR);
+#endif
     __asm__ volatile(".global fault_insn\nfault_insn:\n\t" FAULT_INSN
                      :
                      : "r"(FAULT_ADDRESS)

@@ -18,3 +18,9 @@ hvsim_fault_test(divzero "division by zero \\(tt 0x2a\\) at pc @PC@")
 # A store into the other partition's memory (not mapped for this one).
 hvsim_fault_test(unmapped "data access exception \\(tt 0x09\\) at pc @PC@, address 0x40200010")
 hvsim_fault_test(readonly "data access exception \\(tt 0x09\\) at pc @PC@, address 0x40300000")
+# A software trap is reflected to the partition's virtual trap table; with
+# none (TBR never set, or a table past its memory) it is unrecoverable.
+hvsim_fault_test(notbr
+  "software trap \\(tt 0x85\\) at pc @PC@: no valid virtual trap table \\(TBR\\)")
+hvsim_fault_test(badtbr
+  "software trap \\(tt 0x85\\) at pc @PC@: no valid virtual trap table \\(TBR\\)")

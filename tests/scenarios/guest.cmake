@@ -9,6 +9,9 @@ function(hvsim_guest_test name)
             -p 0=${GUEST_IMAGES}/${name}.elf --mafs 1)
 endfunction()
 hvsim_guest_test(printf_test)
+hvsim_guest_test(vtrap_test)
+hvsim_guest_test(psr_test)
+hvsim_guest_test(flush_test)
 
 # Host-checked guest programs (tests/guest/guest_test.h): the same portable
 # source built for the host prints the expected output at test time. They

@@ -50,6 +50,75 @@ void hv_port_partition_boot(struct hv *hv, uint32_t partition, uint32_t entry)
     port(hv)->boot_entry[partition] = entry;
 }
 
+bool hv_port_guest_readable(struct hv *hv, uint32_t partition, uint32_t guest_address,
+                            uint32_t length)
+{
+    (void)hv;
+    (void)partition;
+    return guest_range(guest_address, length);
+}
+
+uint32_t hv_port_cpu_get(struct hv *hv, uint32_t partition, enum hv_cpu_reg reg)
+{
+    return port(hv)->cpu[partition].regs[reg];
+}
+
+#define PSR_ICC 0x00f00000u
+
+void hv_port_cpu_set(struct hv *hv, uint32_t partition, enum hv_cpu_reg reg, uint32_t value)
+{
+    uint32_t *regs = port(hv)->cpu[partition].regs;
+    if (reg == HV_CPU_PSR)
+        value = (regs[HV_CPU_PSR] & ~PSR_ICC) | (value & PSR_ICC);
+    regs[reg] = value;
+}
+
+uint32_t hv_port_cpu_windows(struct hv *hv)
+{
+    (void)hv;
+    return FAKE_WINDOWS;
+}
+
+bool hv_port_cpu_trap_enter(struct hv *hv, uint32_t partition, uint32_t address, uint32_t l0)
+{
+    struct fake_cpu *cpu = &port(hv)->cpu[partition];
+    if (cpu->stack_fails)
+        return false;
+    cpu->trap_enters++;
+    cpu->trap_enter_address = address;
+    cpu->regs[HV_CPU_L0] = l0;
+    cpu->regs[HV_CPU_L0 + 1] = cpu->pc;
+    cpu->regs[HV_CPU_L0 + 2] = cpu->npc;
+    cpu->pc = address;
+    cpu->npc = address + 4;
+    return true;
+}
+
+bool hv_port_cpu_trap_return(struct hv *hv, uint32_t partition, uint32_t pc, uint32_t npc)
+{
+    struct fake_cpu *cpu = &port(hv)->cpu[partition];
+    if (cpu->caller_invalid)
+        return false;
+    cpu->trap_returns++;
+    cpu->pc = pc;
+    cpu->npc = npc;
+    return true;
+}
+
+bool hv_port_cpu_flush_windows(struct hv *hv, uint32_t partition)
+{
+    struct fake_cpu *cpu = &port(hv)->cpu[partition];
+    cpu->flushes += !cpu->stack_fails;
+    return !cpu->stack_fails;
+}
+
+bool hv_port_cpu_fill_caller(struct hv *hv, uint32_t partition)
+{
+    struct fake_cpu *cpu = &port(hv)->cpu[partition];
+    cpu->fills += !cpu->stack_fails;
+    return !cpu->stack_fails;
+}
+
 void fake_port_run_until(struct hv *hv, uint64_t t_us)
 {
     struct bus_port *bus = &port(hv)->bus;

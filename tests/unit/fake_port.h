@@ -12,12 +12,28 @@
 #define FAKE_GUEST_BASE 0x40000000u
 #define FAKE_GUEST_SIZE 4096u
 
+/* A partition's CPU as the fake port keeps it: one flat register window
+ * (indexed by hv_cpu_reg), PC/NPC, and a record of the window operations
+ * the core asked for. stack_fails / caller_invalid make them refuse. */
+struct fake_cpu {
+    uint32_t regs[HV_CPU_PSR + 1];
+    uint32_t pc, npc;
+    uint32_t trap_enters, trap_enter_address;
+    uint32_t trap_returns;
+    uint32_t flushes, fills;
+    bool stack_fails;
+    bool caller_invalid;
+};
+
+#define FAKE_WINDOWS 8u
+
 struct fake_port {
     struct bus_port bus; /* first: bus_port.c finds itself at hv->port_context */
     uint8_t guest[HV_MAX_PARTITIONS][FAKE_GUEST_SIZE];
     uint8_t pct[HV_MAX_PARTITIONS][HV_PCT_AREA_SIZE];
     uint32_t boots[HV_MAX_PARTITIONS];
     uint32_t boot_entry[HV_MAX_PARTITIONS];
+    struct fake_cpu cpu[HV_MAX_PARTITIONS];
 };
 
 /* Bind hv to a fresh port; then hv_init() and hv_boot() as usual. */

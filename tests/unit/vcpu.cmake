@@ -34,6 +34,8 @@ hvsim_unit_test(test_vcpu SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_vcpu.c LIBS hvs
 hvsim_unit_test(test_vcpu_run SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_vcpu_run.c LIBS hvsim_cpu)
 hvsim_unit_test(test_vcpu_budget SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_vcpu_budget.c
                 LIBS hvsim_cpu)
+hvsim_unit_test(test_vcpu_traps SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_vcpu_traps.c
+                LIBS hvsim_cpu)
 foreach(t test_vcpu test_vcpu_run test_vcpu_budget)
   target_compile_definitions(${t} PRIVATE ${vcpu_test_defs})
   add_dependencies(${t} vcpu_test_snippets)

@@ -97,6 +97,7 @@ xm_u32_t XM_sparc_get_psr(void);
 void XM_sparc_set_psr(xm_u32_t flags);
 void XM_sparc_set_pil(void);
 void XM_sparc_clear_pil(void);
+void XM_sparc_ctrl_winflow(void);
 void XM_sparc_iret(void);
 
 #else /* __ASSEMBLER__ */

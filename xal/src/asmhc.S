@@ -20,6 +20,7 @@ ASM_HYPERCALL(XM_sparc_flush_regwin, sparc_flush_regwin_nr)
 ASM_HYPERCALL(XM_sparc_get_psr, sparc_get_psr_nr)
 ASM_HYPERCALL(XM_sparc_set_pil, sparc_set_pil_nr)
 ASM_HYPERCALL(XM_sparc_clear_pil, sparc_clear_pil_nr)
+ASM_HYPERCALL(XM_sparc_ctrl_winflow, sparc_ctrl_winflow_nr)
 /* iret returns to the interrupted code (the trap window's %l1/%l2); the
  * retl is only reached if the hypervisor refuses it. */
 ASM_HYPERCALL(XM_sparc_iret, sparc_iret_nr)

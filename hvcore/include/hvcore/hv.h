@@ -73,9 +73,34 @@ void hv_irq(struct hv *hv, uint32_t line);
  * (halted or reset) and must be left as the core set it. */
 bool hv_hypercall(struct hv *hv, const uint32_t regs[6], int32_t *result);
 
-/* The running partition took a trap the core must handle (a fault, an
- * illegal or privileged instruction, ...): tt is the SPARC trap type. */
-void hv_partition_trap(struct hv *hv, uint32_t trap_type, uint32_t pc, uint32_t address);
+/* What became of a partition's trap or assembly hypercall. */
+enum hv_trap_outcome {
+    HV_TRAP_CONTINUE,   /* done: the port continues after the `ta` (PC = NPC) */
+    HV_TRAP_REDIRECTED, /* the core moved the partition (virtual trap, iret) */
+    /* The partition was faulted (for now the core halts it): */
+    HV_TRAP_FAULT,        /* a hardware trap (illegal instruction, access, ...) */
+    HV_TRAP_BAD_TBR,      /* no valid virtual trap table for a virtual trap */
+    HV_TRAP_BAD_STACK,    /* a register window could not go to or come from its stack */
+    HV_TRAP_BAD_IRET,     /* iret to an unreadable address or to a window not in the registers */
+    HV_TRAP_NO_PARTITION, /* no partition runs */
+};
+const char *hv_trap_outcome_str(enum hv_trap_outcome outcome);
+
+/* The running partition took a trap (tt = SPARC trap type) other than a
+ * hypercall: a software trap (`ta`) is reflected to its virtual trap
+ * table as XtratuM does; anything else faults it. */
+enum hv_trap_outcome hv_partition_trap(struct hv *hv, uint32_t trap_type, uint32_t pc,
+                                       uint32_t address);
+
+/* The running partition executed `ta 0xF1` with %o0 = nr, %o1 = arg. */
+enum hv_trap_outcome hv_asm_hypercall(struct hv *hv, uint32_t nr, uint32_t arg);
+
+/* Deliver virtual trap `vector` (0..255) to partition id now, as XtratuM's
+ * SPARC port does: vector address = TBR + 16 * vector, a new window with
+ * %l0 = PSR copy, %l1 = PC, %l2 = NPC, virtual traps disabled (iFlags ET).
+ * The one way a partition enters its trap table (software traps now; IRQs
+ * and HM propagation later). */
+enum hv_trap_outcome hv_vtrap_deliver(struct hv *hv, uint32_t id, uint32_t vector);
 
 /* Who runs now: a partition id or HV_IDLE. */
 int32_t hv_current(const struct hv *hv);

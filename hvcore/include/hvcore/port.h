@@ -38,4 +38,42 @@ uint8_t *hv_port_pct(struct hv *hv, uint32_t partition);
 #define HV_ENTRY_IMAGE 0xffffffffu
 void hv_port_partition_boot(struct hv *hv, uint32_t partition, uint32_t entry);
 
+/* May the partition read [guest_address, guest_address + length)? (Its own
+ * permissions, as hv_port_copy_from_guest.) */
+bool hv_port_guest_readable(struct hv *hv, uint32_t partition, uint32_t guest_address,
+                            uint32_t length);
+
+/* A partition's SPARC CPU, for the virtual traps and assembly hypercalls
+ * (hvcore/src/vtrap.c decides what happens; the port does the register
+ * mechanics). The partition always runs in user mode with the real ET = 1
+ * and PIL = 0: its virtual ET and PIL are the PCT's iFlags. */
+enum hv_cpu_reg {
+    HV_CPU_O0 = 8,  /* O0..O7 = 8..15 of the current window */
+    HV_CPU_L0 = 16, /* L0..L7 = 16..23 */
+    HV_CPU_I0 = 24, /* I0..I7 = 24..31 */
+    HV_CPU_PSR = 32 /* reads the real PSR; a write changes only icc (23:20) */
+};
+uint32_t hv_port_cpu_get(struct hv *hv, uint32_t partition, enum hv_cpu_reg reg);
+void hv_port_cpu_set(struct hv *hv, uint32_t partition, enum hv_cpu_reg reg, uint32_t value);
+
+/* Register windows the CPU implements (8 on LEON3). */
+uint32_t hv_port_cpu_windows(struct hv *hv);
+
+/* Window mechanics. Each returns false, with the CPU unchanged, when a
+ * window cannot go to or come from the partition's stack (its own
+ * permissions, 8-byte alignment), or for trap_return, when the window to
+ * return to is not in the registers.
+ * - trap_enter: a new window as a SPARC trap (CWP - 1, spilling the oldest
+ *   window first if the new one is invalid), there %l0 = l0, %l1 = PC,
+ *   %l2 = NPC; then PC = address, NPC = address + 4.
+ * - trap_return: as `rett` from the current window: CWP + 1, PC = pc,
+ *   NPC = npc.
+ * - flush_windows: every caller's window (CWP + 1 up to the invalid one)
+ *   to its stack; WIM = CWP + 1.
+ * - fill_caller: window CWP + 1 from the stack if it is invalid. */
+bool hv_port_cpu_trap_enter(struct hv *hv, uint32_t partition, uint32_t address, uint32_t l0);
+bool hv_port_cpu_trap_return(struct hv *hv, uint32_t partition, uint32_t pc, uint32_t npc);
+bool hv_port_cpu_flush_windows(struct hv *hv, uint32_t partition);
+bool hv_port_cpu_fill_caller(struct hv *hv, uint32_t partition);
+
 #endif

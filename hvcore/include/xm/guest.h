@@ -14,6 +14,17 @@
 #define CONFIG_NO_HWIRQS 16
 #define XM_VT_EXT_MAX 32
 
+/* SPARC PSR fields (V8 manual 4.2), XtratuM's names. The PCT's iFlags hold
+ * the partition's virtual ET, PIL (and EF); XM_sparc_get_psr() shows them
+ * with the real icc. */
+#define PSR_ICC_MASK 0x00f00000
+#define PSR_EF_BIT 0x00001000
+#define PSR_PIL_MASK 0x00000f00
+#define PSR_S_BIT 0x00000080
+#define PSR_PS_BIT 0x00000040
+#define PSR_ET_BIT 0x00000020
+#define PSR_CWP_MASK 0x0000001f
+
 /* partitionControlTable_t.flags */
 #define XM_PART_SYSTEM (1 << 0)
 #define XM_PART_FP (1 << 1)
