@@ -8,10 +8,14 @@ hvsim_unit_test(test_config_units
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_config_units.c ${HVSIM_CFG_ROOT}/sim/units.c)
 target_include_directories(test_config_units PRIVATE ${HVSIM_CFG_INCLUDES})
 
+set(HVSIM_CFG_LOADER)
+foreach(f config_load config_schema config_parse config_check config_hm config_hw
+    config_channels config_build units)
+  list(APPEND HVSIM_CFG_LOADER ${HVSIM_CFG_ROOT}/sim/${f}.c)
+endforeach()
 hvsim_unit_test(test_config
-  SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_config.c ${HVSIM_CFG_ROOT}/sim/config_load.c
-          ${HVSIM_CFG_ROOT}/sim/units.c
-  LIBS PkgConfig::LIBXML2)
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_config.c ${HVSIM_CFG_LOADER}
+  LIBS hvsim_xm_cf_xsd PkgConfig::LIBXML2)
 target_include_directories(test_config PRIVATE ${HVSIM_CFG_INCLUDES})
 target_compile_definitions(test_config PRIVATE
   HVSIM_TEST_CONFIGS="${HVSIM_CFG_ROOT}/tests/configs"

@@ -243,6 +243,178 @@ static void test_no_namespace(void **state)
     free(text);
 }
 
+/* --- the full-featured configuration ----------------------------------- */
+
+static struct sim_config *load_full(void)
+{
+    struct sim_config *c = NULL;
+    enum sim_error result;
+    char *diag = load(CONFIGS "/full.xml", &result, &c);
+    assert_string_equal(diag, "");
+    assert_int_equal(result, SIM_OK);
+    free(diag);
+    return c;
+}
+
+/* Events the file does not name keep xmcparser's defaults. */
+static void test_full_hm_defaults(void **state)
+{
+    (void)state;
+    struct sim_config *c = load_full();
+    const struct hv_config *hv = sim_config_hv(c);
+    const struct hv_hm_entry *p0 = hv->partitions[0].hm;
+    assert_int_equal(p0[XM_HM_EV_OVERRUN].action, XM_HM_AC_HALT);
+    assert_true(p0[XM_HM_EV_OVERRUN].log);
+    assert_int_equal(p0[XM_HM_EV_SPARCV8_ILLEGAL_INSTR].action, XM_HM_AC_HALT);
+    assert_false(p0[XM_HM_EV_SPARCV8_ILLEGAL_INSTR].log);
+    assert_true(p0[XM_HM_EV_SPARCV8_PRIVILEGED_INSTR].log);
+    assert_int_equal(p0[XM_HM_EV_APP_DEADLINE_MISSED].action, XM_HM_AC_IGNORE);
+    assert_int_equal(p0[XM_HM_EV_APP_POWER_FAIL].action, XM_HM_AC_HALT);
+    assert_false(p0[XM_HM_EV_APP_POWER_FAIL].log);
+    assert_int_equal(hv->hv_hm[XM_HM_EV_INTERNAL_ERROR].action, XM_HM_AC_HALT);
+    assert_true(hv->hv_hm[XM_HM_EV_SPARCV8_ILLEGAL_INSTR].log);
+    assert_int_equal(hv->hv_hm[XM_HM_EV_EXTSYNC_ERROR].action, XM_HM_AC_IGNORE);
+    sim_config_free(c);
+}
+
+static void test_full_hm_overrides(void **state)
+{
+    (void)state;
+    struct sim_config *c = load_full();
+    const struct hv_config *hv = sim_config_hv(c);
+    const struct hv_hm_entry *p0 = hv->partitions[0].hm, *p1 = hv->partitions[1].hm;
+    assert_int_equal(p0[XM_HM_EV_SPARCV8_DIVIDE_EXCEPTION].action, XM_HM_AC_HALT);
+    assert_true(p0[XM_HM_EV_SPARCV8_DIVIDE_EXCEPTION].log); /* default: not logged */
+    assert_int_equal(p1[XM_HM_EV_SPARCV8_DIVIDE_EXCEPTION].action, XM_HM_AC_PROPAGATE);
+    assert_false(p1[XM_HM_EV_SPARCV8_DIVIDE_EXCEPTION].log);
+    assert_int_equal(p1[XM_HM_EV_APP_DEADLINE_MISSED].action, XM_HM_AC_PARTITION_WARM_RESET);
+    assert_true(p1[XM_HM_EV_APP_DEADLINE_MISSED].log);
+    assert_int_equal(p1[XM_HM_EV_MEM_PROTECTION].action, XM_HM_AC_SWITCH_TO_MAINTENANCE);
+    assert_int_equal(hv->hv_hm[XM_HM_EV_WATCHDOG_TIMER].action, XM_HM_AC_SWITCH_TO_MAINTENANCE);
+    assert_int_equal(hv->hv_hm[XM_HM_EV_OVERRUN].action, XM_HM_AC_IGNORE);
+    assert_false(hv->hv_hm[XM_HM_EV_OVERRUN].log);
+    sim_config_free(c);
+}
+
+static void test_full_ports(void **state)
+{
+    (void)state;
+    struct sim_config *c = load_full();
+    const struct hv_config *hv = sim_config_hv(c);
+    assert_int_equal(hv->port_count, 5);
+    const struct hv_partition_config *p1 = &hv->partitions[1];
+    assert_int_equal(hv->partitions[0].first_port, 0);
+    assert_int_equal(p1->first_port, 2);
+    assert_int_equal(p1->port_count, 2);
+    assert_ptr_equal(p1->ports, &hv->ports[2]);
+    assert_string_equal(hv->ports[0].name, "portQ");
+    assert_int_equal(hv->ports[0].type, HV_PORT_QUEUING);
+    assert_int_equal(hv->ports[0].direction, HV_PORT_SOURCE);
+    assert_int_equal(hv->ports[0].discipline, HV_PORT_PRIORITY);
+    assert_int_equal(hv->ports[1].discipline, HV_PORT_FIFO);
+    assert_string_equal(p1->ports[0].name, "portS");
+    assert_int_equal(p1->ports[0].partition_id, 1);
+    assert_int_equal(p1->ports[0].direction, HV_PORT_DESTINATION);
+    assert_int_equal(hv->partitions[2].first_port, 4);
+    sim_config_free(c);
+}
+
+static void test_full_channels(void **state)
+{
+    (void)state;
+    struct sim_config *c = load_full();
+    const struct hv_config *hv = sim_config_hv(c);
+    assert_int_equal(hv->channel_count, 2);
+    const struct hv_channel *q = &hv->channels[0], *s = &hv->channels[1];
+    assert_int_equal(q->type, HV_CHANNEL_QUEUING);
+    assert_int_equal(q->max_message_length, 128);
+    assert_int_equal(q->max_messages, 16);
+    assert_int_equal(q->max_time_expiration_us, 50000);
+    assert_int_equal(q->source_port, 0); /* Partition0's portQ */
+    assert_int_equal(q->destination_count, 1);
+    assert_int_equal(q->destination_ports[0], 3); /* Partition1's portQ */
+    assert_int_equal(s->type, HV_CHANNEL_SAMPLING);
+    assert_int_equal(s->max_message_length, 1024);
+    assert_int_equal(s->refresh_period_us, 100000);
+    assert_int_equal(s->source_port, 1);
+    assert_int_equal(s->destination_count, 2);
+    assert_int_equal(s->destination_ports[0], 2);
+    assert_int_equal(s->destination_ports[1], 4);
+    /* Every port knows its channel. */
+    assert_int_equal(hv->ports[0].channel, 0);
+    assert_int_equal(hv->ports[3].channel, 0);
+    assert_int_equal(hv->ports[1].channel, 1);
+    assert_int_equal(hv->ports[4].channel, 1);
+    sim_config_free(c);
+}
+
+static void test_full_hw_resources(void **state)
+{
+    (void)state;
+    struct sim_config *c = load_full();
+    const struct hv_config *hv = sim_config_hv(c);
+    const struct hv_partition_config *p1 = &hv->partitions[1];
+    assert_int_equal(p1->irq_lines, (1u << 4) | (1u << 5));
+    assert_int_equal(hv->partitions[2].irq_lines, 1u << 15);
+    assert_int_equal(hv->partitions[0].irq_lines, 0);
+    assert_int_equal(p1->io_range_count, 3);
+    assert_int_equal(p1->io_ranges[0].base, 0x80000100);
+    assert_int_equal(p1->io_ranges[0].count, 4);
+    assert_false(p1->io_ranges[0].restricted);
+    assert_int_equal(p1->io_ranges[0].mask, 0xffffffffu);
+    assert_int_equal(p1->io_ranges[1].base, 0x80000200);
+    assert_true(p1->io_ranges[1].restricted);
+    assert_int_equal(p1->io_ranges[1].count, 1);
+    assert_int_equal(p1->io_ranges[1].mask, 0x0000ff00);
+    assert_int_equal(p1->io_ranges[2].mask, 0xffffffffu);
+    assert_int_equal(hv->partitions[0].io_range_count, 0);
+    sim_config_free(c);
+}
+
+static void test_full_hypervisor(void **state)
+{
+    (void)state;
+    struct sim_config *c = load_full();
+    const struct hv_config *hv = sim_config_hv(c);
+    assert_int_equal(hv->cpu_khz, 80000);
+    assert_int_equal(hv->plan_count, 2);
+    assert_string_equal(hv->plans[1].name, "maintenance");
+    assert_int_equal(hv->hv_memory_size, 1u << 20);
+    assert_true(hv->has_watchdog);
+    assert_int_equal(hv->watchdog_initial_us, 1000000);
+    assert_int_equal(hv->watchdog_reload_us, 100000);
+    assert_int_equal(hv->ipvi_count, 1);
+    assert_int_equal(hv->ipvis[0].id, 3);
+    assert_int_equal(hv->ipvis[0].source_partition, 2);
+    assert_int_equal(hv->ipvis[0].destination_count, 2);
+    assert_int_equal(hv->ipvis[0].destinations[0], 0);
+    assert_int_equal(hv->ipvis[0].destinations[1], 1);
+    sim_config_free(c);
+}
+
+/* A file without HM tables, ports or channels: complete default tables and
+ * empty arrays. */
+static void test_defaults_without_elements(void **state)
+{
+    (void)state;
+    struct sim_config *c = NULL;
+    enum sim_error result;
+    free(load(CONFIGS "/../../scenarios/hello/xm_cf.xml", &result, &c));
+    assert_int_equal(result, SIM_OK);
+    const struct hv_config *hv = sim_config_hv(c);
+    assert_int_equal(hv->port_count, 0);
+    assert_int_equal(hv->channel_count, 0);
+    assert_int_equal(hv->ipvi_count, 0);
+    assert_false(hv->has_watchdog);
+    for (int e = 0; e < XM_HM_MAX_GENERIC_EVENTS + XM_HM_MAX_ARCH_EVENTS; e++) {
+        uint32_t want = e == XM_HM_EV_EXTSYNC_ERROR ? XM_HM_AC_IGNORE : XM_HM_AC_HALT;
+        assert_int_equal(hv->partitions[1].hm[e].action, want);
+        assert_int_equal(hv->hv_hm[e].action, want);
+        assert_true(hv->hv_hm[e].log);
+    }
+    sim_config_free(c);
+}
+
 /* --- invalid files ------------------------------------------------------ */
 
 static const char *const bad_fixtures[] = {
@@ -252,9 +424,17 @@ static const char *const bad_fixtures[] = {
     "bad_area_pct.xml",
     "bad_area_region.xml",
     "bad_area_size.xml",
+    "bad_channels.xml",
     "bad_console.xml",
     "bad_duplicate_element.xml",
     "bad_flags.xml",
+    "bad_fraction.xml",
+    "bad_hm_actions.xml",
+    "bad_hm_maintenance.xml",
+    "bad_hm_names.xml",
+    "bad_io_ports.xml",
+    "bad_ipvi.xml",
+    "bad_irq.xml",
     "bad_malformed.xml",
     "bad_many.xml",
     "bad_missing_attr.xml",
@@ -265,8 +445,11 @@ static const char *const bad_fixtures[] = {
     "bad_partition_gap.xml",
     "bad_partition_ids.xml",
     "bad_plan_ids.xml",
+    "bad_ports.xml",
     "bad_range.xml",
     "bad_root.xml",
+    "bad_schema_channels.xml",
+    "bad_schema_values.xml",
     "bad_slot_ids.xml",
     "bad_slot_order.xml",
     "bad_slot_overlap.xml",
@@ -446,13 +629,27 @@ static void test_partition_limit(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_valid_system),    cmocka_unit_test(test_valid_devices),
-        cmocka_unit_test(test_valid_plans),     cmocka_unit_test(test_valid_partitions),
-        cmocka_unit_test(test_valid_areas),     cmocka_unit_test(test_no_namespace),
-        cmocka_unit_test(test_bad_fixtures),    cmocka_unit_test(test_slot_names_missing_partition),
-        cmocka_unit_test(test_missing_file),    cmocka_unit_test(test_directory),
-        cmocka_unit_test(test_empty_file),      cmocka_unit_test(test_silent),
-        cmocka_unit_test(test_truncated_files), cmocka_unit_test(test_partition_limit),
+        cmocka_unit_test(test_valid_system),
+        cmocka_unit_test(test_valid_devices),
+        cmocka_unit_test(test_valid_plans),
+        cmocka_unit_test(test_valid_partitions),
+        cmocka_unit_test(test_valid_areas),
+        cmocka_unit_test(test_no_namespace),
+        cmocka_unit_test(test_bad_fixtures),
+        cmocka_unit_test(test_slot_names_missing_partition),
+        cmocka_unit_test(test_missing_file),
+        cmocka_unit_test(test_directory),
+        cmocka_unit_test(test_empty_file),
+        cmocka_unit_test(test_silent),
+        cmocka_unit_test(test_truncated_files),
+        cmocka_unit_test(test_partition_limit),
+        cmocka_unit_test(test_full_hm_defaults),
+        cmocka_unit_test(test_full_hm_overrides),
+        cmocka_unit_test(test_full_ports),
+        cmocka_unit_test(test_full_channels),
+        cmocka_unit_test(test_full_hw_resources),
+        cmocka_unit_test(test_full_hypervisor),
+        cmocka_unit_test(test_defaults_without_elements),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

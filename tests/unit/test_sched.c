@@ -26,8 +26,15 @@ static const struct hv_slot gap_slots[] = {
 };
 
 static struct hv_partition_config partitions[] = {
-    {0, "P0", HV_PART_BOOT, 0, false, 0, &area0, 1},
-    {1, "P1", HV_PART_BOOT | HV_PART_SYSTEM, 0x40000100, true, 0, &area1, 1},
+    {.id = 0, .name = "P0", .flags = HV_PART_BOOT, .console = 0, .areas = &area0, .area_count = 1},
+    {.id = 1,
+     .name = "P1",
+     .flags = HV_PART_BOOT | HV_PART_SYSTEM,
+     .entry_point = 0x40000100,
+     .has_entry_point = true,
+     .console = 0,
+     .areas = &area1,
+     .area_count = 1},
 };
 
 struct fixture {

@@ -22,8 +22,8 @@ static const struct hv_slot slots[] = {
 };
 static const struct hv_plan plan = {0, "p", 100000, slots, 2};
 static const struct hv_partition_config partitions[] = {
-    {0, "User", HV_PART_BOOT, 0, false, 0, &area, 1},
-    {1, "Other", HV_PART_BOOT | HV_PART_FP, 0, false, 0, &area, 1},
+    {.id = 0, .name = "User", .flags = HV_PART_BOOT, .areas = &area, .area_count = 1},
+    {.id = 1, .name = "Other", .flags = HV_PART_BOOT | HV_PART_FP, .areas = &area, .area_count = 1},
 };
 static const struct hv_config config = {.cpu_khz = 50000,
                                         .plans = &plan,

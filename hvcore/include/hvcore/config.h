@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <xm/hm.h>
 
 #define HV_NAME_MAX 32 /* bytes including the terminating NUL */
 #define HV_MAX_PARTITIONS 64
@@ -70,6 +71,71 @@ struct hv_plan {
 /* Console device: the hypervisor UART (the only kind so far). */
 #define HV_CONSOLE_NONE (-1)
 
+/* One entry of a health-monitor table, indexed by XM_HM_EV_*: what to do
+ * when the event is raised and whether to log it. Every table is complete:
+ * events the XML does not name hold xmcparser's defaults. */
+struct hv_hm_entry {
+    uint32_t action; /* XM_HM_AC_* */
+    bool log;
+};
+
+/* Native interrupt lines (IRQMP) that XM_CF Interrupts@lines may name. */
+#define HV_IRQ_LINES 16
+/* Lines the hypervisor keeps for itself on LEON3 (UART1 2, TIMER1 8,
+ * TIMER2 9): no partition may own them. */
+#define HV_IRQ_RESERVED ((1u << 2) | (1u << 8) | (1u << 9))
+
+/* I/O ports a partition may access (XM_CF HwResources/IoPorts), in 4-byte
+ * words. Range: `count` words from `base`, all bits. Restricted: one word,
+ * only the bits of `mask` (read-modify-write). */
+struct hv_io_range {
+    uint32_t base;
+    uint32_t count; /* words; 1 for a restricted port */
+    bool restricted;
+    uint32_t mask; /* 0xffffffff for a range */
+};
+
+enum hv_port_direction { HV_PORT_SOURCE, HV_PORT_DESTINATION };
+enum hv_port_type { HV_PORT_SAMPLING, HV_PORT_QUEUING };
+enum hv_port_discipline { HV_PORT_FIFO, HV_PORT_PRIORITY };
+
+/* A port of a partition (XM_CF PortTable/Port). Every port belongs to
+ * exactly one channel. */
+struct hv_port_config {
+    char name[HV_NAME_MAX];
+    uint32_t partition_id;
+    enum hv_port_direction direction;
+    enum hv_port_type type;
+    enum hv_port_discipline discipline; /* FIFO unless given */
+    uint32_t channel;                   /* index in hv_config.channels */
+};
+
+enum hv_channel_type { HV_CHANNEL_SAMPLING, HV_CHANNEL_QUEUING };
+
+/* A channel (XM_CF Channels/SamplingChannel, QueuingChannel). Ports are
+ * indexes in hv_config.ports. A queuing channel has one destination. */
+struct hv_channel {
+    enum hv_channel_type type;
+    uint32_t max_message_length;     /* bytes, > 0 */
+    uint32_t refresh_period_us;      /* sampling; 0: messages never go stale */
+    uint32_t max_messages;           /* queuing, > 0 */
+    uint32_t max_time_expiration_us; /* queuing; 0: none */
+    uint32_t source_port;
+    const uint32_t *destination_ports;
+    uint32_t destination_count;
+};
+
+/* Inter-partition virtual interrupts (XM_CF Channels/Ipvi): partition
+ * `source_partition` raising XM_VT_EXT_IPVI0 + id reaches the partitions
+ * listed in `destinations` (partition ids). */
+#define HV_MAX_IPVIS 8
+struct hv_ipvi {
+    uint32_t id; /* 0..HV_MAX_IPVIS-1 */
+    uint32_t source_partition;
+    const uint32_t *destinations;
+    uint32_t destination_count;
+};
+
 struct hv_partition_config {
     uint32_t id;
     char name[HV_NAME_MAX];
@@ -79,6 +145,13 @@ struct hv_partition_config {
     int32_t console;      /* device index in hv_config.devices, or HV_CONSOLE_NONE */
     const struct hv_mem_area *areas;
     uint32_t area_count;
+    struct hv_hm_entry hm[XM_HM_MAX_EVENTS]; /* partition-scope HM table */
+    uint32_t irq_lines;                      /* bit n: owns native IRQ line n */
+    const struct hv_io_range *io_ranges;
+    uint32_t io_range_count;
+    const struct hv_port_config *ports; /* == &hv_config.ports[first_port] */
+    uint32_t port_count;
+    uint32_t first_port;
 };
 
 enum hv_device_type { HV_DEVICE_UART, HV_DEVICE_MEMORY_BLOCK, HV_DEVICE_NULL };
@@ -104,6 +177,19 @@ struct hv_config {
     uint32_t plan_count;
     const struct hv_partition_config *partitions;
     uint32_t partition_count;
+    /* XMHypervisor: its HM table (system-scope events; the APP_* entries are
+     * unused), PhysicalMemoryArea@size (0 when absent) and Watchdog. */
+    struct hv_hm_entry hv_hm[XM_HM_MAX_EVENTS];
+    uint32_t hv_memory_size;
+    bool has_watchdog;
+    uint32_t watchdog_initial_us;
+    uint32_t watchdog_reload_us;
+    const struct hv_port_config *ports; /* every partition's, partition after partition */
+    uint32_t port_count;
+    const struct hv_channel *channels;
+    uint32_t channel_count;
+    const struct hv_ipvi *ipvis;
+    uint32_t ipvi_count;
 };
 
 #endif

@@ -1,0 +1,290 @@
+/* sim/: XM_CF ports and channels: Partition/PortTable, Channels/
+ * {SamplingChannel, QueuingChannel, Ipvi}. Rules:
+ *   - port names are unique within a partition;
+ *   - each channel end names an existing partition (and, when given,
+ *     @partitionName is that partition's name) and one of its ports, whose
+ *     direction matches the end (Source: source port) and whose type matches
+ *     the channel;
+ *   - every port belongs to exactly one channel (xmcparser accepts a port no
+ *     channel names, and lets a second channel silently take a port over:
+ *     both are errors here, since neither port could ever work);
+ *   - maxMessageLength and maxNoMessages are not zero;
+ *   - Ipvi: id 0..HV_MAX_IPVIS-1, once per source partition; source and
+ *     destinations are existing partitions. */
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "sim/config_internal.h"
+
+/* --- parsing ------------------------------------------------------------ */
+
+static void sim_parse_port(struct sim_loader *ld, xmlNode *node, void *ctx)
+{
+    struct sim_part_src *part = ctx;
+    unsigned before = ld->errors;
+    struct sim_port_src *p = sim_begin(ld, &part->ports, sizeof(*p), node);
+    if (p == NULL)
+        return;
+    char *direction = sim_attr(node, "direction");
+    char *type = sim_attr(node, "type");
+    char *discipline = sim_attr(node, "discipline");
+    sim_copy_name(ld, node, "name", p->port.name);
+    p->port.partition_id = part->src.id;
+    p->port.direction = direction != NULL && strcmp(direction, "source") == 0 ? HV_PORT_SOURCE
+                                                                              : HV_PORT_DESTINATION;
+    p->port.type =
+        type != NULL && strcmp(type, "queuing") == 0 ? HV_PORT_QUEUING : HV_PORT_SAMPLING;
+    p->port.discipline =
+        discipline != NULL && strcmp(discipline, "PRIORITY") == 0 ? HV_PORT_PRIORITY : HV_PORT_FIFO;
+    xmlFree(direction);
+    xmlFree(type);
+    xmlFree(discipline);
+    p->src.broken = ld->errors != before;
+}
+
+void sim_parse_port_table(struct sim_loader *ld, xmlNode *node, void *part)
+{
+    static const struct sim_child children[] = {{"Port", sim_parse_port}};
+    SIM_PARSE_CHILDREN(ld, node, children, part);
+}
+
+static void sim_parse_end(struct sim_loader *ld, xmlNode *node, struct sim_end_src *end)
+{
+    unsigned before = ld->errors;
+    end->line = sim_line(node);
+    sim_get(ld, node, "partitionId", &sim_kind_id, &end->partition_id);
+    end->has_partition_name = sim_has_attr(node, "partitionName");
+    sim_copy_name(ld, node, "partitionName", end->partition_name);
+    sim_copy_name(ld, node, "portName", end->port_name);
+    end->broken = ld->errors != before;
+}
+
+static void sim_parse_source(struct sim_loader *ld, xmlNode *node, void *ctx)
+{
+    sim_parse_end(ld, node, &((struct sim_channel_src *)ctx)->source);
+}
+
+static void sim_parse_destination(struct sim_loader *ld, xmlNode *node, void *ctx)
+{
+    struct sim_channel_src *c = ctx;
+    struct sim_end_src *end = sim_vec_push(ld, &c->destinations, sizeof(*end));
+    if (end != NULL)
+        sim_parse_end(ld, node, end);
+}
+
+static void sim_parse_channel(struct sim_loader *ld, xmlNode *node, enum hv_channel_type type)
+{
+    static const struct sim_child children[] = {
+        {"Source", sim_parse_source},
+        {"Destination", sim_parse_destination},
+    };
+    unsigned before = ld->errors;
+    struct sim_channel_src *c = sim_begin(ld, &ld->channels, sizeof(*c), node);
+    if (c == NULL)
+        return;
+    c->channel.type = type;
+    sim_get(ld, node, "maxMessageLength", &sim_kind_size, &c->channel.max_message_length);
+    sim_get(ld, node, "refreshPeriod", &sim_kind_time, &c->channel.refresh_period_us);
+    sim_get(ld, node, "maxNoMessages", &sim_kind_id, &c->channel.max_messages);
+    sim_get(ld, node, "maxTimeExpiration", &sim_kind_time, &c->channel.max_time_expiration_us);
+    c->src.broken = ld->errors != before;
+    SIM_PARSE_CHILDREN(ld, node, children, c);
+}
+
+static void sim_parse_sampling(struct sim_loader *ld, xmlNode *node, void *ctx)
+{
+    (void)ctx;
+    sim_parse_channel(ld, node, HV_CHANNEL_SAMPLING);
+}
+
+static void sim_parse_queuing(struct sim_loader *ld, xmlNode *node, void *ctx)
+{
+    (void)ctx;
+    sim_parse_channel(ld, node, HV_CHANNEL_QUEUING);
+}
+
+static void sim_parse_ipvi(struct sim_loader *ld, xmlNode *node, void *ctx)
+{
+    (void)ctx;
+    unsigned before = ld->errors;
+    struct sim_ipvi_src *v = sim_begin(ld, &ld->ipvis, sizeof(*v), node);
+    if (v == NULL)
+        return;
+    sim_get(ld, node, "id", &sim_kind_id, &v->src.id);
+    sim_get(ld, node, "sourceId", &sim_kind_id, &v->source);
+    sim_get_id_list(ld, node, "destinationId", &v->destinations);
+    v->src.broken = ld->errors != before;
+}
+
+void sim_parse_channels(struct sim_loader *ld, xmlNode *node, void *ctx)
+{
+    static const struct sim_child children[] = {
+        {"SamplingChannel", sim_parse_sampling},
+        {"QueuingChannel", sim_parse_queuing},
+        {"Ipvi", sim_parse_ipvi},
+    };
+    SIM_PARSE_CHILDREN(ld, node, children, ctx);
+}
+
+/* --- checks: ports ------------------------------------------------------ */
+
+static void sim_check_port_names(struct sim_loader *ld, const struct sim_part_src *p)
+{
+    const struct sim_port_src *ports = p->ports.items;
+    char label[64];
+    for (uint32_t i = 0; i < p->ports.count; i++) {
+        for (uint32_t j = 0; j < i; j++) {
+            if (strcmp(ports[i].port.name, ports[j].port.name) == 0) {
+                sim_report(ld, ports[i].src.line,
+                           "duplicate port name '%s' in %s (first at line %ld)", ports[i].port.name,
+                           sim_part_label(p, label, sizeof(label)), ports[j].src.line);
+                break;
+            }
+        }
+    }
+}
+
+/* Reports ports that no channel names. */
+static void sim_check_ports_used(struct sim_loader *ld, const struct sim_part_src *p)
+{
+    const struct sim_port_src *ports = p->ports.items;
+    char label[64];
+    for (uint32_t i = 0; i < p->ports.count; i++) {
+        if (ports[i].channel_line == 0)
+            sim_report(ld, ports[i].src.line, "port '%s' of %s belongs to no channel",
+                       ports[i].port.name, sim_part_label(p, label, sizeof(label)));
+    }
+}
+
+/* --- checks: channel ends ----------------------------------------------- */
+
+static const char *const sim_type_names[] = {"sampling", "queuing"};
+static const char *const sim_direction_names[] = {"source", "destination"};
+
+/* The end's partition, or NULL (reported). */
+static const struct sim_part_src *sim_end_partition(struct sim_loader *ld,
+                                                    const struct sim_end_src *end, const char *role)
+{
+    const struct sim_part_src *p = sim_find_partition(ld, end->partition_id);
+    if (p == NULL) {
+        sim_report(ld, end->line, "channel %s names partition %u, which does not exist", role,
+                   (unsigned)end->partition_id);
+        return NULL;
+    }
+    if (end->has_partition_name && strcmp(end->partition_name, p->part.name) != 0)
+        sim_report(ld, end->line, "channel %s names partition %u '%s', but its name is '%s'", role,
+                   (unsigned)end->partition_id, end->partition_name, p->part.name);
+    return p;
+}
+
+/* The index of the end's port in p->ports, or -1 (reported). */
+static int sim_end_port(struct sim_loader *ld, const struct sim_part_src *p,
+                        const struct sim_end_src *end)
+{
+    const struct sim_port_src *ports = p->ports.items;
+    char label[64];
+    for (uint32_t i = 0; i < p->ports.count; i++) {
+        if (strcmp(ports[i].port.name, end->port_name) == 0)
+            return (int)i;
+    }
+    sim_report(ld, end->line, "%s has no port '%s'", sim_part_label(p, label, sizeof(label)),
+               end->port_name);
+    return -1;
+}
+
+/* The port must fit the end's role and the channel's type, and be free. */
+static void sim_check_end_port(struct sim_loader *ld, const struct sim_channel_src *c,
+                               const struct sim_part_src *p, struct sim_port_src *port,
+                               const struct sim_end_src *end, enum hv_port_direction role)
+{
+    char label[64];
+    const char *who = sim_part_label(p, label, sizeof(label));
+    const char *name = port->port.name;
+    if (port->port.direction != role)
+        sim_report(ld, end->line, "port '%s' of %s is a %s port, but is the %s of this channel",
+                   name, who, sim_direction_names[port->port.direction], sim_direction_names[role]);
+    if ((int)port->port.type != (int)c->channel.type)
+        sim_report(ld, end->line, "port '%s' of %s is a %s port, but this is a %s channel", name,
+                   who, sim_type_names[port->port.type], sim_type_names[c->channel.type]);
+    if (port->channel_line != 0)
+        sim_report(ld, end->line, "port '%s' of %s already belongs to the channel end at line %ld",
+                   name, who, port->channel_line);
+    else
+        port->channel_line = end->line;
+}
+
+static void sim_resolve_end(struct sim_loader *ld, const struct sim_channel_src *c,
+                            struct sim_end_src *end, enum hv_port_direction role)
+{
+    const char *what = role == HV_PORT_SOURCE ? "source" : "destination";
+    const struct sim_part_src *p = sim_end_partition(ld, end, what);
+    int index = p != NULL ? sim_end_port(ld, p, end) : -1;
+    if (index < 0)
+        return;
+    struct sim_port_src *port = &((struct sim_port_src *)p->ports.items)[index];
+    sim_check_end_port(ld, c, p, port, end, role);
+    end->part = p;
+    end->port = (uint32_t)index;
+}
+
+static void sim_check_channel(struct sim_loader *ld, struct sim_channel_src *c)
+{
+    const char *type = sim_type_names[c->channel.type];
+    struct sim_end_src *dests = c->destinations.items;
+    if (!c->src.broken && c->channel.max_message_length == 0)
+        sim_report(ld, c->src.line, "%s channel has a zero maxMessageLength", type);
+    if (!c->src.broken && c->channel.type == HV_CHANNEL_QUEUING && c->channel.max_messages == 0)
+        sim_report(ld, c->src.line, "queuing channel has a zero maxNoMessages");
+    if (!c->source.broken)
+        sim_resolve_end(ld, c, &c->source, HV_PORT_SOURCE);
+    for (uint32_t i = 0; i < c->destinations.count; i++) {
+        if (!dests[i].broken)
+            sim_resolve_end(ld, c, &dests[i], HV_PORT_DESTINATION);
+    }
+}
+
+/* --- checks: IPVIs ------------------------------------------------------ */
+
+static void sim_check_ipvi_partition(struct sim_loader *ld, const struct sim_ipvi_src *v,
+                                     uint32_t id, const char *role)
+{
+    if (sim_find_partition(ld, id) == NULL)
+        sim_report(ld, v->src.line, "IPVI %u names %s partition %u, which does not exist",
+                   (unsigned)v->src.id, role, (unsigned)id);
+}
+
+static void sim_check_ipvi(struct sim_loader *ld, const struct sim_ipvi_src *ipvis, uint32_t i)
+{
+    const struct sim_ipvi_src *v = &ipvis[i];
+    const uint32_t *targets = v->destinations.items;
+    if (v->src.id >= HV_MAX_IPVIS)
+        sim_report(ld, v->src.line, "IPVI id %u is out of range (0..%d)", (unsigned)v->src.id,
+                   HV_MAX_IPVIS - 1);
+    for (uint32_t j = 0; j < i; j++) {
+        if (!ipvis[j].src.broken && ipvis[j].src.id == v->src.id && ipvis[j].source == v->source)
+            sim_report(ld, v->src.line, "duplicate IPVI %u of partition %u (first at line %ld)",
+                       (unsigned)v->src.id, (unsigned)v->source, ipvis[j].src.line);
+    }
+    sim_check_ipvi_partition(ld, v, v->source, "source");
+    for (uint32_t d = 0; d < v->destinations.count; d++)
+        sim_check_ipvi_partition(ld, v, targets[d], "destination");
+}
+
+void sim_check_channels(struct sim_loader *ld)
+{
+    struct sim_part_src *parts = ld->partitions.items;
+    struct sim_channel_src *channels = ld->channels.items;
+    const struct sim_ipvi_src *ipvis = ld->ipvis.items;
+    bool known = sim_partitions_known(ld);
+    for (uint32_t i = 0; i < ld->partitions.count; i++)
+        sim_check_port_names(ld, &parts[i]);
+    for (uint32_t i = 0; i < ld->channels.count && known; i++)
+        sim_check_channel(ld, &channels[i]);
+    for (uint32_t i = 0; i < ld->partitions.count && known; i++)
+        sim_check_ports_used(ld, &parts[i]);
+    for (uint32_t i = 0; i < ld->ipvis.count && known; i++) {
+        if (!ipvis[i].src.broken)
+            sim_check_ipvi(ld, ipvis, i);
+    }
+}

@@ -1,0 +1,22 @@
+# `hvsim check CONFIG.xml`: exit 0 and silence for a valid file, from any
+# directory (the schema is built in); exit 2 and every error of an invalid
+# file, one `file:line: message` line each, in one run.
+set(S ${CMAKE_CURRENT_LIST_DIR})
+set(CONFIGS ${CMAKE_SOURCE_DIR}/tests/configs)
+
+add_test(NAME check.valid_full COMMAND $<TARGET_FILE:hvsim> check ${CONFIGS}/full.xml
+  WORKING_DIRECTORY /)
+set_tests_properties(check.valid_full PROPERTIES FAIL_REGULAR_EXPRESSION ".")
+add_test(NAME check.valid_hello COMMAND $<TARGET_FILE:hvsim> check
+  ${CMAKE_SOURCE_DIR}/scenarios/hello/xm_cf.xml WORKING_DIRECTORY /)
+set_tests_properties(check.valid_hello PROPERTIES FAIL_REGULAR_EXPRESSION ".")
+
+add_test(NAME check.one_error COMMAND ${S}/expect_error.sh 2
+  "^${CONFIGS}/bad_slot_partition.xml:14: slot 1 of plan 0 names partition 7, which does not exist$"
+  -- $<TARGET_FILE:hvsim> check ${CONFIGS}/bad_slot_partition.xml)
+
+# Every error of a file in one run: schema errors, then semantic ones.
+foreach(f bad_schema_values bad_channels bad_hm_actions bad_irq bad_many)
+  add_test(NAME check.all_errors.${f} COMMAND ${S}/expect_fixture.sh 2 ${CONFIGS}/${f}.xml --
+    $<TARGET_FILE:hvsim> check ${CONFIGS}/${f}.xml WORKING_DIRECTORY /)
+endforeach()
