@@ -39,6 +39,8 @@ void sim_console_byte(void *context, uint8_t byte, uint64_t cycle)
     struct sim_machine *m = context;
     struct sim_console *c = &m->console;
     int32_t writer = pop_writer(c);
+    struct hv_trace_event event = {SIM_TRACE_CONSOLE, (int16_t)writer, byte, 0, 0};
+    sim_trace_add(&m->trace, cycle, &event);
     if (m->options.console_prefix) {
         if (!c->at_line_start && writer != c->line_writer) {
             fputc('\n', m->options.console); /* another writer cut in */

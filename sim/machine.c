@@ -217,6 +217,7 @@ enum sim_error sim_machine_create(struct sim_machine **out, const struct hv_conf
         m->options.board = &hv_board_xm_leon3;
     use_board_clock(m, config, diag);
     m->last_running = HV_IDLE;
+    sim_trace_init(&m->trace, options->keep_trace);
     error = attach_devices(m, diag);
     if (error == SIM_OK && options->uart_input)
         error = sim_console_load_input(m, options->uart_input);
@@ -244,7 +245,13 @@ void sim_machine_destroy(struct sim_machine *m)
     for (uint32_t i = 0; i < m->shared_count; i++)
         free(m->shared[i].buffer);
     free(m->uart_input.bytes);
+    sim_trace_free(&m->trace);
     free(m);
+}
+
+const struct sim_trace *sim_machine_trace(const struct sim_machine *m)
+{
+    return &m->trace;
 }
 
 const struct sim_clock *sim_machine_clock(const struct sim_machine *m)

@@ -34,6 +34,7 @@ struct sim_options {
     FILE *console;                /* where the console UART's bytes go */
     bool console_prefix;          /* start each line with "[time us] writer: " */
     FILE *uart_input;             /* bytes received by the console UART, or NULL */
+    bool keep_trace;              /* keep every trace record in memory (else the hash only) */
 };
 
 /* A partition's image, named on the command line as ID=FILE. */
@@ -57,6 +58,9 @@ enum sim_error sim_machine_run_mafs(struct sim_machine *machine, uint64_t mafs, 
 /* At the end of a run: let the console UART send the bytes it still holds
  * (the clock moves on, nothing else runs), so the last output is seen. */
 void sim_machine_drain_console(struct sim_machine *machine);
+
+/* The run's trace so far (sim/trace.h). */
+const struct sim_trace *sim_machine_trace(const struct sim_machine *machine);
 
 const struct sim_clock *sim_machine_clock(const struct sim_machine *machine);
 const struct hv *sim_machine_hv(const struct sim_machine *machine);

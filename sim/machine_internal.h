@@ -5,6 +5,7 @@
 
 #include "devices/leon3.h"
 #include "sim/machine.h"
+#include "sim/trace.h"
 #include <stdbool.h>
 
 struct sim_partition {
@@ -45,6 +46,7 @@ struct sim_machine {
     const struct hv_config *config;
     struct leon3_devices devices; /* the board's APBUART, GPTIMER and IRQMP */
     struct sim_console console;
+    struct sim_trace trace;
     struct sim_uart_input uart_input;
     uint32_t io_errors; /* hypervisor register accesses the bus refused */
     struct sim_options options;

@@ -35,6 +35,12 @@ void hv_port_io_write32(struct hv *hv, uint32_t address, uint32_t value)
     m->clock.cycles += m->options.costs.io_access;
 }
 
+void hv_port_trace(struct hv *hv, const struct hv_trace_event *event)
+{
+    struct sim_machine *m = machine_of(hv);
+    sim_trace_add(&m->trace, m->clock.cycles, event);
+}
+
 bool hv_port_copy_from_guest(struct hv *hv, uint32_t partition, uint32_t guest_address,
                              void *destination, uint32_t length)
 {

@@ -5,6 +5,7 @@
  * for an empty table entry. */
 #include "bytes.h"
 #include "internal.h"
+#include <hvcore/trace.h>
 #include <xm/hypercalls.h>
 #include <xm/objdir.h>
 
@@ -96,8 +97,10 @@ bool hv_hypercall(struct hv *hv, const uint32_t regs[6], int32_t *result)
     }
     if (nr >= NR_HYPERCALLS || hypercall_table[nr] == 0) {
         *result = XM_UNKNOWN_HYPERCALL;
+        hv_trace(hv, HV_TRACE_HYPERCALL, (int32_t)call.caller, nr, (uint32_t)*result, 0);
         return true;
     }
     *result = hypercall_table[nr](hv, &call);
+    hv_trace(hv, HV_TRACE_HYPERCALL, (int32_t)call.caller, nr, (uint32_t)*result, 0);
     return !call.context_replaced;
 }

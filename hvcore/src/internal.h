@@ -17,6 +17,7 @@ void hv_partition_cold_reset(struct hv *hv, uint32_t id, uint32_t entry, uint32_
 void hv_partition_halt(struct hv *hv, uint32_t id);
 void hv_partition_idle(struct hv *hv, uint32_t id);
 bool hv_partition_runnable(const struct hv *hv, uint32_t id);
+void hv_partition_set_state(struct hv *hv, uint32_t id, enum hv_partition_state state);
 
 /* pct.c */
 void hv_pct_init(struct hv *hv, uint32_t id);
@@ -39,6 +40,9 @@ void hv_timer_event(struct hv *hv);
 
 /* time.c */
 uint64_t hv_time_now_us(struct hv *hv);
+
+/* trace.c */
+void hv_trace(struct hv *hv, uint32_t kind, int32_t partition, uint32_t a, uint32_t b, uint32_t c);
 
 /* string helpers (no libc in the core) */
 void hv_memset(void *dst, int value, uint32_t length);

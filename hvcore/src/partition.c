@@ -1,5 +1,6 @@
 /* hvcore: partition states and their transitions. */
 #include "internal.h"
+#include <hvcore/trace.h>
 
 const struct hv_partition_config *hv_partition_config(const struct hv *hv, uint32_t id)
 {
@@ -16,6 +17,14 @@ bool hv_partition_runnable(const struct hv *hv, uint32_t id)
     return hv->partitions[id].state == HV_STATE_READY;
 }
 
+void hv_partition_set_state(struct hv *hv, uint32_t id, enum hv_partition_state state)
+{
+    enum hv_partition_state old = hv->partitions[id].state;
+    hv->partitions[id].state = state;
+    if (old != state)
+        hv_trace(hv, HV_TRACE_STATE, (int32_t)id, state, old, 0);
+}
+
 /* A partition that stops running while it holds the CPU gives it up. */
 static void leave_cpu(struct hv *hv, uint32_t id)
 {
@@ -27,7 +36,7 @@ void hv_partition_cold_reset(struct hv *hv, uint32_t id, uint32_t entry, uint32_
 {
     const struct hv_partition_config *part = hv_partition_config(hv, id);
     struct hv_partition *state = &hv->partitions[id];
-    state->state = HV_STATE_READY;
+    hv_partition_set_state(hv, id, HV_STATE_READY);
     state->reset_counter = 0;
     state->reset_status = status;
     hv_pct_init(hv, id);
@@ -38,13 +47,13 @@ void hv_partition_cold_reset(struct hv *hv, uint32_t id, uint32_t entry, uint32_
 
 void hv_partition_halt(struct hv *hv, uint32_t id)
 {
-    hv->partitions[id].state = HV_STATE_HALTED;
+    hv_partition_set_state(hv, id, HV_STATE_HALTED);
     hv_pct_set_state(hv, id);
     leave_cpu(hv, id);
 }
 
 void hv_partition_idle(struct hv *hv, uint32_t id)
 {
-    hv->partitions[id].state = HV_STATE_IDLE;
+    hv_partition_set_state(hv, id, HV_STATE_IDLE);
     leave_cpu(hv, id);
 }

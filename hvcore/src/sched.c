@@ -3,6 +3,7 @@
  * timer events armed one at a time on the port's one-shot timer. */
 #include "internal.h"
 #include <hvcore/drivers.h>
+#include <hvcore/trace.h>
 
 static const struct hv_plan *current_plan(const struct hv *hv)
 {
@@ -36,6 +37,8 @@ void hv_sched_switch_to(struct hv *hv, int32_t partition)
     hv->sched.current = partition;
     if (partition != HV_IDLE)
         hv->partitions[partition].run_start_us = now;
+    if (partition != previous)
+        hv_trace(hv, HV_TRACE_SWITCH, partition, (uint32_t)previous, 0, 0);
 }
 
 static void start_slot(struct hv *hv, uint32_t index)
@@ -44,15 +47,20 @@ static void start_slot(struct hv *hv, uint32_t index)
     uint32_t id = slot->partition_id;
     hv->sched.slot = (int32_t)index;
     hv->sched.next_slot = index + 1;
+    hv_trace(hv, HV_TRACE_SLOT_START, (int32_t)id, index,
+             (uint32_t)(hv->sched.maf_start_us + slot->start_us), 0);
     hv->partitions[id].slots_started++;
     hv_pct_set_slot(hv, id, slot, index);
     if (hv->partitions[id].state == HV_STATE_IDLE)
-        hv->partitions[id].state = HV_STATE_READY;
+        hv_partition_set_state(hv, id, HV_STATE_READY);
     hv_sched_switch_to(hv, hv_partition_runnable(hv, id) ? (int32_t)id : HV_IDLE);
 }
 
 static void end_slot(struct hv *hv)
 {
+    const struct hv_slot *slot = &current_plan(hv)->slots[hv->sched.slot];
+    hv_trace(hv, HV_TRACE_SLOT_END, (int32_t)slot->partition_id, (uint32_t)hv->sched.slot,
+             (uint32_t)slot_end_us(hv, hv->sched.slot), 0);
     hv->sched.slot = -1;
     hv_sched_switch_to(hv, HV_IDLE);
 }
@@ -62,6 +70,7 @@ static void start_major_frame(struct hv *hv)
     hv->sched.maf_start_us += current_plan(hv)->major_frame_us;
     hv->sched.maf_count++;
     hv->sched.next_slot = 0;
+    hv_trace(hv, HV_TRACE_MAF_START, -1, (uint32_t)hv->sched.maf_count, hv->sched.plan, 0);
 }
 
 /* Apply every boundary that the clock has reached, in order. */
@@ -89,6 +98,7 @@ void hv_sched_start(struct hv *hv)
     hv->sched.slot = -1;
     hv->sched.next_slot = 0;
     hv->sched.current = HV_IDLE;
+    hv_trace(hv, HV_TRACE_MAF_START, -1, 0, 0, 0);
     advance(hv, hv_time_now_us(hv));
 }
 

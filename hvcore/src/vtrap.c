@@ -5,6 +5,7 @@
  * PIL and EF (PCT iFlags); its real PSR keeps ET = 1 and PIL = 0. This file
  * decides; the port moves the register windows (hv_port_cpu_*). */
 #include "internal.h"
+#include <hvcore/trace.h>
 #include <xm/hypercalls.h>
 
 #define TRAP_TABLE_BYTES (256u * 16u)
@@ -102,11 +103,10 @@ int32_t hv_vtrap_write_tbr(struct hv *hv, uint32_t id, uint32_t tbr)
 enum hv_trap_outcome hv_partition_trap(struct hv *hv, uint32_t trap_type, uint32_t pc,
                                        uint32_t address)
 {
-    (void)pc;
-    (void)address;
     if (hv->sched.current == HV_IDLE)
         return HV_TRAP_NO_PARTITION;
     uint32_t id = (uint32_t)hv->sched.current;
+    hv_trace(hv, HV_TRACE_TRAP, (int32_t)id, trap_type, pc, address);
     if (hv_vtrap_is_reflected(trap_type))
         return hv_vtrap_deliver(hv, id, trap_type);
     return fault(hv, id, HV_TRAP_FAULT);
@@ -213,6 +213,7 @@ enum hv_trap_outcome hv_asm_hypercall(struct hv *hv, uint32_t nr, uint32_t arg)
 {
     if (hv->sched.current == HV_IDLE)
         return HV_TRAP_NO_PARTITION;
+    hv_trace(hv, HV_TRACE_ASM_HYPERCALL, hv->sched.current, nr, 0, 0);
     if (nr >= NR_ASM_HYPERCALLS)
         return HV_TRAP_CONTINUE; /* XtratuM ignores an unknown number */
     return asm_hypercall_table[nr](hv, (uint32_t)hv->sched.current, arg);

@@ -39,6 +39,14 @@ bool hv_port_copy_to_guest(struct hv *hv, uint32_t partition, uint32_t guest_add
     return true;
 }
 
+void hv_port_trace(struct hv *hv, const struct hv_trace_event *event)
+{
+    if (event->kind < HV_TRACE_KIND_COUNT) {
+        port(hv)->traced[event->kind]++;
+        port(hv)->last_traced[event->kind] = *event;
+    }
+}
+
 uint8_t *hv_port_pct(struct hv *hv, uint32_t partition)
 {
     return port(hv)->pct[partition];

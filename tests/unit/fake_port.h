@@ -8,6 +8,7 @@
 #include "bus_port.h"
 #include <hvcore/hv.h>
 #include <hvcore/port.h>
+#include <hvcore/trace.h>
 
 #define FAKE_GUEST_BASE 0x40000000u
 #define FAKE_GUEST_SIZE 4096u
@@ -34,6 +35,8 @@ struct fake_port {
     uint32_t boots[HV_MAX_PARTITIONS];
     uint32_t boot_entry[HV_MAX_PARTITIONS];
     struct fake_cpu cpu[HV_MAX_PARTITIONS];
+    uint32_t traced[HV_TRACE_KIND_COUNT]; /* events reported, per kind */
+    struct hv_trace_event last_traced[HV_TRACE_KIND_COUNT];
 };
 
 /* Bind hv to a fresh port; then hv_init() and hv_boot() as usual. */

@@ -173,6 +173,27 @@ static void test_pct_at_boot_and_slot_start(void **state)
     free(f);
 }
 
+static void test_trace_reports_slots_with_planned_times(void **state)
+{
+    (void)state;
+    struct fixture *f = booted(plan0_slots, 2);
+    fake_port_run_until(&f->hv, 150000);
+    assert_int_equal(f->port.traced[HV_TRACE_SLOT_START], 4); /* 0, 50, 100, 150 ms */
+    assert_int_equal(f->port.traced[HV_TRACE_SLOT_END], 3);
+    assert_int_equal(f->port.traced[HV_TRACE_MAF_START], 2);
+    const struct hv_trace_event *start = &f->port.last_traced[HV_TRACE_SLOT_START];
+    assert_int_equal(start->partition, 1);
+    assert_int_equal(start->a, 1);
+    assert_int_equal(start->b, 150000);
+    const struct hv_trace_event *end = &f->port.last_traced[HV_TRACE_SLOT_END];
+    assert_int_equal(end->partition, 0);
+    assert_int_equal(end->b, 150000);
+    const struct hv_trace_event *sw = &f->port.last_traced[HV_TRACE_SWITCH];
+    assert_int_equal(sw->partition, 1);
+    assert_int_equal(sw->a, (uint32_t)HV_IDLE);
+    free(f);
+}
+
 static void test_pct_layout_matches_xtratum(void **state)
 {
     (void)state;
@@ -192,6 +213,7 @@ int main(void)
         cmocka_unit_test(test_non_boot_partition_is_halted_and_its_slot_idle),
         cmocka_unit_test(test_idle_self_yields_until_next_slot),
         cmocka_unit_test(test_pct_at_boot_and_slot_start),
+        cmocka_unit_test(test_trace_reports_slots_with_planned_times),
         cmocka_unit_test(test_pct_layout_matches_xtratum),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

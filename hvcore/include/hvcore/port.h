@@ -14,6 +14,10 @@ struct hv;
 uint32_t hv_port_io_read32(struct hv *hv, uint32_t address);
 void hv_port_io_write32(struct hv *hv, uint32_t address, uint32_t value);
 
+/* Something happened that belongs in the run's trace (hvcore/trace.h). */
+struct hv_trace_event;
+void hv_port_trace(struct hv *hv, const struct hv_trace_event *event);
+
 /* Time and the console are not port functions: the core's drivers
  * (hvcore/drivers) program the GPTIMER, IRQMP and APBUART through the two
  * functions above, on the board and in the simulator alike. */
