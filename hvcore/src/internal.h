@@ -41,6 +41,9 @@ void hv_timer_event(struct hv *hv);
 /* time.c */
 uint64_t hv_time_now_us(struct hv *hv);
 
+/* virq.c */
+void hv_virq_raise_extended(struct hv *hv, uint32_t partition, uint32_t ext);
+
 /* trace.c */
 void hv_trace(struct hv *hv, uint32_t kind, int32_t partition, uint32_t a, uint32_t b, uint32_t c);
 
