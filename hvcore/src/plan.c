@@ -30,7 +30,7 @@ int32_t hv_plan_request(struct hv *hv, uint32_t caller, uint32_t plan, uint32_t 
 int32_t hv_plan_status(struct hv *hv, uint32_t caller, uint32_t address)
 {
     uint8_t status[XM_PLAN_STATUS_BYTES];
-    hv_put_be64(status, hv->sched.plan_switch_us);
+    hv_put_be64(status, hv->sched.switch_us);
     hv_put_be32(status + 8, hv->sched.next_plan);
     hv_put_be32(status + 12, hv->sched.plan);
     hv_put_be32(status + 16, (uint32_t)hv->sched.prev_plan);

@@ -78,7 +78,7 @@ static void apply_plan_switch(struct hv *hv)
     hv_trace(hv, HV_TRACE_PLAN_SWITCH, -1, s->next_plan, s->plan, 0);
     s->prev_plan = (int32_t)s->plan;
     s->plan = s->next_plan;
-    s->plan_switch_us = s->maf_start_us;
+    s->switch_us = s->maf_start_us;
 }
 
 /* A major frame starts at start_us, with the plan requested for it. */
@@ -123,7 +123,7 @@ void hv_sched_start(struct hv *hv)
     hv->sched.current = HV_IDLE;
     hv->sched.next_plan = 0;
     hv->sched.prev_plan = -1;
-    hv->sched.plan_switch_us = 0;
+    hv->sched.switch_us = 0;
     hv_trace(hv, HV_TRACE_MAF_START, -1, 0, 0, 0);
     advance(hv, hv_time_now_us(hv));
 }

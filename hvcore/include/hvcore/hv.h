@@ -39,16 +39,16 @@ struct hv_partition {
 };
 
 struct hv_sched {
-    uint32_t plan;           /* index of the current plan */
-    uint64_t maf_start_us;   /* start of the current major frame */
-    uint64_t maf_count;      /* major frames started since boot */
-    int32_t slot;            /* index of the current slot, -1 between slots */
-    uint32_t next_slot;      /* next slot to start in this frame */
-    uint64_t next_event_us;  /* the timer's deadline */
-    int32_t current;         /* running partition or HV_IDLE */
-    uint32_t next_plan;      /* plan the next major frame runs (== plan: no switch pending) */
-    int32_t prev_plan;       /* plan before the last switch, -1 none since reset */
-    uint64_t plan_switch_us; /* when the last switch took effect, 0 none */
+    uint32_t plan;          /* index of the current plan */
+    uint64_t maf_start_us;  /* start of the current major frame */
+    uint64_t maf_count;     /* major frames started since boot */
+    int32_t slot;           /* index of the current slot, -1 between slots */
+    uint32_t next_slot;     /* next slot to start in this frame */
+    uint64_t next_event_us; /* the timer's deadline */
+    int32_t current;        /* running partition or HV_IDLE */
+    uint32_t next_plan;     /* plan the next major frame runs (== plan: none pending) */
+    int32_t prev_plan;      /* plan before the last switch, -1: none since reset */
+    uint64_t switch_us;     /* when the last plan switch took effect, 0: none */
 };
 
 enum hv_error {
