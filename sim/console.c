@@ -81,8 +81,16 @@ enum sim_error sim_console_load_uart2_input(struct sim_machine *m, FILE *input)
     return load_input(&m->uart2_input, input);
 }
 
+/* Bytes wait for the receiver to be enabled (a terminal that starts
+ * sending once the port is open): a partition enables UART2 only when it
+ * runs, and a byte arriving before would be lost. */
 static uint64_t feed(struct sim_uart_input *in, struct apbuart *uart, uint64_t now)
 {
+    if (in->next < in->length && !(uart->ctrl & APBUART_CTRL_RE)) {
+        if (in->next_cycle < now)
+            in->next_cycle = now;
+        return UINT64_MAX;
+    }
     while (in->next < in->length && in->next_cycle <= now) {
         apbuart_receive(uart, in->bytes[in->next++], in->next_cycle);
         in->next_cycle += apbuart_char_cycles(uart);

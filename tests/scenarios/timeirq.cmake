@@ -1,0 +1,22 @@
+# Timers, plan switching, virtual interrupts, IPVIs and UART2 from inside
+# partitions (tests/guest): each program's console must equal its
+# .expected file, which holds the exact virtual times.
+set(TIMEIRQ_SRC ${CMAKE_SOURCE_DIR}/tests/guest)
+set(TIMEIRQ_IMAGES ${HVSIM_SPARC_BINARY_DIR}/tests/guest)
+# hvsim_timeirq_test(NAME CONFIG MAFS [IMAGE...]): the images default to NAME.
+function(hvsim_timeirq_test name config mafs)
+  set(images ${ARGN})
+  if(NOT images)
+    set(images ${name})
+  endif()
+  set(args)
+  set(id 0)
+  foreach(image ${images})
+    list(APPEND args -p ${id}=${TIMEIRQ_IMAGES}/${image}.elf)
+    math(EXPR id "${id} + 1")
+  endforeach()
+  add_test(NAME guest.${name}
+    COMMAND ${CMAKE_CURRENT_LIST_DIR}/expect_output.sh ${TIMEIRQ_SRC}/${name}.expected --
+            $<TARGET_FILE:hvsim> run ${TIMEIRQ_SRC}/${config} ${args} --mafs ${mafs})
+endfunction()
+hvsim_timeirq_test(timer_test timers.xml 6)
