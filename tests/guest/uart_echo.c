@@ -33,7 +33,7 @@ static xm_u32_t in(xm_u32_t port)
 
 static void send(xm_u32_t byte)
 {
-    while (!(in(STATUS) & STATUS_TE))
+    while (!(in(STATUS)&STATUS_TE))
         continue;
     XM_sparc_outport(DATA, byte);
 }
@@ -42,8 +42,8 @@ static void on_uart2(trapCtxt_t *ctxt)
 {
     (void)ctxt;
     interrupts++;
-    while (in(STATUS) & STATUS_DR) {
-        xm_u32_t byte = in(DATA) & 0xff;
+    while (in(STATUS)&STATUS_DR) {
+        xm_u32_t byte = in(DATA)&0xff;
         received++;
         send(byte >= 'a' && byte <= 'z' ? byte - 'a' + 'A' : byte);
         if (byte == '\n')
