@@ -24,7 +24,7 @@
 static volatile int done;
 static int received, interrupts;
 
-static xm_u32_t in(xm_u32_t port)
+static xm_u32_t port_in(xm_u32_t port)
 {
     xm_u32_t value = 0;
     XM_sparc_inport(port, &value);
@@ -33,7 +33,7 @@ static xm_u32_t in(xm_u32_t port)
 
 static void send(xm_u32_t byte)
 {
-    while (!(in(STATUS)&STATUS_TE))
+    while (!(port_in(STATUS) & STATUS_TE))
         continue;
     XM_sparc_outport(DATA, byte);
 }
@@ -42,8 +42,8 @@ static void on_uart2(trapCtxt_t *ctxt)
 {
     (void)ctxt;
     interrupts++;
-    while (in(STATUS)&STATUS_DR) {
-        xm_u32_t byte = in(DATA)&0xff;
+    while (port_in(STATUS) & STATUS_DR) {
+        xm_u32_t byte = port_in(DATA) & 0xff;
         received++;
         send(byte >= 'a' && byte <= 'z' ? byte - 'a' + 'A' : byte);
         if (byte == '\n')
@@ -56,7 +56,7 @@ static void port_checks(void)
 {
     xm_u32_t value;
     int ctrl = XM_sparc_outport(CTRL, 0xff);
-    printf("outport CTRL 0xff: %d, CTRL now 0x%x\n", ctrl, in(CTRL));
+    printf("outport CTRL 0xff: %d, CTRL now 0x%x\n", ctrl, port_in(CTRL));
     printf("outport SCALER: %d, inport UART1 status: %d, misaligned: %d, bad pointer: %d\n",
            XM_sparc_outport(SCALER, 1), XM_sparc_inport(0x80000104, &value),
            XM_sparc_inport(STATUS + 2, &value), XM_sparc_inport(STATUS, (xm_u32_t *)16));
