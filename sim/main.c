@@ -128,25 +128,24 @@ static bool parse_costs(const char *text, struct sim_costs *costs)
 /* Options that take a file or a name. */
 static int parse_named_option(struct run_args *args, const char *option, const char *value)
 {
+    const struct {
+        const char *name;
+        const char **path;
+    } paths[] = {
+        {"--console", &args->console_path},
+        {"--uart-in", &args->uart_input_path},
+        {"--uart2-in", &args->uart2_input_path},
+        {"--uart2-out", &args->uart2_output_path},
+    };
     if (strcmp(option, "--board") == 0) {
         args->board = hv_board_find(value);
         return args->board ? 0 : usage_error("unknown board (xm-leon3, qemu-leon3): ", value);
     }
-    if (strcmp(option, "--console") == 0) {
-        args->console_path = value;
-        return 0;
-    }
-    if (strcmp(option, "--uart-in") == 0) {
-        args->uart_input_path = value;
-        return 0;
-    }
-    if (strcmp(option, "--uart2-in") == 0) {
-        args->uart2_input_path = value;
-        return 0;
-    }
-    if (strcmp(option, "--uart2-out") == 0) {
-        args->uart2_output_path = value;
-        return 0;
+    for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
+        if (strcmp(option, paths[i].name) == 0) {
+            *paths[i].path = value;
+            return 0;
+        }
     }
     return usage_error("unknown option ", option);
 }

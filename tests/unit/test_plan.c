@@ -2,15 +2,8 @@
  * checks, the switch at the end of the major frame (last request wins),
  * the plan status (ctrl_object on the status object), the immediate
  * switch of the HM (hv_sched_switch_now) and get_gid_by_name. */
-#include "fake_port.h"
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-
-#include <cmocka.h>
-
 #include "hvcore/src/internal.h" /* hv_sched_switch_now */
+#include "timeirq_fixture.h"
 #include <stdlib.h>
 #include <string.h>
 #include <xm/api.h>
@@ -45,33 +38,9 @@ static const struct hv_config config = {.cpu_khz = 50000,
 
 #define GUEST 0x40000100u
 
-struct fixture {
-    struct hv hv;
-    struct fake_port port;
-};
-
 static int setup(void **state)
 {
-    struct fixture *f = calloc(1, sizeof *f);
-    fake_port_init(&f->port, &f->hv);
-    assert_int_equal(hv_init(&f->hv, &config, &hv_board_xm_leon3, &f->port), HV_OK);
-    hv_boot(&f->hv); /* Sys runs */
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    free(*state);
-    return 0;
-}
-
-static int32_t call(struct fixture *f, uint32_t nr, uint32_t a1, uint32_t a2, uint32_t a3)
-{
-    bool completes;
-    int32_t result = fake_port_hypercall(&f->hv, nr, a1, a2, a3, &completes);
-    assert_true(completes);
-    return result;
+    return fixture_boot(state, &config);
 }
 
 static uint32_t guest_word(struct fixture *f, uint32_t partition, uint32_t address)

@@ -3,14 +3,7 @@
  * absTime, disarming, the EXEC clock standing still outside the slot, and
  * the scheduler's boundaries kept exact when a timer shares the event
  * timer with them. */
-#include "fake_port.h"
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-
-#include <cmocka.h>
-
+#include "timeirq_fixture.h"
 #include <stdlib.h>
 #include <xm/guest.h>
 #include <xm/hypercalls.h>
@@ -36,25 +29,9 @@ static const struct hv_config config = {.cpu_khz = 50000,
 #define HW_BIT (1u << XM_VT_EXT_HW_TIMER)
 #define EXEC_BIT (1u << XM_VT_EXT_EXEC_TIMER)
 
-struct fixture {
-    struct hv hv;
-    struct fake_port port;
-};
-
 static int setup(void **state)
 {
-    struct fixture *f = calloc(1, sizeof *f);
-    fake_port_init(&f->port, &f->hv);
-    assert_int_equal(hv_init(&f->hv, &config, &hv_board_xm_leon3, &f->port), HV_OK);
-    hv_boot(&f->hv); /* partition 0 runs */
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    free(*state);
-    return 0;
+    return fixture_boot(state, &config);
 }
 
 /* XM_set_timer as partition `hv_current()`: 64-bit values high word first. */

@@ -1,14 +1,7 @@
 /* hvcore's virtual interrupts through the fake port: the irqmask/irqpend
  * hypercalls, delivery order and conditions in hv_resume, route_irq,
  * raise_ipvi, partition-owned native lines, and sparc_inport/outport. */
-#include "fake_port.h"
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-
-#include <cmocka.h>
-
+#include "timeirq_fixture.h"
 #include <stdlib.h>
 #include <xm/api.h>
 #include <xm/guest.h>
@@ -60,35 +53,13 @@ static const struct hv_config config = {.cpu_khz = 50000,
 #define EXT_MASK offsetof(partitionControlTable_t, extIrqsMask)
 #define IRQMP_MASK0 0x80000240u
 
-struct fixture {
-    struct hv hv;
-    struct fake_port port;
-};
-
 static int setup(void **state)
 {
-    struct fixture *f = calloc(1, sizeof *f);
-    fake_port_init(&f->port, &f->hv);
-    assert_int_equal(hv_init(&f->hv, &config, &hv_board_xm_leon3, &f->port), HV_OK);
-    hv_boot(&f->hv); /* partition 0 runs */
+    fixture_boot(state, &config);
+    struct fixture *f = *state;
     f->port.cpu[0].pc = 0x40000100;
     f->port.cpu[0].npc = 0x40000104;
-    *state = f;
     return 0;
-}
-
-static int teardown(void **state)
-{
-    free(*state);
-    return 0;
-}
-
-static int32_t call(struct fixture *f, uint32_t nr, uint32_t a1, uint32_t a2, uint32_t a3)
-{
-    bool completes;
-    int32_t result = fake_port_hypercall(&f->hv, nr, a1, a2, a3, &completes);
-    assert_true(completes);
-    return result;
 }
 
 static uint32_t pct(struct fixture *f, uint32_t partition, size_t offset)
