@@ -56,6 +56,7 @@ int32_t hv_timer_set(struct hv *hv, uint32_t id, uint32_t clock, int64_t abs_us,
                      int64_t interval_us);
 uint64_t hv_timer_exec_at(const struct hv *hv, uint32_t id, uint64_t now);
 void hv_timer_expire_due(struct hv *hv, uint64_t now);
+void hv_timer_reset(struct hv *hv, uint32_t id);
 /* Arm the event timer for the earliest of the scheduler's next boundary
  * (hv->sched.next_event_us) and the partition timers. */
 void hv_timer_rearm(struct hv *hv, uint64_t now);

@@ -39,6 +39,8 @@ static struct hv_timer *timer_of(struct hv *hv, uint32_t id, uint32_t clock)
 static void expire(struct hv *hv, uint32_t id, uint32_t clock, uint64_t now)
 {
     struct hv_timer *t = timer_of(hv, id, clock);
+    if (hv->partitions[id].state == HV_STATE_HALTED)
+        t->armed = false; /* a halted partition's resources are released */
     if (!t->armed || t->deadline_us > now)
         return;
     hv_virq_raise_extended(hv, id,
@@ -48,6 +50,13 @@ static void expire(struct hv *hv, uint32_t id, uint32_t clock, uint64_t now)
         return;
     }
     t->deadline_us += t->interval_us * ((now - t->deadline_us) / t->interval_us + 1);
+}
+
+/* A reset partition starts with both timers disarmed. */
+void hv_timer_reset(struct hv *hv, uint32_t id)
+{
+    hv->partitions[id].hw_timer.armed = false;
+    hv->partitions[id].exec_timer.armed = false;
 }
 
 /* XM_set_timer (XM-Q SetTimerSys): absTime 0 disarms; an interval, when
@@ -93,8 +102,9 @@ static uint64_t next_partition_deadline(struct hv *hv, uint64_t now)
 {
     uint64_t next = UINT64_MAX;
     for (uint32_t id = 0; id < hv->config->partition_count; id++) {
-        if (hv->partitions[id].hw_timer.armed)
-            next = earliest(next, hv->partitions[id].hw_timer.deadline_us);
+        const struct hv_partition *p = &hv->partitions[id];
+        if (p->hw_timer.armed && p->state != HV_STATE_HALTED)
+            next = earliest(next, p->hw_timer.deadline_us);
     }
     if (hv->sched.current != HV_IDLE) {
         uint32_t id = (uint32_t)hv->sched.current;

@@ -118,6 +118,19 @@ static void test_disarm_keeps_pending(void **state)
     assert_int_equal(pending(f, 0), 0);
 }
 
+static void test_halted_partition_timer_is_released(void **state)
+{
+    struct fixture *f = *state;
+    set_timer(f, XM_HW_CLOCK, 1000, 1000);
+    bool completes;
+    fake_port_hypercall(&f->hv, halt_partition_nr, 0, 0, 0, &completes);
+    assert_false(completes);
+    uint32_t raised = f->port.traced[HV_TRACE_VIRQ_RAISE];
+    fake_port_run_until(&f->hv, 10000);
+    assert_int_equal(pending(f, 0), 0);
+    assert_int_equal(f->port.traced[HV_TRACE_VIRQ_RAISE], raised);
+}
+
 static void test_hw_timer_of_a_waiting_partition(void **state)
 {
     struct fixture *f = *state;
@@ -168,6 +181,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_periodic_overruns_coalesce, setup, teardown),
         cmocka_unit_test_setup_teardown(test_overrun_in_one_event, setup, teardown),
         cmocka_unit_test_setup_teardown(test_disarm_keeps_pending, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_halted_partition_timer_is_released, setup, teardown),
         cmocka_unit_test_setup_teardown(test_hw_timer_of_a_waiting_partition, setup, teardown),
         cmocka_unit_test_setup_teardown(test_exec_clock_stands_still_outside_the_slot, setup,
                                         teardown),
