@@ -2,8 +2,11 @@
  *   hvsim run CONFIG.xml -p ID=IMAGE... [--mafs N] [--cost NAME=CYCLES,...]
  *             [--board NAME] [--console FILE] [--prefix] [--uart-in FILE]
  *   hvsim check CONFIG.xml
+ *   hvsim run ... --gui | --png OUT.png [--from T] [--to T] [--size WxH]
+ *             (the timeline: gui/cli.h)
  * Exit status: 0 success, 2 bad input (usage, configuration, image),
  * 3 the simulation itself failed. */
+#include "gui/cli.h"
 #include "sim/config_load.h"
 #include "sim/machine.h"
 #include <errno.h>
@@ -25,6 +28,7 @@ struct run_args {
     const char *console_path; /* NULL: standard output */
     const char *uart_input_path;
     bool console_prefix;
+    struct gui_cli gui; /* --gui, --png and the image's options */
 };
 
 static int usage_error(const char *message, const char *detail)
@@ -42,7 +46,9 @@ static void print_usage(FILE *out)
           "Images are named per partition id as xmpack does (ID=FILE or ID:FILE).\n"
           "Cost names: entry, hypercall, context-switch, io-access (cycles; see "
           "docs/simulator.md).\n"
-          "--prefix starts each console line with its virtual time and writer.\n",
+          "--prefix starts each console line with its virtual time and writer.\n"
+          "Timeline: --gui shows the run in a window as it happens; --png OUT.png\n"
+          "[--from T] [--to T] [--size WxH] writes it as an image (docs/gui.md).\n",
           out);
 }
 
@@ -140,6 +146,9 @@ static int parse_named_option(struct run_args *args, const char *option, const c
 static int parse_option(struct run_args *args, int argc, char **argv, int *i)
 {
     const char *option = argv[*i];
+    int gui_option = gui_cli_option(&args->gui, argc, argv, i);
+    if (gui_option != 0)
+        return gui_option > 0 ? 0 : EXIT_BAD_INPUT;
     if (strcmp(option, "--prefix") == 0) {
         args->console_prefix = true;
         return 0;
@@ -223,8 +232,12 @@ static int run_with_options(const struct run_args *args, const struct hv_config 
     struct sim_machine *machine = NULL;
     enum sim_error error =
         sim_machine_create(&machine, config, args->images, args->image_count, options, stderr);
-    if (error == SIM_OK)
+    if (error == SIM_OK && args->gui.live)
+        error = gui_cli_live(machine, config, args->mafs, stderr);
+    else if (error == SIM_OK)
         error = sim_machine_run_mafs(machine, args->mafs, stderr);
+    if (error == SIM_OK && args->gui.png_path)
+        error = gui_cli_png(&args->gui, machine, config, stderr);
     if (error == SIM_OK)
         sim_machine_drain_console(machine);
     sim_machine_destroy(machine);
@@ -240,7 +253,8 @@ static int run_loaded(const struct run_args *args, const struct hv_config *confi
     struct sim_options options = {.costs = args->costs,
                                   .board = args->board,
                                   .console = stdout,
-                                  .console_prefix = args->console_prefix};
+                                  .console_prefix = args->console_prefix,
+                                  .keep_trace = gui_cli_wants_trace(&args->gui)};
     if (args->console_path)
         options.console = open_or_complain("--console", args->console_path, "w");
     if (args->uart_input_path)
