@@ -123,6 +123,7 @@ struct live {
     uint64_t mafs;
     FILE *diag;
     enum sim_error error;
+    uint64_t play_us; /* where playing has got to: idle time jumps the clock ahead of it */
 };
 
 static void live_snapshot(void *context, const struct sim_trace_record **records, size_t *count,
@@ -145,15 +146,15 @@ static bool live_advance(void *context, enum gui_step step, uint64_t us)
     else if (step == GUI_STEP_MAF)
         l->error = sim_machine_run_mafs(m, next_maf < l->mafs ? next_maf : l->mafs, l->diag);
     else
-        l->error =
-            sim_machine_run_until_us(m, sim_clock_us(sim_machine_clock(m)) + us, l->mafs, l->diag);
+        l->error = sim_machine_run_until_us(m, l->play_us + us, l->mafs, l->diag);
+    l->play_us = step == GUI_STEP_NONE ? l->play_us + us : sim_clock_us(sim_machine_clock(m));
     return l->error == SIM_OK && sim_machine_mafs_started(m) < l->mafs;
 }
 
 enum sim_error gui_cli_live(struct sim_machine *m, const struct hv_config *config, uint64_t mafs,
                             FILE *diag)
 {
-    struct live l = {m, config, mafs, diag, SIM_OK};
+    struct live l = {m, config, mafs, diag, SIM_OK, 0};
     struct gui_source source = {&l, live_snapshot, live_advance};
     struct gui_meta meta = machine_meta(m, config);
     char error[300], title[HV_NAME_MAX + 16];

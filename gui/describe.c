@@ -223,11 +223,12 @@ uint64_t gui_model_maf_at(const struct gui_model *model, double cycle)
 void gui_status_text(const struct gui_model *model, const struct gui_view *view, int x, char *buf,
                      size_t size)
 {
-    double cycle = gui_view_cycle(view, x);
+    bool in_plot = x >= view->layout.plot_left && x < view->layout.plot_right;
+    double cycle = in_plot ? gui_view_cycle(view, x) : (double)model->end;
     double ns = gui_cycles_to_ns(model->clock_khz, cycle);
     const struct gui_mark *k = mark_at(model, cycle);
     char time[32];
     gui_time_text(ns, gui_axis_step_ns(view, model->clock_khz, 1), time, sizeof time);
-    snprintf(buf, size, "t = %s   MAF %llu   plan %u", time, (unsigned long long)(k ? k->maf : 0),
-             k ? k->plan : 0);
+    snprintf(buf, size, "%s %s   MAF %llu   plan %u", in_plot ? "t =" : "end", time,
+             (unsigned long long)(k ? k->maf : 0), k ? k->plan : 0);
 }

@@ -20,7 +20,8 @@ void gui_describe_hit(const struct gui_model *model, struct gui_hit hit, char *b
 /* The MAF in progress at `cycle` (0 before the first). */
 uint64_t gui_model_maf_at(const struct gui_model *model, double cycle);
 
-/* "t = 12.346 ms   MAF 3   plan 0" for the cursor at x. */
+/* "t = 12.346 ms   MAF 3   plan 0" for the cursor at x; "end ..." for
+ * the run's end when x is off the plot. */
 void gui_status_text(const struct gui_model *model, const struct gui_view *view, int x, char *buf,
                      size_t size);
 

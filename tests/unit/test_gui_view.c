@@ -205,8 +205,10 @@ static void status_line_names_time_and_maf(void **state)
     char text[120];
     gui_status_text(&f->model, v, (int)gui_view_x(v, 250), text, sizeof text);
     assert_string_equal(text, "t = 250 \xc2\xb5s   MAF 0   plan 0");
-    gui_status_text(&f->model, v, v->layout.plot_right, text, sizeof text);
-    assert_string_equal(text, "t = 1.000 ms   MAF 1   plan 0");
+    gui_status_text(&f->model, v, v->layout.plot_right - 1, text, sizeof text);
+    assert_string_equal(text, "t = 999 \xc2\xb5s   MAF 0   plan 0");
+    gui_status_text(&f->model, v, 3, text, sizeof text); /* over the labels */
+    assert_string_equal(text, "end 1.000 ms   MAF 1   plan 0");
 }
 
 int main(void)
