@@ -208,9 +208,10 @@ static bool slot_started(const struct sim_machine *m, uint64_t maf, int32_t slot
 
 enum sim_error sim_machine_run_slot(struct sim_machine *m, uint64_t mafs, FILE *diag)
 {
-    boot_once(m);
+    /* Before boot nothing ran: the first slot, started at boot, is the step. */
     uint64_t maf = m->hv.sched.maf_count;
-    int32_t slot = m->hv.sched.slot;
+    int32_t slot = m->booted ? m->hv.sched.slot : -1;
+    boot_once(m);
     /* Two frames without a slot start: the plan has none; stop anyway. */
     while (!slot_started(m, maf, slot) && m->hv.sched.maf_count < mafs &&
            m->hv.sched.maf_count < maf + 2) {
