@@ -10,7 +10,7 @@ BUILD_DIR=${BUILD_DIR:-build}
 PACKAGES=(
     build-essential cmake ninja-build pkg-config clang-format
     gcc-sparc64-linux-gnu binutils-sparc64-linux-gnu
-    libunicorn-dev libxml2-dev libelf-dev libsdl2-dev libsdl2-ttf-dev libcmocka-dev
+    libunicorn-dev libxml2-dev libelf-dev libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev fonts-dejavu-core libcmocka-dev
     qemu-system-sparc gdb-multiarch
 )
 

@@ -57,6 +57,14 @@ void sim_machine_destroy(struct sim_machine *machine);
 /* Boot the hypervisor (once) and run until major frame `mafs` starts. */
 enum sim_error sim_machine_run_mafs(struct sim_machine *machine, uint64_t mafs, FILE *diag);
 
+/* Live stepping (the GUI): run until the clock reaches `us` µs, or until
+ * the next slot starts; both stop early when major frame `mafs` starts. */
+enum sim_error sim_machine_run_until_us(struct sim_machine *machine, uint64_t us, uint64_t mafs,
+                                        FILE *diag);
+enum sim_error sim_machine_run_slot(struct sim_machine *machine, uint64_t mafs, FILE *diag);
+/* Major frames started so far. */
+uint64_t sim_machine_mafs_started(const struct sim_machine *machine);
+
 /* At the end of a run: let the console UART send the bytes it still holds
  * (the clock moves on, nothing else runs), so the last output is seen. */
 void sim_machine_drain_console(struct sim_machine *machine);

@@ -3,8 +3,11 @@
  *             [--board NAME] [--console FILE] [--prefix] [--uart-in FILE]
  *             [--uart2-in FILE] [--uart2-out FILE]
  *   hvsim check CONFIG.xml
+ *   hvsim run ... --gui | --png OUT.png [--from T] [--to T] [--size WxH]
+ *             (the timeline: gui/cli.h)
  * Exit status: 0 success, 2 bad input (usage, configuration, image),
  * 3 the simulation itself failed. */
+#include "gui/cli.h"
 #include "sim/config_load.h"
 #include "sim/machine.h"
 #include <errno.h>
@@ -28,6 +31,7 @@ struct run_args {
     const char *uart2_input_path;  /* bytes UART2 receives */
     const char *uart2_output_path; /* bytes UART2 sends */
     bool console_prefix;
+    struct gui_cli gui; /* --gui, --png and the image's options */
 };
 
 static int usage_error(const char *message, const char *detail)
@@ -48,7 +52,9 @@ static void print_usage(FILE *out)
           "docs/simulator.md).\n"
           "--prefix starts each console line with its virtual time and writer.\n"
           "--uart-in feeds the console UART (UART1); --uart2-in and --uart2-out are the\n"
-          "receive and transmit ends of UART2, the partitions' UART (xm-leon3 only).\n",
+          "receive and transmit ends of UART2, the partitions' UART (xm-leon3 only).\n"
+          "Timeline: --gui shows the run in a window as it happens; --png OUT.png\n"
+          "[--from T] [--to T] [--size WxH] writes it as an image (docs/gui.md).\n",
           out);
 }
 
@@ -153,6 +159,9 @@ static int parse_named_option(struct run_args *args, const char *option, const c
 static int parse_option(struct run_args *args, int argc, char **argv, int *i)
 {
     const char *option = argv[*i];
+    int gui_option = gui_cli_option(&args->gui, argc, argv, i);
+    if (gui_option != 0)
+        return gui_option > 0 ? 0 : EXIT_BAD_INPUT;
     if (strcmp(option, "--prefix") == 0) {
         args->console_prefix = true;
         return 0;
@@ -239,8 +248,12 @@ static int run_with_options(const struct run_args *args, const struct hv_config 
     struct sim_machine *machine = NULL;
     enum sim_error error =
         sim_machine_create(&machine, config, args->images, args->image_count, options, stderr);
-    if (error == SIM_OK)
+    if (error == SIM_OK && args->gui.live)
+        error = gui_cli_live(machine, config, args->mafs, stderr);
+    else if (error == SIM_OK)
         error = sim_machine_run_mafs(machine, args->mafs, stderr);
+    if (error == SIM_OK && args->gui.png_path)
+        error = gui_cli_png(&args->gui, machine, config, stderr);
     if (error == SIM_OK)
         sim_machine_drain_console(machine);
     sim_machine_destroy(machine);
@@ -288,7 +301,8 @@ static int run_loaded(const struct run_args *args, const struct hv_config *confi
                                   .console_prefix = args->console_prefix,
                                   .uart_input = f.uart_input,
                                   .uart2_input = f.uart2_input,
-                                  .uart2_output = f.uart2_output};
+                                  .uart2_output = f.uart2_output,
+                                  .keep_trace = gui_cli_wants_trace(&args->gui)};
     int status = opened ? run_with_options(args, config, &options) : EXIT_BAD_INPUT;
     if (f.uart2_output && fflush(f.uart2_output) != 0) {
         fprintf(stderr, "hvsim: writing --uart2-out: %s\n", strerror(errno));

@@ -185,16 +185,60 @@ void sim_machine_drain_console(struct sim_machine *m)
     }
 }
 
-enum sim_error sim_machine_run_mafs(struct sim_machine *m, uint64_t mafs, FILE *diag)
+static void boot_once(struct sim_machine *m)
 {
     if (!m->booted) {
         hv_boot(&m->hv);
         m->booted = true;
     }
+}
+
+enum sim_error sim_machine_run_mafs(struct sim_machine *m, uint64_t mafs, FILE *diag)
+{
+    boot_once(m);
     while (m->hv.sched.maf_count < mafs) {
         enum sim_error error = step(m, diag);
         if (error != SIM_OK)
             return error;
     }
     return SIM_OK;
+}
+
+enum sim_error sim_machine_run_until_us(struct sim_machine *m, uint64_t us, uint64_t mafs,
+                                        FILE *diag)
+{
+    boot_once(m);
+    while (sim_clock_us(&m->clock) < us && m->hv.sched.maf_count < mafs) {
+        enum sim_error error = step(m, diag);
+        if (error != SIM_OK)
+            return error;
+    }
+    return SIM_OK;
+}
+
+/* A new slot has started since (maf, slot) was the scheduler's position. */
+static bool slot_started(const struct sim_machine *m, uint64_t maf, int32_t slot)
+{
+    return m->hv.sched.slot >= 0 && (m->hv.sched.slot != slot || m->hv.sched.maf_count != maf);
+}
+
+enum sim_error sim_machine_run_slot(struct sim_machine *m, uint64_t mafs, FILE *diag)
+{
+    /* Before boot nothing ran: the first slot, started at boot, is the step. */
+    uint64_t maf = m->hv.sched.maf_count;
+    int32_t slot = m->booted ? m->hv.sched.slot : -1;
+    boot_once(m);
+    /* Two frames without a slot start: the plan has none; stop anyway. */
+    while (!slot_started(m, maf, slot) && m->hv.sched.maf_count < mafs &&
+           m->hv.sched.maf_count < maf + 2) {
+        enum sim_error error = step(m, diag);
+        if (error != SIM_OK)
+            return error;
+    }
+    return SIM_OK;
+}
+
+uint64_t sim_machine_mafs_started(const struct sim_machine *m)
+{
+    return m->hv.sched.maf_count;
 }

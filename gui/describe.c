@@ -1,0 +1,234 @@
+/* gui/: names and details. */
+#include "gui/describe.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <xm/hm.h>
+
+static const char *const hm_events[XM_HM_MAX_EVENTS] = {
+    "INTERNAL_ERROR",
+    "UNEXPECTED_TRAP",
+    "PARTITION_UNRECOVERABLE",
+    "PARTITION_ERROR",
+    "PARTITION_INTEGRITY",
+    "MEM_PROTECTION",
+    "OVERRUN",
+    "SCHED_ERROR",
+    "WATCHDOG_TIMER",
+    "INCOMPATIBLE_INTERFACE",
+    "EXTSYNC_ERROR",
+    "SPARCV8_WRITE_ERROR",
+    "SPARCV8_INSTR_ACCESS_MMU_MISS",
+    "SPARCV8_INSTR_ACCESS_ERROR",
+    "SPARCV8_REGISTER_HARDWARE_ERROR",
+    "SPARCV8_INSTR_ACCESS_EXCEPTION",
+    "SPARCV8_PRIVILEGED_INSTR",
+    "SPARCV8_ILLEGAL_INSTR",
+    "SPARCV8_FP_DISABLED",
+    "SPARCV8_CP_DISABLED",
+    "SPARCV8_UNIMPLEMENTED_FLUSH",
+    "SPARCV8_WATCHPOINT_DETECTED",
+    "SPARCV8_MEM_ADDR_NOT_ALIGNED",
+    "SPARCV8_FP_EXCEPTION",
+    "SPARCV8_CP_EXCEPTION",
+    "SPARCV8_DATA_ACCESS_ERROR",
+    "SPARCV8_DATA_ACCESS_MMU_MISS",
+    "SPARCV8_DATA_ACCESS_EXCEPTION",
+    "SPARCV8_TAG_OVERFLOW",
+    "SPARCV8_DIVIDE_EXCEPTION",
+    "SPARCV8_UNCORRECTABLE_EDAC_ERROR",
+    "APP_DEADLINE_MISSED",
+    "APP_APPLICATION_ERROR",
+    "APP_NUMERIC_ERROR",
+    "APP_ILLEGAL_REQUEST",
+    "APP_STACK_OVERFLOW",
+    "APP_MEMORY_VIOLATION",
+    "APP_HARDWARE_FAULT",
+    "APP_POWER_FAIL",
+};
+
+static const char *const hm_actions[XM_HM_MAX_ACTIONS] = {
+    "IGNORE",
+    "PARTITION_COLD_RESET",
+    "PARTITION_WARM_RESET",
+    "HYPERVISOR_COLD_RESET",
+    "HYPERVISOR_WARM_RESET",
+    "SUSPEND",
+    "HALT",
+    "PROPAGATE",
+    "SWITCH_TO_MAINTENANCE",
+};
+
+static const char *const states[] = {"idle", "ready", "suspended", "halted"};
+
+const char *gui_hm_event_name(uint32_t event)
+{
+    return event < XM_HM_MAX_EVENTS ? hm_events[event] : "unknown event";
+}
+
+const char *gui_hm_action_name(uint32_t action)
+{
+    return action < XM_HM_MAX_ACTIONS ? hm_actions[action] : "unknown action";
+}
+
+static const char *state_name(uint32_t state)
+{
+    return state < sizeof states / sizeof states[0] ? states[state] : "?";
+}
+
+const char *gui_kind_name(uint32_t kind)
+{
+    switch (kind) {
+    case HV_TRACE_HYPERCALL:
+        return "hypercall";
+    case HV_TRACE_ASM_HYPERCALL:
+        return "assembly hypercall";
+    case HV_TRACE_TRAP:
+        return "trap";
+    case HV_TRACE_VIRQ_RAISE:
+        return "virtual IRQ raised";
+    case HV_TRACE_VIRQ_DELIVER:
+        return "virtual IRQ delivered";
+    case HV_TRACE_HM_EVENT:
+        return "HM event";
+    case HV_TRACE_PORT_WRITE:
+        return "port write";
+    case HV_TRACE_PORT_READ:
+        return "port read";
+    case HV_TRACE_STATE:
+        return "state change";
+    case HV_TRACE_IRQ:
+        return "interrupt";
+    }
+    return "event";
+}
+
+/* Appends to buf, keeping it terminated. */
+static void append(char *buf, size_t size, const char *format, ...)
+{
+    size_t used = strlen(buf);
+    if (used + 1 >= size)
+        return;
+    va_list args;
+    va_start(args, format);
+    vsnprintf(buf + used, size - used, format, args);
+    va_end(args);
+}
+
+static void append_time(const struct gui_model *model, char *buf, size_t size, const char *label,
+                        uint64_t cycle)
+{
+    double ns = gui_cycles_to_ns(model->clock_khz, (double)cycle);
+    append(buf, size, "%s%.3f \xc2\xb5s (cycle %llu)\n", label, ns / 1e3,
+           (unsigned long long)cycle);
+}
+
+static const char *who(const struct gui_model *model, int32_t partition)
+{
+    return partition < 0 ? "hypervisor" : model->names[partition];
+}
+
+static void describe_arguments(const struct gui_event *e, char *buf, size_t size)
+{
+    switch (e->kind) {
+    case HV_TRACE_HM_EVENT:
+        append(buf, size, "%s, action %s%s", gui_hm_event_name(e->a), gui_hm_action_name(e->b),
+               e->c ? ", logged" : "");
+        return;
+    case HV_TRACE_HYPERCALL:
+        append(buf, size, "number %u, result %d", e->a, (int32_t)e->b);
+        return;
+    case HV_TRACE_TRAP:
+        append(buf, size, "tt 0x%02x at pc 0x%08x, address 0x%08x", e->a, e->b, e->c);
+        return;
+    case HV_TRACE_STATE:
+        append(buf, size, "%s -> %s", state_name(e->b), state_name(e->a));
+        return;
+    case HV_TRACE_PORT_WRITE:
+    case HV_TRACE_PORT_READ:
+        append(buf, size, "port %u, %u bytes", e->a, e->b);
+        return;
+    }
+    append(buf, size, "a %u, b 0x%x, c 0x%x", e->a, e->b, e->c);
+}
+
+static void describe_event(const struct gui_model *model, const struct gui_event *e, char *buf,
+                           size_t size)
+{
+    append(buf, size, "%s: %s\n", gui_kind_name(e->kind), who(model, e->partition));
+    append_time(model, buf, size, "at ", e->cycle);
+    describe_arguments(e, buf, size);
+}
+
+static void describe_slot(const struct gui_model *model, const struct gui_slot *s, char *buf,
+                          size_t size)
+{
+    append(buf, size, "slot %u of plan %u: %s, MAF %llu\n", s->index, s->plan,
+           model->names[s->partition], (unsigned long long)s->maf);
+    append_time(model, buf, size, "planned start ", s->planned_start);
+    append_time(model, buf, size, "actual start  ", s->actual_start);
+    append_time(model, buf, size, "planned end   ", s->planned_end);
+    append_time(model, buf, size, s->ended ? "actual end    " : "running at    ", s->actual_end);
+    double late =
+        gui_cycles_to_ns(model->clock_khz, (double)s->actual_start - (double)s->planned_start);
+    double overrun =
+        gui_cycles_to_ns(model->clock_khz, (double)s->actual_end - (double)s->planned_end);
+    append(buf, size, "late start %.3f \xc2\xb5s, overrun %.3f \xc2\xb5s", late / 1e3,
+           s->ended ? overrun / 1e3 : 0.0);
+}
+
+void gui_describe_hit(const struct gui_model *model, struct gui_hit hit, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    switch (hit.kind) {
+    case GUI_HIT_EVENT:
+        describe_event(model, &model->events[hit.index], buf, size);
+        return;
+    case GUI_HIT_SLOT:
+        describe_slot(model, &model->slots[hit.index], buf, size);
+        return;
+    case GUI_HIT_EXEC:
+        append(buf, size, "idle\n");
+        append_time(model, buf, size, "from ", model->execs[hit.index].start);
+        append_time(model, buf, size, "to   ", model->execs[hit.index].end);
+        return;
+    case GUI_HIT_MARK: {
+        const struct gui_mark *k = &model->marks[hit.index];
+        if (k->plan_switch)
+            append(buf, size, "plan switch %u -> %u\n", k->previous_plan, k->plan);
+        else
+            append(buf, size, "MAF %llu starts (plan %u)\n", (unsigned long long)k->maf, k->plan);
+        append_time(model, buf, size, "at ", k->cycle);
+        return;
+    }
+    case GUI_HIT_NONE:
+        return;
+    }
+}
+
+static const struct gui_mark *mark_at(const struct gui_model *model, double cycle)
+{
+    const struct gui_mark *found = NULL;
+    for (size_t i = 0; i < model->mark_count && (double)model->marks[i].cycle <= cycle; i++)
+        found = &model->marks[i];
+    return found;
+}
+
+uint64_t gui_model_maf_at(const struct gui_model *model, double cycle)
+{
+    const struct gui_mark *k = mark_at(model, cycle);
+    return k ? k->maf : 0;
+}
+
+void gui_status_text(const struct gui_model *model, const struct gui_view *view, int x, char *buf,
+                     size_t size)
+{
+    bool in_plot = x >= view->layout.plot_left && x < view->layout.plot_right;
+    double cycle = in_plot ? gui_view_cycle(view, x) : (double)model->end;
+    double ns = gui_cycles_to_ns(model->clock_khz, cycle);
+    const struct gui_mark *k = mark_at(model, cycle);
+    char time[32];
+    gui_time_text(ns, gui_axis_step_ns(view, model->clock_khz, 1), time, sizeof time);
+    snprintf(buf, size, "%s %s   MAF %llu   plan %u", in_plot ? "t =" : "end", time,
+             (unsigned long long)(k ? k->maf : 0), k ? k->plan : 0);
+}

@@ -1,0 +1,82 @@
+/* gui/: PNG export. */
+#include "gui/export.h"
+#include "gui/describe.h"
+#include "gui/render.h"
+#include <SDL_image.h>
+#include <stdio.h>
+
+int gui_natural_height(const struct gui_model *model)
+{
+    return 24 + 30 + 22 + (int)(model->partition_count + 1) * 64;
+}
+
+static enum gui_error set_range(struct gui_view *view, const struct gui_model *model,
+                                const struct gui_image_options *o, char *error, size_t size)
+{
+    double ns_per_cycle = gui_cycles_to_ns(model->clock_khz, 1.0);
+    double from = o->has_from ? (double)o->from_ns / ns_per_cycle : 0.0;
+    double to = o->has_to ? (double)o->to_ns / ns_per_cycle : (double)model->end;
+    if (to <= from) {
+        snprintf(error, size, "--from must be before --to (and before the run's end)");
+        return GUI_ERR_USAGE;
+    }
+    gui_view_show(view, from, to);
+    return GUI_OK;
+}
+
+/* The status line of an image: what range it shows. */
+static void image_status(const struct gui_model *model, const struct gui_view *view, char *buf,
+                         size_t size)
+{
+    char from[32], to[32];
+    double step = gui_axis_step_ns(view, model->clock_khz, 90);
+    int left = view->layout.plot_left, right = view->layout.plot_right;
+    gui_time_text(gui_cycles_to_ns(model->clock_khz, gui_view_cycle(view, left)), step, from,
+                  sizeof from);
+    gui_time_text(gui_cycles_to_ns(model->clock_khz, gui_view_cycle(view, right)), step, to,
+                  sizeof to);
+    snprintf(buf, size, "%s to %s   MAF %llu to %llu   %u partitions", from, to,
+             (unsigned long long)gui_model_maf_at(model, gui_view_cycle(view, left)),
+             (unsigned long long)gui_model_maf_at(model, gui_view_cycle(view, right)),
+             model->partition_count);
+}
+
+static enum gui_error render_to(const struct gui_renderer *r, const struct gui_model *model,
+                                const struct gui_view *view, const char *path, char *error,
+                                size_t size)
+{
+    SDL_Surface *surface = gui_surface_create(view->layout.width, view->layout.height);
+    if (!surface) {
+        snprintf(error, size, "cannot make a %dx%d image: %s", view->layout.width,
+                 view->layout.height, SDL_GetError());
+        return GUI_ERR_SDL;
+    }
+    char status[160];
+    image_status(model, view, status, sizeof status);
+    struct gui_overlay overlay = {.status = status, .cursor_x = -1, .selected_slot = -1};
+    gui_render(r, surface, model, view, &overlay);
+    enum gui_error result = GUI_OK;
+    if (IMG_SavePNG(surface, path) != 0) {
+        snprintf(error, size, "%s: cannot write the PNG: %s", path, IMG_GetError());
+        result = GUI_ERR_SDL;
+    }
+    SDL_FreeSurface(surface);
+    return result;
+}
+
+enum gui_error gui_export_png(const struct gui_model *model, const struct gui_image_options *o,
+                              const char *path, char *error, size_t size)
+{
+    struct gui_view view;
+    int height = o->height > 0 ? o->height : gui_natural_height(model);
+    gui_view_init(&view, model, o->width > 0 ? o->width : GUI_DEFAULT_WIDTH, height);
+    enum gui_error result = set_range(&view, model, o, error, size);
+    struct gui_renderer renderer;
+    if (result == GUI_OK)
+        result = gui_renderer_open(&renderer, error, size);
+    if (result != GUI_OK)
+        return result;
+    result = render_to(&renderer, model, &view, path, error, size);
+    gui_renderer_close(&renderer);
+    return result;
+}

@@ -1,0 +1,31 @@
+# The timeline end to end: `hvsim run ... --png` renders without a display,
+# the same image every time; bad GUI options and no display are one line.
+set(S ${CMAKE_CURRENT_LIST_DIR})
+set(HELLO ${CMAKE_SOURCE_DIR}/scenarios/hello)
+set(HELLO_IMAGES ${HVSIM_SPARC_BINARY_DIR}/scenarios/hello)
+set(HVSIM_HELLO_RUN $<TARGET_FILE:hvsim> run ${HELLO}/xm_cf.xml
+    -p 0=${HELLO_IMAGES}/hello_p0.elf -p 1=${HELLO_IMAGES}/hello_p1.elf)
+set(GUI_OUT ${CMAKE_CURRENT_BINARY_DIR}/gui)
+file(MAKE_DIRECTORY ${GUI_OUT})
+
+# Without any display: SDL's video subsystem is never started for --png.
+add_test(NAME gui.png_hello COMMAND ${S}/expect_same_png.sh ${GUI_OUT}/hello.png --
+  env -u DISPLAY -u WAYLAND_DISPLAY ${HVSIM_HELLO_RUN} --mafs 3 --png ${GUI_OUT}/hello.png)
+add_test(NAME gui.png_range COMMAND ${S}/expect_same_png.sh ${GUI_OUT}/hello_range.png --
+  ${HVSIM_HELLO_RUN} --mafs 2 --png ${GUI_OUT}/hello_range.png --from 45ms --to 60ms
+  --size 800x300)
+
+function(hvsim_gui_error name regex)
+  add_test(NAME gui.${name} COMMAND ${S}/expect_error.sh 2 ${regex} -- ${ARGN})
+endfunction()
+hvsim_gui_error(bad_size "--size expects WIDTHxHEIGHT" ${HVSIM_HELLO_RUN} --png x.png --size 10x10)
+hvsim_gui_error(bad_time "--from expects a time" ${HVSIM_HELLO_RUN} --png x.png --from soon)
+hvsim_gui_error(empty_range "--from must be before --to"
+  ${HVSIM_HELLO_RUN} --png ${GUI_OUT}/never.png --from 5ms --to 1ms)
+hvsim_gui_error(unwritable_png "^hvsim: /nonexistent/x.png: cannot write the PNG"
+  ${HVSIM_HELLO_RUN} --png /nonexistent/x.png)
+hvsim_gui_error(no_font "^hvsim: /nonexistent/font.ttf: cannot open the font"
+  env HVSIM_FONT=/nonexistent/font.ttf ${HVSIM_HELLO_RUN} --png ${GUI_OUT}/never.png)
+# --gui with no display: a clear line, not a crash or a hang.
+hvsim_gui_error(no_display "^hvsim: cannot open a window: "
+  env -u DISPLAY -u WAYLAND_DISPLAY SDL_VIDEODRIVER=x11 ${HVSIM_HELLO_RUN} --gui)

@@ -1,0 +1,16 @@
+# gui/: the model and the interaction logic without SDL; rendering headless
+# (software surfaces, no display) with pixel checks.
+set(D ${CMAKE_CURRENT_LIST_DIR})
+hvsim_unit_test(test_gui_model SOURCES ${D}/test_gui_model.c ${D}/test_gui_fixture.c
+  LIBS hvsim_gui_core)
+hvsim_unit_test(test_gui_view SOURCES ${D}/test_gui_view.c ${D}/test_gui_fixture.c
+  LIBS hvsim_gui_core)
+hvsim_unit_test(test_gui_render SOURCES ${D}/test_gui_render.c ${D}/test_gui_fixture.c
+  LIBS hvsim_gui)
+# Live stepping on the hello scenario (SPARC images from the sub-build).
+hvsim_unit_test(test_gui_live SOURCES ${D}/test_gui_live.c LIBS hvsim_gui_core)
+hvsim_link_simulator(test_gui_live)
+add_dependencies(test_gui_live sparc)
+target_compile_definitions(test_gui_live PRIVATE
+  HELLO_CONFIG="${CMAKE_SOURCE_DIR}/scenarios/hello/xm_cf.xml"
+  HELLO_IMAGES="${HVSIM_SPARC_BINARY_DIR}/scenarios/hello")

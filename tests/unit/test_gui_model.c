@@ -1,0 +1,141 @@
+/* gui/model.c: the timeline model from a known trace, and one clear
+ * error line for records the configuration cannot explain. */
+#include "test_gui_fixture.h"
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <string.h>
+
+static void slots_have_planned_and_actual_times(void **state)
+{
+    (void)state;
+    struct gui_model m;
+    fixture_model(&m);
+    assert_int_equal(m.slot_count, 2);
+    assert_int_equal(m.slots[0].planned_start, 0);
+    assert_int_equal(m.slots[0].actual_start, FIX_SLOT0_ACTUAL_START);
+    assert_int_equal(m.slots[0].planned_end, 400);
+    assert_int_equal(m.slots[0].actual_end, 400);
+    assert_true(m.slots[0].ended);
+    assert_int_equal(m.slots[1].partition, 1);
+    assert_int_equal(m.slots[1].planned_start, 500);
+    assert_int_equal(m.end, FIX_END);
+    gui_model_free(&m);
+}
+
+static void execution_follows_switches(void **state)
+{
+    (void)state;
+    struct gui_model m;
+    fixture_model(&m);
+    assert_int_equal(m.exec_count, 4);
+    assert_int_equal(m.execs[0].partition, 0);
+    assert_int_equal(m.execs[0].start, FIX_EXEC0_START);
+    assert_int_equal(m.execs[0].end, FIX_HM_CYCLE);
+    assert_int_equal(m.execs[1].partition, -1);
+    assert_int_equal(m.execs[3].partition, -1);
+    assert_int_equal(m.execs[3].end, FIX_END); /* open until the run's end */
+    gui_model_free(&m);
+}
+
+static void marks_events_and_messages(void **state)
+{
+    (void)state;
+    struct gui_model m;
+    fixture_model(&m);
+    assert_int_equal(m.mark_count, 2);
+    assert_int_equal(m.marks[1].cycle, FIX_END);
+    assert_int_equal(m.marks[1].maf, 1);
+    assert_int_equal(m.message_count, 1);
+    assert_int_equal(m.messages[0].writer, 0);
+    assert_int_equal(m.messages[0].reader, 1);
+    assert_int_equal(m.messages[0].write_cycle, 150);
+    assert_int_equal(m.messages[0].read_cycle, 600);
+    /* hypercall, write, HM, state, read; the console byte is not an event */
+    assert_int_equal(m.event_count, 5);
+    assert_int_equal(m.events[2].kind, HV_TRACE_HM_EVENT);
+    assert_string_equal(m.names[1], "Beta");
+    gui_model_free(&m);
+}
+
+/* A trace cut in the middle of a slot: the slot and the execution run to
+ * the end given by the simulator (a live run). */
+static void open_slot_lasts_until_the_end(void **state)
+{
+    (void)state;
+    struct gui_model m;
+    struct gui_meta meta = {&fixture_config, FIX_KHZ, 650};
+    char error[200];
+    assert_int_equal(gui_model_build(&m, fixture_records, 12, &meta, error, sizeof error), GUI_OK);
+    assert_int_equal(m.slot_count, 2);
+    assert_false(m.slots[1].ended);
+    assert_int_equal(m.slots[1].actual_end, 650);
+    assert_int_equal(m.execs[m.exec_count - 1].end, 650);
+    assert_int_equal(m.end, 650);
+    gui_model_free(&m);
+}
+
+/* Replace record `index` of the fixture with `bad` and expect `message`. */
+static void expect_bad(size_t index, struct sim_trace_record bad, const char *message)
+{
+    struct sim_trace_record records[64];
+    memcpy(records, fixture_records, fixture_record_count * sizeof records[0]);
+    records[index] = bad;
+    struct gui_model m;
+    struct gui_meta meta = {&fixture_config, FIX_KHZ, 0};
+    char error[200] = "";
+    assert_int_equal(gui_model_build(&m, records, fixture_record_count, &meta, error, sizeof error),
+                     GUI_ERR_BAD_TRACE);
+    assert_string_equal(error, message);
+    assert_null(strchr(error, '\n'));
+    assert_null(m.slots);
+    gui_model_free(&m);
+}
+
+static void bad_records_give_one_line(void **state)
+{
+    (void)state;
+    expect_bad(3, (struct sim_trace_record){100, HV_TRACE_HYPERCALL, 9, 0, 0, 0},
+               "trace record 3: partition 9 is not in the configuration");
+    expect_bad(3, (struct sim_trace_record){5, HV_TRACE_HYPERCALL, 0, 0, 0, 0},
+               "trace record 3: time goes backwards (cycle 5 after 12)");
+    expect_bad(3, (struct sim_trace_record){100, 200, 0, 0, 0, 0},
+               "trace record 3: unknown kind 200");
+    expect_bad(4, (struct sim_trace_record){150, HV_TRACE_PORT_WRITE, 0, 7, 4, 0},
+               "trace record 4: port 7 is not in the configuration");
+    expect_bad(1, (struct sim_trace_record){10, HV_TRACE_SLOT_START, 1, 0, 0, 0},
+               "trace record 1: slot 0 of partition 1 is not in plan 0");
+    expect_bad(1, (struct sim_trace_record){10, HV_TRACE_HYPERCALL, 0, 0, 0, 0},
+               "trace record 8: a slot ends that never started");
+    expect_bad(0, (struct sim_trace_record){0, HV_TRACE_MAF_START, -1, 0, 3, 0},
+               "trace record 0: major frame of plan 3, which the configuration lacks");
+}
+
+static void empty_trace_is_an_empty_model(void **state)
+{
+    (void)state;
+    struct gui_model m;
+    struct gui_meta meta = {&fixture_config, FIX_KHZ, 0};
+    char error[200];
+    assert_int_equal(gui_model_build(&m, NULL, 0, &meta, error, sizeof error), GUI_OK);
+    assert_int_equal(m.slot_count + m.exec_count + m.event_count, 0);
+    assert_int_equal(m.end, 0);
+    gui_model_free(&m);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(slots_have_planned_and_actual_times),
+        cmocka_unit_test(execution_follows_switches),
+        cmocka_unit_test(marks_events_and_messages),
+        cmocka_unit_test(open_slot_lasts_until_the_end),
+        cmocka_unit_test(bad_records_give_one_line),
+        cmocka_unit_test(empty_trace_is_an_empty_model),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

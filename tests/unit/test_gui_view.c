@@ -1,0 +1,231 @@
+/* gui/view.c, control.c, describe.c: the view transform, zoom, pan, fit,
+ * hit testing, HM jumps and the words shown, all without a window. */
+#include "gui/control.h"
+#include "gui/describe.h"
+#include "test_gui_fixture.h"
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <math.h>
+#include <string.h>
+
+#define WIDTH 1144 /* a 1000-pixel plot: one pixel per cycle when fitted */
+#define HEIGHT 400
+
+struct fixture {
+    struct gui_model model;
+    struct gui_control control;
+};
+
+static int setup(void **state)
+{
+    static struct fixture f;
+    fixture_model(&f.model);
+    gui_control_init(&f.control, &f.model, WIDTH, HEIGHT, false);
+    *state = &f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fixture *f = *state;
+    gui_model_free(&f->model);
+    return 0;
+}
+
+static int lane_middle(const struct gui_view *v, uint32_t lane)
+{
+    return gui_view_lane_top(v, lane) + v->layout.lane_height / 2;
+}
+
+static void fit_shows_the_whole_run(void **state)
+{
+    struct fixture *f = *state;
+    struct gui_view *v = &f->control.view;
+    assert_int_equal(v->layout.plot_right - v->layout.plot_left, 1000);
+    assert_true(fabs(gui_view_x(v, 0) - v->layout.plot_left) < 1e-9);
+    assert_true(fabs(gui_view_x(v, FIX_END) - v->layout.plot_right) < 1e-9);
+    assert_true(fabs(gui_view_cycle(v, gui_view_x(v, 123.5)) - 123.5) < 1e-9);
+}
+
+static void zoom_keeps_the_time_under_the_cursor(void **state)
+{
+    struct fixture *f = *state;
+    struct gui_control *c = &f->control;
+    gui_control_motion(c, 432, 100);
+    double before = gui_view_cycle(&c->view, 432);
+    gui_control_wheel(c, 3);
+    assert_true(fabs(gui_view_cycle(&c->view, 432) - before) < 1e-6);
+    assert_true(fabs(c->view.cycles_per_px - 1.0 / pow(GUI_ZOOM_STEP, 3)) < 1e-12);
+    gui_control_action(c, &f->model, GUI_ACT_ZOOM_OUT);
+    assert_true(fabs(gui_view_cycle(&c->view, 432) - before) < 1e-6);
+    gui_control_action(c, &f->model, GUI_ACT_FIT);
+    assert_true(fabs(c->view.cycles_per_px - 1.0) < 1e-12);
+}
+
+static void zoom_stops_at_the_limit(void **state)
+{
+    struct fixture *f = *state;
+    gui_control_wheel(&f->control, 200);
+    assert_true(f->control.view.cycles_per_px >= GUI_MIN_CYCLES_PER_PX);
+    gui_control_action(&f->control, &f->model, GUI_ACT_FIT);
+}
+
+static void drag_and_arrows_pan(void **state)
+{
+    struct fixture *f = *state;
+    struct gui_control *c = &f->control;
+    int y = lane_middle(&c->view, 2); /* the hypervisor's lane: nothing to select there */
+    gui_control_press(c, &f->model, 600, y);
+    gui_control_motion(c, 650, y);
+    gui_control_release(c);
+    /* content moved right by 50 px: the time at 650 is what was at 600 */
+    assert_true(fabs(gui_view_cycle(&c->view, 650) - 468) < 1e-9);
+    gui_control_action(c, &f->model, GUI_ACT_PAN_RIGHT); /* a tenth of the plot later */
+    assert_true(fabs(gui_view_cycle(&c->view, 650) - 568) < 1e-9);
+    gui_control_action(c, &f->model, GUI_ACT_FIT);
+}
+
+static void hit_finds_events_slots_and_nothing(void **state)
+{
+    struct fixture *f = *state;
+    struct gui_view *v = &f->control.view;
+    int hm_x = (int)gui_view_x(v, FIX_HM_CYCLE);
+    struct gui_hit hit = gui_view_hit(v, &f->model, hm_x + 2, lane_middle(v, 0));
+    assert_int_equal(hit.kind, GUI_HIT_EVENT);
+    assert_int_equal(f->model.events[hit.index].kind, HV_TRACE_HM_EVENT);
+    hit = gui_view_hit(v, &f->model, (int)gui_view_x(v, 300), lane_middle(v, 0));
+    assert_int_equal(hit.kind, GUI_HIT_SLOT);
+    assert_int_equal(hit.index, 0);
+    hit = gui_view_hit(v, &f->model, (int)gui_view_x(v, 700), lane_middle(v, 1));
+    assert_int_equal(hit.kind, GUI_HIT_SLOT);
+    assert_int_equal(hit.index, 1);
+    /* Alpha has nothing planned or happening at 700 */
+    hit = gui_view_hit(v, &f->model, (int)gui_view_x(v, 700), lane_middle(v, 0));
+    assert_int_equal(hit.kind, GUI_HIT_NONE);
+    hit = gui_view_hit(v, &f->model, 5, lane_middle(v, 0)); /* the label column */
+    assert_int_equal(hit.kind, GUI_HIT_NONE);
+}
+
+static void ticks_are_hit_only_when_shown(void **state)
+{
+    struct fixture *f = *state;
+    struct gui_control *c = &f->control;
+    int x = (int)gui_view_x(&c->view, 100), y = lane_middle(&c->view, 0);
+    assert_int_equal(gui_view_hit(&c->view, &f->model, x, y).kind, GUI_HIT_EVENT);
+    gui_control_action(c, &f->model, GUI_ACT_TOGGLE_TICKS);
+    assert_int_equal(gui_view_hit(&c->view, &f->model, x, y).kind, GUI_HIT_SLOT);
+    gui_control_action(c, &f->model, GUI_ACT_TOGGLE_TICKS);
+}
+
+static void click_selects_a_slot(void **state)
+{
+    struct fixture *f = *state;
+    struct gui_control *c = &f->control;
+    gui_control_press(c, &f->model, (int)gui_view_x(&c->view, 700), lane_middle(&c->view, 1));
+    gui_control_release(c);
+    assert_int_equal(c->selected_slot, 1);
+    gui_control_press(c, &f->model, (int)gui_view_x(&c->view, 700), lane_middle(&c->view, 0));
+    gui_control_release(c);
+    assert_int_equal(c->selected_slot, -1);
+}
+
+static void n_and_p_jump_between_hm_events(void **state)
+{
+    struct fixture *f = *state;
+    struct gui_control *c = &f->control;
+    assert_int_equal(gui_model_next_hm(&f->model, 0, 1), 2);
+    assert_int_equal(gui_model_next_hm(&f->model, FIX_HM_CYCLE, 1), -1);
+    assert_int_equal(gui_model_next_hm(&f->model, 900, -1), 2);
+    gui_control_wheel(c, 10);
+    gui_control_action(c, &f->model, GUI_ACT_PREV_HM); /* from the middle, 500 */
+    double middle = (c->view.layout.plot_left + c->view.layout.plot_right) / 2.0;
+    assert_true(fabs(gui_view_cycle(&c->view, middle) - FIX_HM_CYCLE) < 1e-6);
+    gui_control_action(c, &f->model, GUI_ACT_FIT);
+}
+
+static void live_view_follows_the_end(void **state)
+{
+    struct fixture *f = *state;
+    struct gui_control c;
+    gui_control_init(&c, &f->model, WIDTH, HEIGHT, true);
+    gui_view_show(&c.view, 0, 500);
+    gui_control_follow(&c, &f->model);
+    double end_x = gui_view_x(&c.view, FIX_END);
+    assert_true(end_x < c.view.layout.plot_right && end_x > c.view.layout.plot_left);
+    gui_control_action(&c, &f->model, GUI_ACT_PAN_LEFT); /* the user looks back: stop following */
+    assert_false(c.follow);
+    gui_control_action(&c, &f->model, GUI_ACT_STEP_SLOT);
+    assert_true(c.paused);
+    assert_int_equal(c.step, GUI_STEP_SLOT);
+}
+
+static void axis_steps_and_labels(void **state)
+{
+    struct fixture *f = *state;
+    struct gui_view *v = &f->control.view; /* 1 µs a pixel */
+    assert_true(gui_axis_step_ns(v, FIX_KHZ, 90) == 100e3);
+    assert_true(gui_axis_step_ns(v, FIX_KHZ, 120) == 200e3);
+    assert_true(gui_axis_step_ns(v, FIX_KHZ, 300) == 500e3);
+    char text[32];
+    gui_time_text(1.5e6, 500e3, text, sizeof text);
+    assert_string_equal(text, "1.5 ms");
+    gui_time_text(250e3, 50e3, text, sizeof text);
+    assert_string_equal(text, "250 \xc2\xb5s");
+    gui_time_text(2e9, 1e9, text, sizeof text);
+    assert_string_equal(text, "2 s");
+    gui_time_text(0, 1e6, text, sizeof text);
+    assert_string_equal(text, "0 ms");
+    gui_time_text(40, 20, text, sizeof text);
+    assert_string_equal(text, "40 ns");
+}
+
+static void details_of_a_late_slot_and_an_hm_event(void **state)
+{
+    struct fixture *f = *state;
+    char text[1024];
+    gui_describe_hit(&f->model, (struct gui_hit){GUI_HIT_SLOT, 0}, text, sizeof text);
+    assert_non_null(strstr(text, "slot 0 of plan 0: Alpha, MAF 0"));
+    assert_non_null(strstr(text, "planned start 0.000 \xc2\xb5s"));
+    assert_non_null(strstr(text, "actual start  10.000 \xc2\xb5s"));
+    assert_non_null(strstr(text, "late start 10.000 \xc2\xb5s, overrun 0.000"));
+    gui_describe_hit(&f->model, (struct gui_hit){GUI_HIT_EVENT, 2}, text, sizeof text);
+    assert_non_null(strstr(text, "HM event: Alpha\nat 200.000 \xc2\xb5s"));
+    assert_non_null(strstr(text, "MEM_PROTECTION, action HALT, logged"));
+}
+
+static void status_line_names_time_and_maf(void **state)
+{
+    struct fixture *f = *state;
+    struct gui_view *v = &f->control.view;
+    char text[120];
+    gui_status_text(&f->model, v, (int)gui_view_x(v, 250), text, sizeof text);
+    assert_string_equal(text, "t = 250 \xc2\xb5s   MAF 0   plan 0");
+    gui_status_text(&f->model, v, v->layout.plot_right - 1, text, sizeof text);
+    assert_string_equal(text, "t = 999 \xc2\xb5s   MAF 0   plan 0");
+    gui_status_text(&f->model, v, 3, text, sizeof text); /* over the labels */
+    assert_string_equal(text, "end 1.000 ms   MAF 1   plan 0");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(fit_shows_the_whole_run),
+        cmocka_unit_test(zoom_keeps_the_time_under_the_cursor),
+        cmocka_unit_test(zoom_stops_at_the_limit),
+        cmocka_unit_test(drag_and_arrows_pan),
+        cmocka_unit_test(hit_finds_events_slots_and_nothing),
+        cmocka_unit_test(ticks_are_hit_only_when_shown),
+        cmocka_unit_test(click_selects_a_slot),
+        cmocka_unit_test(n_and_p_jump_between_hm_events),
+        cmocka_unit_test(live_view_follows_the_end),
+        cmocka_unit_test(axis_steps_and_labels),
+        cmocka_unit_test(details_of_a_late_slot_and_an_hm_event),
+        cmocka_unit_test(status_line_names_time_and_maf),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
