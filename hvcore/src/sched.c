@@ -106,3 +106,24 @@ void hv_timer_event(struct hv *hv)
 {
     advance(hv, hv_time_now_us(hv));
 }
+
+/* Abandon the current major frame and start plan `plan` from its first
+ * slot now: what XtratuM does for the health monitor's
+ * SWITCH_TO_MAINTENANCE (SwitchSchedPlan + MakePlanSwitch at the current
+ * time) and, with plan 0, when the system is reset. The normal plan switch
+ * of XM_switch_sched_plan, at the end of the major frame, is not this. */
+void hv_sched_switch_now(struct hv *hv, uint32_t plan)
+{
+    uint32_t previous = hv->sched.plan;
+    uint64_t now = hv_time_now_us(hv);
+    if (hv->sched.slot >= 0)
+        end_slot(hv);
+    hv->sched.plan = plan;
+    hv->sched.maf_start_us = now;
+    hv->sched.maf_count++;
+    hv->sched.next_slot = 0;
+    if (plan != previous)
+        hv_trace(hv, HV_TRACE_PLAN_SWITCH, -1, plan, previous, 0);
+    hv_trace(hv, HV_TRACE_MAF_START, -1, (uint32_t)hv->sched.maf_count, plan, 0);
+    advance(hv, now);
+}
