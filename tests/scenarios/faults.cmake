@@ -31,3 +31,25 @@ hvsim_fault_test(notbr
 hvsim_fault_test(badtbr
   "software trap \\(tt 0x85\\) at pc @PC@: no valid virtual trap table \\(TBR\\)"
   PARTITION_UNRECOVERABLE)
+
+# Each health-monitor action a partition table may choose for the same
+# fault (fault_hm: a division by zero, with a trap handler installed), in a
+# configuration made from tests/guest/hm_fault.xml.in. What the faulty
+# partition prints is tests/guest/hm_<action>.expected; the healthy one
+# prints the same bytes as when nothing faults.
+function(hvsim_hm_action_test action)
+  string(TOLOWER ${action} name)
+  set(ACTION ${action})
+  configure_file(${CMAKE_SOURCE_DIR}/tests/guest/hm_fault.xml.in
+                 ${CMAKE_CURRENT_BINARY_DIR}/hm_${name}.xml @ONLY)
+  add_test(NAME fault.hm_${name}
+    COMMAND ${CMAKE_CURRENT_LIST_DIR}/expect_hm_action.sh ${HVSIM_SPARC_NM}
+            ${FAULT_IMAGES}/fault_hm.elf ${FAULT_IMAGES}/fault_none.elf
+            "^hvsim: [0-9]+ us: partition 0 \\(Faulty\\): division by zero \\(tt 0x2a\\) at pc @PC@: HM event XM_HM_EV_SPARCV8_DIVIDE_EXCEPTION, action XM_HM_AC_${action}$"
+            ${CMAKE_SOURCE_DIR}/tests/guest/hm_${name}.expected --
+            $<TARGET_FILE:hvsim> run ${CMAKE_CURRENT_BINARY_DIR}/hm_${name}.xml
+            -p 1=${FAULT_IMAGES}/healthy.elf --mafs 3)
+endfunction()
+foreach(action IGNORE PARTITION_COLD_RESET PARTITION_WARM_RESET SUSPEND HALT PROPAGATE)
+  hvsim_hm_action_test(${action})
+endforeach()
