@@ -69,6 +69,24 @@ static void switch_to_maintenance(struct hv *hv)
         hv_sched_switch_now(hv, MAINTENANCE_PLAN);
 }
 
+/* The actions that act on the whole system, whichever table chose them;
+ * false for the others. */
+static bool apply_system_wide(struct hv *hv, uint32_t action)
+{
+    switch (action) {
+    case XM_HM_AC_HYPERVISOR_COLD_RESET:
+        hv_system_reset(hv, XM_COLD_RESET);
+        return true;
+    case XM_HM_AC_HYPERVISOR_WARM_RESET:
+        hv_system_reset(hv, XM_WARM_RESET);
+        return true;
+    case XM_HM_AC_SWITCH_TO_MAINTENANCE:
+        switch_to_maintenance(hv);
+        return true;
+    }
+    return false;
+}
+
 /* PROPAGATE: the trap goes to the partition's own trap table, at the
  * vector its PCT routes the trap to (trap2Vector). Events that are not a
  * trap have nothing to propagate (xmcparser allows PROPAGATE only for
@@ -89,29 +107,20 @@ static enum hv_trap_outcome propagate(struct hv *hv, uint32_t id, const struct h
 static enum hv_trap_outcome apply(struct hv *hv, uint32_t id, uint32_t action,
                                   const struct hv_hm_context *ctx, enum hv_trap_outcome why)
 {
+    if (action == XM_HM_AC_IGNORE || apply_system_wide(hv, action))
+        return why;
     switch (action) {
-    case XM_HM_AC_IGNORE:
-        break;
     case XM_HM_AC_PARTITION_COLD_RESET:
         hv_partition_cold_reset(hv, id, HV_ENTRY_IMAGE, XM_COLD_RESET);
         break;
     case XM_HM_AC_PARTITION_WARM_RESET:
         hv_partition_warm_reset(hv, id, HV_ENTRY_IMAGE, XM_WARM_RESET);
         break;
-    case XM_HM_AC_HYPERVISOR_COLD_RESET:
-        hv_system_reset(hv, XM_COLD_RESET);
-        break;
-    case XM_HM_AC_HYPERVISOR_WARM_RESET:
-        hv_system_reset(hv, XM_WARM_RESET);
-        break;
     case XM_HM_AC_SUSPEND:
         hv_partition_suspend(hv, id);
         break;
     case XM_HM_AC_PROPAGATE:
         return propagate(hv, id, ctx, why);
-    case XM_HM_AC_SWITCH_TO_MAINTENANCE:
-        switch_to_maintenance(hv);
-        break;
     default: /* HALT, and anything a table should not hold */
         hv_partition_halt(hv, id);
         break;
@@ -130,29 +139,17 @@ enum hv_trap_outcome hv_hm_partition_event(struct hv *hv, uint32_t id, uint32_t 
     return apply(hv, id, entry->action, ctx, why);
 }
 
-/* Hypervisor scope (the XMHypervisor table): HALT halts the system. */
+/* Hypervisor scope (the XMHypervisor table): HALT halts the system;
+ * IGNORE (and SUSPEND, which xmcparser allows for WATCHDOG_TIMER) do
+ * nothing. */
 void hv_hm_system_event(struct hv *hv, uint32_t event, int32_t partition)
 {
     const struct hv_hm_entry *entry = &hv->config->hv_hm[event];
     record(hv, partition, event, entry, true);
     if (entry->log)
         log_event(hv, event, (uint32_t)partition, true, 0);
-    switch (entry->action) {
-    case XM_HM_AC_HYPERVISOR_COLD_RESET:
-        hv_system_reset(hv, XM_COLD_RESET);
-        break;
-    case XM_HM_AC_HYPERVISOR_WARM_RESET:
-        hv_system_reset(hv, XM_WARM_RESET);
-        break;
-    case XM_HM_AC_SWITCH_TO_MAINTENANCE:
-        switch_to_maintenance(hv);
-        break;
-    case XM_HM_AC_HALT:
+    if (!apply_system_wide(hv, entry->action) && entry->action == XM_HM_AC_HALT)
         hv_system_halt(hv, partition);
-        break;
-    default: /* IGNORE */
-        break;
-    }
 }
 
 /* A hardware trap of the running partition: event 11 + XtratuM's trap

@@ -43,10 +43,10 @@ function(hvsim_hm_action_test action)
   configure_file(${CMAKE_SOURCE_DIR}/tests/guest/hm_fault.xml.in
                  ${CMAKE_CURRENT_BINARY_DIR}/hm_${name}.xml @ONLY)
   add_test(NAME fault.hm_${name}
-    COMMAND ${CMAKE_CURRENT_LIST_DIR}/expect_hm_action.sh ${HVSIM_SPARC_NM}
+    COMMAND ${CMAKE_CURRENT_LIST_DIR}/expect_fault.sh ${HVSIM_SPARC_NM}
             ${FAULT_IMAGES}/fault_hm.elf ${FAULT_IMAGES}/fault_none.elf
             "^hvsim: [0-9]+ us: partition 0 \\(Faulty\\): division by zero \\(tt 0x2a\\) at pc @PC@: HM event XM_HM_EV_SPARCV8_DIVIDE_EXCEPTION, action XM_HM_AC_${action}$"
-            ${CMAKE_SOURCE_DIR}/tests/guest/hm_${name}.expected --
+            --faulty ${CMAKE_SOURCE_DIR}/tests/guest/hm_${name}.expected --
             $<TARGET_FILE:hvsim> run ${CMAKE_CURRENT_BINARY_DIR}/hm_${name}.xml
             -p 1=${FAULT_IMAGES}/healthy.elf --mafs 3)
 endfunction()

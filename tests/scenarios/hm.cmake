@@ -17,3 +17,15 @@ add_test(NAME scenario.hm_system.notices
           -- ${HVSIM_HM_SYSTEM})
 add_test(NAME scenario.hm_system.deterministic
   COMMAND ${CMAKE_CURRENT_LIST_DIR}/expect_same_bytes.sh -- ${HVSIM_HM_SYSTEM})
+
+# A fault whose partition table resets the whole system (warm): both
+# partitions start again, plan 0 from the fault's time on (Healthy's slot 0
+# comes again 10 ms after the fault). tests/guest/hm_hypervisor_warm_reset.expected.
+set(ACTION HYPERVISOR_WARM_RESET)
+configure_file(${CMAKE_SOURCE_DIR}/tests/guest/hm_fault.xml.in
+               ${CMAKE_CURRENT_BINARY_DIR}/hm_hypervisor_warm_reset.xml @ONLY)
+add_test(NAME scenario.hm_hypervisor_warm_reset
+  COMMAND ${CMAKE_CURRENT_LIST_DIR}/expect_output.sh
+          ${CMAKE_SOURCE_DIR}/tests/guest/hm_hypervisor_warm_reset.expected --
+          $<TARGET_FILE:hvsim> run ${CMAKE_CURRENT_BINARY_DIR}/hm_hypervisor_warm_reset.xml
+          -p 0=${HM_IMAGES}/fault_hm.elf -p 1=${HM_IMAGES}/healthy.elf --mafs 4)
