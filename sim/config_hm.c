@@ -73,6 +73,16 @@ static const char *const sim_hm_actions[XM_HM_MAX_ACTIONS] = {
     SIM_NAME(XM_HM_AC_SWITCH_TO_MAINTENANCE),
 };
 
+const char *sim_hm_event_name(uint32_t event)
+{
+    return event < XM_HM_MAX_EVENTS ? sim_hm_events[event] : "unknown HM event";
+}
+
+const char *sim_hm_action_name(uint32_t action)
+{
+    return action < XM_HM_MAX_ACTIONS ? sim_hm_actions[action] : "unknown HM action";
+}
+
 static bool sim_is_trap_event(int event)
 {
     return event >= XM_HM_MAX_GENERIC_EVENTS &&

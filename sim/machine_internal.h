@@ -54,7 +54,8 @@ struct sim_machine {
     struct sim_clock clock;
     int32_t last_running; /* who had the CPU last: a partition or HV_IDLE */
     bool booted;
-    int engine_error; /* a vcpu_error met inside a port call, VCPU_OK if none */
+    bool halt_reported; /* the "system halted" notice is printed */
+    int engine_error;   /* a vcpu_error met inside a port call, VCPU_OK if none */
     struct sim_partition partitions[HV_MAX_PARTITIONS];
     struct sim_shared_area shared[SIM_MAX_SHARED_AREAS];
     uint32_t shared_count;

@@ -2,6 +2,7 @@
  * partition runs: the running vCPU gets the cycles left until it as its
  * budget. Idle time jumps straight to the deadline. */
 #include "cpu/vcpu.h"
+#include "sim/config_load.h"
 #include "sim/console.h"
 #include "sim/machine_internal.h"
 #include <xm/hypercalls.h>
@@ -39,18 +40,25 @@ static void report_trap(struct sim_machine *m, uint32_t id, const struct vcpu_ex
         fprintf(diag, ", address 0x%08x", exit->fault_address);
     if (outcome != HV_TRAP_FAULT)
         fprintf(diag, ": %s", hv_trap_outcome_str(outcome));
-    fprintf(diag, ": partition halted\n");
+    if (outcome != HV_TRAP_NO_PARTITION)
+        fprintf(diag, ": HM event %s, action %s", sim_hm_event_name(m->hv.hm.last.event),
+                sim_hm_action_name(m->hv.hm.last.action));
+    fputc('\n', diag);
 }
 
 /* After a trap or an assembly hypercall the core handled: continue after
- * the `ta`, where the core sent the partition, or report the fault. */
+ * the `ta`, where the core sent the partition, or report the health
+ * monitor's event and continue after the trapping instruction if its
+ * action was IGNORE. */
 static void finish_trap(struct sim_machine *m, uint32_t id, const struct vcpu_exit *exit,
                         enum hv_trap_outcome outcome, FILE *diag)
 {
-    if (outcome == HV_TRAP_CONTINUE)
-        vcpu_skip_instruction(m->partitions[id].vcpu);
-    else if (outcome != HV_TRAP_REDIRECTED)
+    if (outcome == HV_TRAP_REDIRECTED)
+        return;
+    if (outcome != HV_TRAP_CONTINUE)
         report_trap(m, id, exit, outcome, diag);
+    if (outcome == HV_TRAP_CONTINUE || (outcome != HV_TRAP_NO_PARTITION && m->hv.hm.last.skip))
+        vcpu_skip_instruction(m->partitions[id].vcpu);
 }
 
 static enum hv_trap_outcome do_asm_hypercall(struct sim_machine *m, struct vcpu *vcpu)
@@ -185,6 +193,19 @@ void sim_machine_drain_console(struct sim_machine *m)
     }
 }
 
+/* XM_halt_system or the health monitor stopped the system: one notice. */
+static void report_halt(struct sim_machine *m, FILE *diag)
+{
+    int32_t by = m->hv.system.halted_by;
+    if (m->halt_reported)
+        return;
+    m->halt_reported = true;
+    fprintf(diag, "hvsim: %llu us: system halted", (unsigned long long)sim_clock_us(&m->clock));
+    if (by >= 0)
+        fprintf(diag, " by partition %d (%s)", by, m->config->partitions[by].name);
+    fputc('\n', diag);
+}
+
 static void boot_once(struct sim_machine *m)
 {
     if (!m->booted) {
@@ -193,10 +214,20 @@ static void boot_once(struct sim_machine *m)
     }
 }
 
+/* Before frame `mafs` starts, unless the system has halted. */
+static bool may_run(struct sim_machine *m, uint64_t mafs, FILE *diag)
+{
+    if (hv_system_halted(&m->hv)) {
+        report_halt(m, diag);
+        return false;
+    }
+    return m->hv.sched.maf_count < mafs;
+}
+
 enum sim_error sim_machine_run_mafs(struct sim_machine *m, uint64_t mafs, FILE *diag)
 {
     boot_once(m);
-    while (m->hv.sched.maf_count < mafs) {
+    while (may_run(m, mafs, diag)) {
         enum sim_error error = step(m, diag);
         if (error != SIM_OK)
             return error;
@@ -208,7 +239,7 @@ enum sim_error sim_machine_run_until_us(struct sim_machine *m, uint64_t us, uint
                                         FILE *diag)
 {
     boot_once(m);
-    while (sim_clock_us(&m->clock) < us && m->hv.sched.maf_count < mafs) {
+    while (sim_clock_us(&m->clock) < us && may_run(m, mafs, diag)) {
         enum sim_error error = step(m, diag);
         if (error != SIM_OK)
             return error;
@@ -229,7 +260,7 @@ enum sim_error sim_machine_run_slot(struct sim_machine *m, uint64_t mafs, FILE *
     int32_t slot = m->booted ? m->hv.sched.slot : -1;
     boot_once(m);
     /* Two frames without a slot start: the plan has none; stop anyway. */
-    while (!slot_started(m, maf, slot) && m->hv.sched.maf_count < mafs &&
+    while (!slot_started(m, maf, slot) && may_run(m, mafs, diag) &&
            m->hv.sched.maf_count < maf + 2) {
         enum sim_error error = step(m, diag);
         if (error != SIM_OK)

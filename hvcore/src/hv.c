@@ -52,13 +52,13 @@ const char *hv_strerror(enum hv_error error)
 void hv_boot(struct hv *hv)
 {
     hv_board_init(hv, hv->drivers.board);
-    for (uint32_t id = 0; id < hv->config->partition_count; id++) {
-        const struct hv_partition_config *part = hv_partition_config(hv, id);
-        hv_partition_cold_reset(hv, id, HV_ENTRY_IMAGE, 0);
-        if (!(part->flags & HV_PART_BOOT))
-            hv_partition_halt(hv, id);
-    }
+    hv_partition_boot_all(hv);
     hv_sched_start(hv);
+}
+
+bool hv_system_halted(const struct hv *hv)
+{
+    return hv->system.state == HV_SYSTEM_HALTED;
 }
 
 int32_t hv_current(const struct hv *hv)

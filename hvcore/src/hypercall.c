@@ -42,6 +42,59 @@ static int32_t do_halt_partition(struct hv *hv, struct hv_call *call)
     return XM_OK;
 }
 
+static int32_t do_suspend_partition(struct hv *hv, struct hv_call *call)
+{
+    int32_t status = check_target(hv, call, call->args[0]);
+    return status != XM_OK ? status : hv_manage_suspend(hv, call->args[0]);
+}
+
+/* Only a system partition resumes (a suspended partition cannot call). */
+static int32_t do_resume_partition(struct hv *hv, struct hv_call *call)
+{
+    if (!hv_partition_is_system(hv, call->caller))
+        return XM_PERM_ERROR;
+    int32_t status = check_target(hv, call, call->args[0]);
+    return status != XM_OK ? status : hv_manage_resume(hv, call->args[0]);
+}
+
+/* reset_partition(id, ePoint, mode, status). Resetting itself, the caller
+ * does not return (hv_hypercall sees it restarted). */
+static int32_t do_reset_partition(struct hv *hv, struct hv_call *call)
+{
+    int32_t status = check_target(hv, call, call->args[0]);
+    if (status != XM_OK)
+        return status;
+    return hv_manage_reset(hv, call->args[0], call->args[1], call->args[2], call->args[3]);
+}
+
+static int32_t do_shutdown_partition(struct hv *hv, struct hv_call *call)
+{
+    int32_t status = check_target(hv, call, call->args[0]);
+    if (status != XM_OK)
+        return status;
+    hv_virq_raise_extended(hv, call->args[0], XM_VT_EXT_SHUTDOWN);
+    return XM_OK;
+}
+
+static int32_t do_halt_system(struct hv *hv, struct hv_call *call)
+{
+    if (!hv_partition_is_system(hv, call->caller))
+        return XM_PERM_ERROR;
+    hv_system_halt(hv, (int32_t)call->caller);
+    call->context_replaced = true;
+    return XM_OK;
+}
+
+static int32_t do_reset_system(struct hv *hv, struct hv_call *call)
+{
+    if (!hv_partition_is_system(hv, call->caller))
+        return XM_PERM_ERROR;
+    if (call->args[0] != XM_COLD_RESET && call->args[0] != XM_WARM_RESET)
+        return XM_INVALID_PARAM;
+    hv_system_reset(hv, call->args[0]);
+    return XM_OK;
+}
+
 static int32_t do_idle_self(struct hv *hv, struct hv_call *call)
 {
     hv_partition_idle(hv, call->caller);
@@ -65,10 +118,36 @@ static int32_t do_get_time(struct hv *hv, struct hv_call *call)
     return XM_OK;
 }
 
-/* write_object(desc, buffer, size, flags*): only the console so far. */
+/* read_object(desc, buffer, size, flags*): the HM log so far. */
+static int32_t do_read_object(struct hv *hv, struct hv_call *call)
+{
+    uint32_t desc = call->args[0];
+    if (OBJDESC_GET_CLASS(desc) == OBJ_CLASS_HM)
+        return hv_hm_read_object(hv, call->caller, desc, call->args[1], call->args[2]);
+    return XM_INVALID_PARAM;
+}
+
+/* ctrl_object(desc, command, arg*): the HM object, and the status object
+ * (system and partition status, plan status). */
+static int32_t do_ctrl_object(struct hv *hv, struct hv_call *call)
+{
+    uint32_t desc = call->args[0];
+    if (OBJDESC_GET_CLASS(desc) == OBJ_CLASS_HM)
+        return hv_hm_ctrl_object(hv, call->caller, desc, call->args[1], call->args[2]);
+    if (OBJDESC_GET_CLASS(desc) == OBJ_CLASS_STATUS && call->args[1] == XM_GET_SCHED_PLAN_STATUS)
+        return hv_plan_status(hv, call->caller, call->args[2]);
+    if (OBJDESC_GET_CLASS(desc) == OBJ_CLASS_STATUS)
+        return hv_status_ctrl_object(hv, call->caller, desc, call->args[1], call->args[2]);
+    return XM_INVALID_PARAM;
+}
+
+/* write_object(desc, buffer, size, flags*): the console, and the HM
+ * object (XM_hm_raise_event). */
 static int32_t do_write_object(struct hv *hv, struct hv_call *call)
 {
     uint32_t desc = call->args[0];
+    if (OBJDESC_GET_CLASS(desc) == OBJ_CLASS_HM)
+        return hv_hm_write_object(hv, call->caller, desc, call->args[1], call->args[2]);
     if (OBJDESC_GET_CLASS(desc) != OBJ_CLASS_CONSOLE)
         return XM_INVALID_PARAM;
     if (OBJDESC_GET_PARTITIONID(desc) != call->caller)
@@ -98,15 +177,6 @@ static int32_t do_set_timer(struct hv *hv, struct hv_call *call)
 static int32_t do_switch_sched_plan(struct hv *hv, struct hv_call *call)
 {
     return hv_plan_request(hv, call->caller, call->args[0], call->args[1]);
-}
-
-/* ctrl_object: the plan status of the status object (XM_get_plan_status). */
-static int32_t do_ctrl_object(struct hv *hv, struct hv_call *call)
-{
-    uint32_t desc = call->args[0];
-    if (OBJDESC_GET_CLASS(desc) == OBJ_CLASS_STATUS && call->args[1] == XM_GET_SCHED_PLAN_STATUS)
-        return hv_plan_status(hv, call->caller, call->args[2]);
-    return XM_INVALID_PARAM;
 }
 
 static int32_t do_clear_irqmask(struct hv *hv, struct hv_call *call)
@@ -176,12 +246,19 @@ static int32_t do_sparc_outport(struct hv *hv, struct hv_call *call)
 
 static const hv_hypercall_fn hypercall_table[NR_HYPERCALLS] = {
     [halt_partition_nr] = do_halt_partition,
+    [suspend_partition_nr] = do_suspend_partition,
+    [resume_partition_nr] = do_resume_partition,
+    [reset_partition_nr] = do_reset_partition,
+    [shutdown_partition_nr] = do_shutdown_partition,
+    [halt_system_nr] = do_halt_system,
+    [reset_system_nr] = do_reset_system,
     [idle_self_nr] = do_idle_self,
     [get_time_nr] = do_get_time,
+    [read_object_nr] = do_read_object,
     [write_object_nr] = do_write_object,
+    [ctrl_object_nr] = do_ctrl_object,
     [sparc_write_tbr_nr] = do_sparc_write_tbr,
     [set_timer_nr] = do_set_timer,
-    [ctrl_object_nr] = do_ctrl_object,
     [clear_irqmask_nr] = do_clear_irqmask,
     [set_irqmask_nr] = do_set_irqmask,
     [set_irqpend_nr] = do_set_irqpend,
@@ -209,7 +286,10 @@ bool hv_hypercall(struct hv *hv, const uint32_t regs[6], int32_t *result)
         hv_trace(hv, HV_TRACE_HYPERCALL, (int32_t)call.caller, nr, (uint32_t)*result, 0);
         return true;
     }
+    uint32_t boots = hv->partitions[call.caller].boots;
     *result = hypercall_table[nr](hv, &call);
     hv_trace(hv, HV_TRACE_HYPERCALL, (int32_t)call.caller, nr, (uint32_t)*result, 0);
-    return !call.context_replaced;
+    /* A caller restarted by its call (its own reset, a system reset, an HM
+     * action) does not return from it. */
+    return !call.context_replaced && hv->partitions[call.caller].boots == boots;
 }

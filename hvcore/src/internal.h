@@ -18,6 +18,10 @@ void hv_partition_halt(struct hv *hv, uint32_t id);
 void hv_partition_idle(struct hv *hv, uint32_t id);
 bool hv_partition_runnable(const struct hv *hv, uint32_t id);
 void hv_partition_set_state(struct hv *hv, uint32_t id, enum hv_partition_state state);
+void hv_partition_warm_reset(struct hv *hv, uint32_t id, uint32_t entry, uint32_t status);
+void hv_partition_boot_all(struct hv *hv);
+void hv_partition_suspend(struct hv *hv, uint32_t id);
+void hv_partition_resume(struct hv *hv, uint32_t id);
 
 /* pct.c */
 void hv_pct_init(struct hv *hv, uint32_t id);
@@ -27,6 +31,9 @@ uint32_t hv_pct_tbr(struct hv *hv, uint32_t id);
 void hv_pct_set_tbr(struct hv *hv, uint32_t id, uint32_t tbr);
 void hv_pct_set_state(struct hv *hv, uint32_t id);
 void hv_pct_set_slot(struct hv *hv, uint32_t id, const struct hv_slot *slot, uint32_t slot_index);
+void hv_pct_warm_reset(struct hv *hv, uint32_t id);
+int32_t hv_pct_trap_index(uint32_t trap_type); /* XtratuM's trap index of tt, or -1 */
+uint32_t hv_pct_trap_vector(struct hv *hv, uint32_t id, uint32_t trap_index);
 
 /* vtrap.c */
 bool hv_vtrap_is_reflected(uint32_t trap_type);
@@ -77,6 +84,44 @@ int32_t hv_gid_by_name(struct hv *hv, uint32_t caller, uint32_t address, uint32_
 
 /* trace.c */
 void hv_trace(struct hv *hv, uint32_t kind, int32_t partition, uint32_t a, uint32_t b, uint32_t c);
+
+/* hm.c: the health monitor. A partition-scope event uses the partition's
+ * table, a hypervisor-scope one the XMHypervisor table; both count, log
+ * (when the table says so), trace and apply the action. ctx, when not
+ * NULL, is the trapping instruction's: its PC, fault address and
+ * XtratuM trap index (-1: none) for the log and for PROPAGATE. */
+struct hv_hm_context {
+    uint32_t pc;
+    uint32_t address;
+    int32_t trap_index;
+};
+enum hv_trap_outcome hv_hm_partition_event(struct hv *hv, uint32_t id, uint32_t event,
+                                           const struct hv_hm_context *ctx,
+                                           enum hv_trap_outcome why);
+void hv_hm_system_event(struct hv *hv, uint32_t event, int32_t partition);
+enum hv_trap_outcome hv_hm_trap(struct hv *hv, uint32_t id, uint32_t trap_type, uint32_t pc,
+                                uint32_t address);
+void hv_hm_clear(struct hv *hv);
+int32_t hv_hm_read_object(struct hv *hv, uint32_t caller, uint32_t desc, uint32_t address,
+                          uint32_t size);
+int32_t hv_hm_write_object(struct hv *hv, uint32_t caller, uint32_t desc, uint32_t address,
+                           uint32_t count);
+int32_t hv_hm_ctrl_object(struct hv *hv, uint32_t caller, uint32_t desc, uint32_t command,
+                          uint32_t address);
+
+/* status.c: the status object (XM_get_system_status, XM_get_partition_status). */
+int32_t hv_status_ctrl_object(struct hv *hv, uint32_t caller, uint32_t desc, uint32_t command,
+                              uint32_t address);
+uint64_t hv_status_exec_us(struct hv *hv, uint32_t id);
+
+/* manage.c: partition and system management (XM-Q semantics; the
+ * permission checks are the hypercall table's). */
+int32_t hv_manage_suspend(struct hv *hv, uint32_t target);
+int32_t hv_manage_resume(struct hv *hv, uint32_t target);
+int32_t hv_manage_reset(struct hv *hv, uint32_t target, uint32_t entry, uint32_t mode,
+                        uint32_t status);
+void hv_system_halt(struct hv *hv, int32_t by);
+void hv_system_reset(struct hv *hv, uint32_t mode);
 
 /* string helpers (no libc in the core) */
 void hv_memset(void *dst, int value, uint32_t length);

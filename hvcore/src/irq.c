@@ -19,6 +19,7 @@ void hv_irq(struct hv *hv, uint32_t line)
 {
     const struct hv_board *board = hv->drivers.board;
     hv_trace(hv, HV_TRACE_IRQ, -1, line, 0, 0);
+    hv->system.irqs++;
     if (line == board->clock_irq || line == board->event_irq) {
         if (hv_gptimer_irq(hv, line))
             hv_timer_event(hv);

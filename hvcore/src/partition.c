@@ -32,18 +32,63 @@ static void leave_cpu(struct hv *hv, uint32_t id)
         hv_sched_switch_to(hv, HV_IDLE);
 }
 
-void hv_partition_cold_reset(struct hv *hv, uint32_t id, uint32_t entry, uint32_t status)
+/* The CPU to its boot state at entry (HV_ENTRY_IMAGE: the configured
+ * entry point, else the image's); memory is left as it is. */
+static void restart(struct hv *hv, uint32_t id, uint32_t entry)
 {
     const struct hv_partition_config *part = hv_partition_config(hv, id);
+    hv->partitions[id].boots++;
+    hv_timer_reset(hv, id); /* a reset disarms the partition's timers */
+    if (entry == HV_ENTRY_IMAGE && part->has_entry_point)
+        entry = part->entry_point;
+    hv_port_partition_boot(hv, id, entry);
+}
+
+void hv_partition_cold_reset(struct hv *hv, uint32_t id, uint32_t entry, uint32_t status)
+{
     struct hv_partition *state = &hv->partitions[id];
     hv_partition_set_state(hv, id, HV_STATE_READY);
     state->reset_counter = 0;
     state->reset_status = status;
     hv_pct_init(hv, id);
-    hv_timer_reset(hv, id);
-    if (entry == HV_ENTRY_IMAGE && part->has_entry_point)
-        entry = part->entry_point;
-    hv_port_partition_boot(hv, id, entry);
+    restart(hv, id, entry);
+}
+
+/* XtratuM's warm reset keeps the PCT but for the reset fields, the state
+ * flags and the virtual interrupt state (all masked, disabled). */
+void hv_partition_warm_reset(struct hv *hv, uint32_t id, uint32_t entry, uint32_t status)
+{
+    struct hv_partition *state = &hv->partitions[id];
+    hv_partition_set_state(hv, id, HV_STATE_READY);
+    state->reset_counter++;
+    state->reset_status = status;
+    hv_pct_warm_reset(hv, id);
+    restart(hv, id, entry);
+}
+
+/* Power-on and system reset: every partition cold, status XM_COLD_RESET;
+ * those without the boot flag stay halted. */
+void hv_partition_boot_all(struct hv *hv)
+{
+    for (uint32_t id = 0; id < hv->config->partition_count; id++) {
+        hv_partition_cold_reset(hv, id, HV_ENTRY_IMAGE, 0);
+        if (!(hv_partition_config(hv, id)->flags & HV_PART_BOOT))
+            hv_partition_halt(hv, id);
+    }
+}
+
+/* Not scheduled until resumed; its virtual IRQs stay pending. */
+void hv_partition_suspend(struct hv *hv, uint32_t id)
+{
+    hv_partition_set_state(hv, id, HV_STATE_SUSPENDED);
+    hv_pct_set_state(hv, id);
+    leave_cpu(hv, id);
+}
+
+void hv_partition_resume(struct hv *hv, uint32_t id)
+{
+    hv_partition_set_state(hv, id, HV_STATE_READY);
+    hv_pct_set_state(hv, id);
 }
 
 void hv_partition_halt(struct hv *hv, uint32_t id)

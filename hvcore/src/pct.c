@@ -81,29 +81,57 @@ static void put_memory_map(uint8_t *pct, const struct hv_partition_config *part)
     }
 }
 
+/* What every reset (cold or warm) writes: the reset fields, the state
+ * flags, virtual interrupts disabled and every IRQ masked. */
+static void put_reset_fields(struct hv *hv, uint32_t id, uint8_t *pct)
+{
+    const struct hv_partition *state = &hv->partitions[id];
+    put32(pct, PCT_OFFSET(resetCounter), state->reset_counter);
+    put32(pct, PCT_OFFSET(resetStatus), state->reset_status);
+    put32(pct, PCT_OFFSET(flags), pct_flags(hv, id));
+    put32(pct, PCT_OFFSET(iFlags), PSR_PIL_MASK | PSR_ET_BIT);
+    put32(pct, PCT_OFFSET(hwIrqsMask), 0xffffffffu);
+    put32(pct, PCT_OFFSET(extIrqsMask), 0xffffffffu);
+}
+
 void hv_pct_init(struct hv *hv, uint32_t id)
 {
     const struct hv_partition_config *part = hv_partition_config(hv, id);
-    const struct hv_partition *state = &hv->partitions[id];
     uint8_t *pct = hv_port_pct(hv, id);
     hv_memset(pct, 0, HV_PCT_AREA_SIZE);
     put32(pct, PCT_OFFSET(magic), XM_PCT_MAGIC);
     put32(pct, PCT_OFFSET(xmVersion), XM_VERSION);
     put32(pct, PCT_OFFSET(xmAbiVersion), XM_ABI_VERSION);
     put32(pct, PCT_OFFSET(xmApiVersion), XM_API_VERSION);
-    put32(pct, PCT_OFFSET(resetCounter), state->reset_counter);
-    put32(pct, PCT_OFFSET(resetStatus), state->reset_status);
     put32(pct, PCT_OFFSET(cpuKhz), hv->drivers.board->cpu_khz);
     put32(pct, PCT_OFFSET(id), id);
-    put32(pct, PCT_OFFSET(flags), pct_flags(hv, id));
     put32(pct, PCT_OFFSET(imgStart), part->area_count ? part->areas[0].mapped_at : 0);
     put32(pct, PCT_OFFSET(noPhysicalMemAreas), part->area_count);
     put_name(pct + PCT_OFFSET(name), part->name);
-    put32(pct, PCT_OFFSET(iFlags), PSR_PIL_MASK | PSR_ET_BIT);
-    put32(pct, PCT_OFFSET(hwIrqsMask), 0xffffffffu);
-    put32(pct, PCT_OFFSET(extIrqsMask), 0xffffffffu);
+    put_reset_fields(hv, id, pct);
     put_vectors(pct);
     put_memory_map(pct, part);
+}
+
+void hv_pct_warm_reset(struct hv *hv, uint32_t id)
+{
+    put_reset_fields(hv, id, hv_port_pct(hv, id));
+}
+
+int32_t hv_pct_trap_index(uint32_t trap_type)
+{
+    uint32_t count = sizeof trap_index_to_tt / sizeof trap_index_to_tt[0];
+    for (uint32_t i = 0; i < count; i++) {
+        if (trap_index_to_tt[i] == trap_type)
+            return (int32_t)i;
+    }
+    return -1;
+}
+
+uint32_t hv_pct_trap_vector(struct hv *hv, uint32_t id, uint32_t trap_index)
+{
+    const uint8_t *entry = hv_port_pct(hv, id) + PCT_OFFSET(trap2Vector) + 2 * trap_index;
+    return (uint32_t)entry[0] << 8 | entry[1];
 }
 
 void hv_pct_set_state(struct hv *hv, uint32_t id)

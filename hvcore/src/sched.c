@@ -154,3 +154,4 @@ bool hv_sched_switch_now(struct hv *hv, uint32_t plan)
     advance(hv, now);
     return true;
 }
+

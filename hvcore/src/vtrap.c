@@ -39,7 +39,7 @@ const char *hv_trap_outcome_str(enum hv_trap_outcome outcome)
     case HV_TRAP_REDIRECTED:
         return "continues where the hypervisor sent it";
     case HV_TRAP_FAULT:
-        return "partition fault";
+        return "handled by the health monitor";
     case HV_TRAP_BAD_TBR:
         return "no valid virtual trap table (TBR)";
     case HV_TRAP_BAD_STACK:
@@ -52,13 +52,12 @@ const char *hv_trap_outcome_str(enum hv_trap_outcome outcome)
     return "unknown trap outcome";
 }
 
-/* XtratuM calls these PARTITION_UNRECOVERABLE (or raises the trap's HM
- * event); until the health monitor exists the core takes xmcparser's
- * default partition action: halt. */
+/* A virtual trap that cannot be delivered or returned from leaves the
+ * partition unrecoverable: the health monitor decides (xmcparser's
+ * default action is HALT). */
 static enum hv_trap_outcome fault(struct hv *hv, uint32_t id, enum hv_trap_outcome why)
 {
-    hv_partition_halt(hv, id);
-    return why;
+    return hv_hm_partition_event(hv, id, XM_HM_EV_PARTITION_UNRECOVERABLE, 0, why);
 }
 
 /* The PSR as XtratuM shows it (get_psr, %l0 of a virtual trap): what its
@@ -109,7 +108,7 @@ enum hv_trap_outcome hv_partition_trap(struct hv *hv, uint32_t trap_type, uint32
     hv_trace(hv, HV_TRACE_TRAP, (int32_t)id, trap_type, pc, address);
     if (hv_vtrap_is_reflected(trap_type))
         return hv_vtrap_deliver(hv, id, trap_type);
-    return fault(hv, id, HV_TRAP_FAULT);
+    return hv_hm_trap(hv, id, trap_type, pc, address);
 }
 
 /* The assembly hypercalls. Each runs in the caller's window (the `ta` has

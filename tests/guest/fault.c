@@ -1,10 +1,17 @@
 /* fault: the faulty partition of tests/scenarios/faults.cmake. It prints a
  * line in its first slot, then in its second one runs the one instruction
  * the build selects (-DFAULT_<KIND>), labelled fault_insn so the test can
- * read its address from the image. The partition must be halted there:
- * "survived" must never appear, except for FAULT_NONE, the reference run.
+ * read its address from the image. With the default health-monitor table
+ * the partition is halted there: "survived" must never appear, except for
+ * FAULT_NONE, the reference run.
  * FAULT_NOTBR / FAULT_BADTBR: a software trap with no valid virtual trap
- * table (XtratuM: partition unrecoverable). */
+ * table (XtratuM: partition unrecoverable).
+ * FAULT_HM: a division by zero with a trap handler installed, for the
+ * tests of each HM action (hm_fault.xml.in): the handler counts the trap
+ * and goes on after it (PROPAGATE). Every start prints its number and the
+ * PCT's reset fields; a restarted partition (HM reset) does not fault
+ * again. The start count is in .data, which a reset leaves as it is. */
+#include <irqs.h>
 #include <stdio.h>
 #include <xm.h>
 
@@ -36,6 +43,10 @@
 /* A software trap with no virtual trap table (TBR never set). */
 #define FAULT_INSN "ta 5"
 #define FAULT_ADDRESS 0u
+#elif defined(FAULT_HM)
+#define FAULT_INSN "udiv %0, %%g0, %%g1"
+#define FAULT_ADDRESS 1u
+#define FAULT_HANDLER 0x2a /* trap2Vector of the division by zero */
 #elif defined(FAULT_BADTBR)
 /* A software trap whose table would run past the partition's memory. */
 #define FAULT_INSN "ta 5"
@@ -47,8 +58,38 @@
 
 void PartitionMain(void);
 
+static volatile unsigned starts = 1000; /* .data: not cleared by a restart */
+static volatile unsigned handled;       /* .bss */
+
+#ifdef FAULT_HANDLER
+/* Count the trap and continue after the faulting instruction. */
+static void CountTrap(trapCtxt_t *ctxt)
+{
+    handled++;
+    ctxt->pc = ctxt->nPc;
+    ctxt->nPc += 4;
+}
+#endif
+
+static void report_start(void)
+{
+    partitionControlTable_t *pct = XM_params_get_PCT();
+    starts++;
+    printf("Faulty: start %u, resetCounter %u, resetStatus %u\n", starts - 1000,
+           (unsigned)pct->resetCounter, (unsigned)pct->resetStatus);
+}
+
 void PartitionMain(void)
 {
+    report_start();
+    if (starts - 1000 > 1) {
+        printf("Faulty: restarted\n");
+        for (;;)
+            XM_idle_self();
+    }
+#ifdef FAULT_HANDLER
+    InstallTrapHandler(FAULT_HANDLER, CountTrap);
+#endif
     printf("Faulty: slot 0\n");
     XM_idle_self();
     printf("Faulty: slot 1, faulting\n");
@@ -59,7 +100,7 @@ void PartitionMain(void)
                      :
                      : "r"(FAULT_ADDRESS)
                      : "g1", "memory");
-    printf("Faulty: survived\n");
+    printf("Faulty: survived, trap handler ran %u times\n", handled);
     for (;;)
         XM_idle_self();
 }

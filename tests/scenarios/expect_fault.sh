@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# expect_fault.sh NM FAULT_IMAGE REFERENCE_IMAGE NOTICE -- COMMAND...
+# expect_fault.sh NM FAULT_IMAGE REFERENCE_IMAGE NOTICE [--faulty EXPECTED] -- COMMAND...
 # Runs `COMMAND -p 0=REFERENCE_IMAGE` and `COMMAND -p 0=FAULT_IMAGE`: the
 # partition 0 of both images is the same program except for one instruction
 # (symbol fault_insn), a no-op in the reference, a fault in the other.
@@ -7,30 +7,44 @@
 #  - the fault run prints exactly one line on stderr, matching the extended
 #    regex NOTICE in which @PC@ stands for fault_insn's address (NM reads it
 #    from FAULT_IMAGE); the reference run prints nothing there;
-#  - the faulty partition printed nothing after the fault ("survived"),
-#    which the reference run does print;
+#  - without --faulty: the faulty partition printed nothing after the fault
+#    ("survived"), which the reference run does print; with it: the faulty
+#    partition's lines ("Faulty:") are exactly the file EXPECTED (what the
+#    health monitor's action made of it);
 #  - the "Healthy:" lines of both runs are the same bytes.
 set -u
 nm=$1
 fault_image=$2
 reference_image=$3
 notice=$4
-shift 5
+shift 4
+expected=
+if [ "$1" = "--faulty" ]; then
+    expected=$2
+    shift 2
+fi
+shift
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
 pc=$("$nm" "$fault_image" | awk '$3 == "fault_insn" { print "0x" $1 }')
-[ -n "$pc" ] || { echo "FAIL: no fault_insn symbol in $fault_image"; exit 1; }
+[ -n "$pc" ] || fail "no fault_insn symbol in $fault_image"
 notice=${notice//@PC@/$pc}
 "$@" -p 0="$reference_image" >"$dir/ref.out" 2>"$dir/ref.err" ||
-    { echo "FAIL: reference run failed"; cat "$dir/ref.err"; exit 1; }
+    { cat "$dir/ref.err"; fail "reference run failed"; }
 "$@" -p 0="$fault_image" >"$dir/fault.out" 2>"$dir/fault.err" ||
-    { echo "FAIL: fault run failed"; cat "$dir/fault.err"; exit 1; }
-fail() { echo "FAIL: $*"; exit 1; }
+    { cat "$dir/fault.err"; fail "fault run failed"; }
 [ -s "$dir/ref.err" ] && { cat "$dir/ref.err"; fail "the reference run printed on stderr"; }
 [ "$(wc -l <"$dir/fault.err")" -eq 1 ] || { cat "$dir/fault.err"; fail "not one line on stderr"; }
 grep -Eq -- "$notice" "$dir/fault.err" || { cat "$dir/fault.err"; fail "stderr does not match /$notice/"; }
-grep -q "survived" "$dir/ref.out" || fail "the reference run did not get past fault_insn"
-grep -q "survived" "$dir/fault.out" && fail "the faulty partition ran on after its fault"
+if [ -n "$expected" ]; then
+    grep '^Faulty:' "$dir/fault.out" >"$dir/faulty"
+    diff -u --label expected --label actual "$expected" "$dir/faulty" ||
+        fail "the faulty partition's output differs from $expected"
+else
+    grep -q "survived" "$dir/ref.out" || fail "the reference run did not get past fault_insn"
+    grep -q "survived" "$dir/fault.out" && fail "the faulty partition ran on after its fault"
+fi
 grep '^Healthy:' "$dir/ref.out" >"$dir/ref.healthy"
 grep '^Healthy:' "$dir/fault.out" >"$dir/fault.healthy"
 [ "$(wc -l <"$dir/ref.healthy")" -ge 2 ] || fail "the healthy partition printed less than 2 lines"

@@ -39,6 +39,14 @@ struct fake_port {
     struct hv_trace_event last_traced[HV_TRACE_KIND_COUNT];
 };
 
+/* A health-monitor table with xmcparser's main default (every event
+ * HALT, nothing logged), for hand-written configurations: a zeroed table
+ * would mean IGNORE everywhere. */
+#define FAKE_HM_HALT                                                                               \
+    {                                                                                              \
+        [0 ... XM_HM_MAX_EVENTS - 1] = { XM_HM_AC_HALT, false }                                    \
+    }
+
 /* Bind hv to a fresh port; then hv_init() and hv_boot() as usual. */
 void fake_port_init(struct fake_port *port, struct hv *hv);
 

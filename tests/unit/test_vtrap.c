@@ -22,7 +22,12 @@ static const struct hv_slot slots[] = {
 };
 static const struct hv_plan plan = {0, "p", 100000, slots, 2};
 static const struct hv_partition_config partitions[] = {
-    {.id = 0, .name = "User", .flags = HV_PART_BOOT, .areas = &area, .area_count = 1},
+    {.id = 0,
+     .name = "User",
+     .flags = HV_PART_BOOT,
+     .areas = &area,
+     .area_count = 1,
+     .hm = FAKE_HM_HALT},
     {.id = 1, .name = "Other", .flags = HV_PART_BOOT | HV_PART_FP, .areas = &area, .area_count = 1},
 };
 static const struct hv_config config = {.cpu_khz = 50000,

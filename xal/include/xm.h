@@ -14,8 +14,10 @@
 #include <stddef.h>
 #include <xm/api.h>
 #include <xm/guest.h>
+#include <xm/hm.h>
 #include <xm/objdir.h>
 #include <xm/plan.h>
+#include <xm/status.h>
 #include <xm/types.h>
 
 /* Where the PCT and the tables after it are; set by init_libxm() at boot. */
@@ -72,6 +74,17 @@ xm_s32_t XM_write_object(xmObjDesc_t objDesc, void *buffer, xm_u32_t size, xm_u3
 xm_s32_t XM_seek_object(xmObjDesc_t objDesc, xm_u32_t offset, xm_u32_t whence);
 xm_s32_t XM_ctrl_object(xmObjDesc_t objDesc, xm_u32_t cmd, void *arg);
 xm_s32_t XM_write_console(char *buffer, xm_s32_t length);
+
+/* Health monitor: the log (system partitions: read, destructively, and
+ * count) and the application events a partition raises against itself. */
+xm_s32_t XM_hm_read(xmHmLog_t *hmLogPtr, xm_s32_t noLogs);
+xm_s32_t XM_hm_status(xmHmStatus_t *hmStatusPtr);
+xm_s32_t XM_hm_raise_event(xm_u32_t event);
+
+/* Status: the system's (system partitions) and a partition's (itself, or
+ * any for a system partition). */
+xm_s32_t XM_get_system_status(xmSystemStatus_t *status);
+xm_s32_t XM_get_partition_status(xmId_t id, xmPartitionStatus_t *status);
 
 /* Interrupts. */
 xm_s32_t XM_clear_irqmask(xm_u32_t hwIrqsMask, xm_u32_t extIrqsMask);

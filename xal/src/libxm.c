@@ -9,6 +9,10 @@
 
 _Static_assert(offsetof(partitionControlTable_t, id) == XAL_PCT_ID_OFFSET, "crt0 reads pct->id");
 _Static_assert(sizeof(partitionControlTable_t) == XM_PCT_SIZE, "memory-area table follows the PCT");
+_Static_assert(sizeof(xmHmLog_t) == XM_HMLOG_SIZE, "xmHmLog_t as XtratuM packs it");
+_Static_assert(sizeof(xmSystemStatus_t) == XM_SYSTEM_STATUS_SIZE, "xmSystemStatus_t layout");
+_Static_assert(sizeof(xmPartitionStatus_t) == XM_PARTITION_STATUS_SIZE,
+               "xmPartitionStatus_t layout");
 
 struct libXmParams libXmParams;
 
@@ -139,6 +143,48 @@ xm_s32_t XM_write_console(char *buffer, xm_s32_t length)
 {
     xmObjDesc_t console = (xmObjDesc_t)OBJDESC_BUILD(OBJ_CLASS_CONSOLE, XM_PARTITION_SELF, 0);
     return XM_write_object(console, buffer, (xm_u32_t)length, NULL);
+}
+
+/* Health monitor (HM object, reference §1.4). */
+
+xm_s32_t XM_hm_read(xmHmLog_t *hmLogPtr, xm_s32_t noLogs)
+{
+    xmObjDesc_t hm = (xmObjDesc_t)OBJDESC_BUILD(OBJ_CLASS_HM, XM_HYPERVISOR_ID, 0);
+    if (!hmLogPtr || noLogs < 0)
+        return XM_INVALID_PARAM;
+    xm_s32_t bytes = XM_read_object(hm, hmLogPtr, (xm_u32_t)noLogs * sizeof(xmHmLog_t), NULL);
+    return bytes > 0 ? bytes / (xm_s32_t)sizeof(xmHmLog_t) : bytes;
+}
+
+xm_s32_t XM_hm_status(xmHmStatus_t *hmStatusPtr)
+{
+    xmObjDesc_t hm = (xmObjDesc_t)OBJDESC_BUILD(OBJ_CLASS_HM, XM_HYPERVISOR_ID, 0);
+    if (!hmStatusPtr)
+        return XM_INVALID_PARAM;
+    return XM_ctrl_object(hm, XM_HM_GET_STATUS, hmStatusPtr);
+}
+
+xm_s32_t XM_hm_raise_event(xm_u32_t event)
+{
+    xmObjDesc_t hm = (xmObjDesc_t)OBJDESC_BUILD(OBJ_CLASS_HM, XM_PARTITION_SELF, 0);
+    xm_s32_t result = XM_write_object(hm, &event, 1, NULL);
+    return result >= 0 ? XM_OK : result;
+}
+
+/* Status object. */
+
+xm_s32_t XM_get_system_status(xmSystemStatus_t *status)
+{
+    xmObjDesc_t system = (xmObjDesc_t)OBJDESC_BUILD(OBJ_CLASS_STATUS, XM_HYPERVISOR_ID, 0);
+    return XM_ctrl_object(system, XM_GET_SYSTEM_STATUS, status);
+}
+
+xm_s32_t XM_get_partition_status(xmId_t id, xmPartitionStatus_t *status)
+{
+    if (id & ~0x3ffu)
+        return XM_INVALID_PARAM;
+    return XM_ctrl_object((xmObjDesc_t)OBJDESC_BUILD(OBJ_CLASS_STATUS, id, 0), XM_GET_SYSTEM_STATUS,
+                          status);
 }
 
 /* Interrupts. */

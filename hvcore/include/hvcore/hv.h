@@ -36,6 +36,8 @@ struct hv_partition {
     uint32_t slots_started;
     struct hv_timer hw_timer;   /* XM_HW_CLOCK: raises XM_VT_EXT_HW_TIMER */
     struct hv_timer exec_timer; /* XM_EXEC_CLOCK: raises XM_VT_EXT_EXEC_TIMER */
+    uint32_t
+        boots; /* times started or restarted: a hypercall whose caller restarted never returns */
 };
 
 struct hv_sched {
@@ -51,6 +53,44 @@ struct hv_sched {
     uint64_t switch_us;     /* when the last plan switch took effect, 0: none */
 };
 
+/* The health monitor (hm.c): the log of XtratuM's HM object, a queue of
+ * the last HV_HM_LOG_ENTRIES events whose table entry says log (a full
+ * queue drops its oldest entry, as XM-Q's does), and the last event raised,
+ * for the port's report. */
+#define HV_HM_LOG_ENTRIES 32
+struct hv_hm_log_entry {
+    uint32_t opcode; /* HMLOG_OPCODE_* fields (xm/hm.h) */
+    uint64_t timestamp_us;
+    uint32_t payload[4]; /* cpuCtxt pc, nPc, psr; payload[3]: fault address */
+};
+
+struct hv_hm_event {
+    uint32_t event;    /* XM_HM_EV_* */
+    uint32_t action;   /* XM_HM_AC_* taken */
+    int32_t partition; /* -1: a hypervisor-scope event */
+    bool logged;
+    bool skip; /* IGNORE of a trap: the partition continues after the trapping instruction */
+};
+
+struct hv_hm {
+    struct hv_hm_log_entry log[HV_HM_LOG_ENTRIES];
+    uint32_t head, count; /* oldest entry, entries queued */
+    uint64_t events;      /* events raised since the last system reset */
+    struct hv_hm_event last;
+};
+
+/* The system as a whole: XM_halt_system or an HM action stops it; the
+ * port sees hv_system_halted() and ends the run. */
+enum hv_system_state { HV_SYSTEM_RUNNING, HV_SYSTEM_HALTED };
+
+struct hv_system {
+    enum hv_system_state state;
+    int32_t halted_by;      /* the partition whose call or HM event halted it, -1 */
+    uint32_t reset_counter; /* system resets since power-on */
+    uint32_t reset_status;  /* XM_COLD_RESET / XM_WARM_RESET of the last one */
+    uint64_t irqs;          /* interrupts taken since the last system reset */
+};
+
 enum hv_error {
     HV_OK = 0,
     HV_ERR_NO_PLAN,
@@ -64,6 +104,8 @@ struct hv {
     struct hv_partition partitions[HV_MAX_PARTITIONS];
     struct hv_sched sched;
     struct hv_drivers drivers; /* UART, timer and IRQMP drivers (hvcore/drivers.h) */
+    struct hv_hm hm;
+    struct hv_system system;
 };
 
 /* Set up hv for config on board (not yet running). */
@@ -90,7 +132,9 @@ bool hv_hypercall(struct hv *hv, const uint32_t regs[6], int32_t *result);
 enum hv_trap_outcome {
     HV_TRAP_CONTINUE,   /* done: the port continues after the `ta` (PC = NPC) */
     HV_TRAP_REDIRECTED, /* the core moved the partition (virtual trap, iret) */
-    /* The partition was faulted (for now the core halts it): */
+    /* The health monitor handled a fault of the partition (hv->hm.last:
+     * the event, the action taken, and whether the port continues after
+     * the trapping instruction): */
     HV_TRAP_FAULT,        /* a hardware trap (illegal instruction, access, ...) */
     HV_TRAP_BAD_TBR,      /* no valid virtual trap table for a virtual trap */
     HV_TRAP_BAD_STACK,    /* a register window could not go to or come from its stack */
@@ -101,7 +145,8 @@ const char *hv_trap_outcome_str(enum hv_trap_outcome outcome);
 
 /* The running partition took a trap (tt = SPARC trap type) other than a
  * hypercall: a software trap (`ta`) is reflected to its virtual trap
- * table as XtratuM does; anything else faults it. */
+ * table as XtratuM does; anything else is a health-monitor event (the
+ * trap's XM_HM_EV_SPARCV8_*, or UNEXPECTED_TRAP). */
 enum hv_trap_outcome hv_partition_trap(struct hv *hv, uint32_t trap_type, uint32_t pc,
                                        uint32_t address);
 
@@ -122,6 +167,9 @@ enum hv_trap_outcome hv_vtrap_deliver(struct hv *hv, uint32_t id, uint32_t vecto
  * handler; a fault outcome: the delivery failed and the partition was
  * halted; HV_TRAP_NO_PARTITION when idle. */
 enum hv_trap_outcome hv_resume(struct hv *hv);
+/* XM_halt_system or the health monitor halted the system: nothing runs
+ * any more, and the port ends the run. */
+bool hv_system_halted(const struct hv *hv);
 
 /* Who runs now: a partition id or HV_IDLE. */
 int32_t hv_current(const struct hv *hv);

@@ -5,6 +5,8 @@
 #ifndef XM_HM_H
 #define XM_HM_H
 
+#include <xm/types.h>
+
 /* Generic events. */
 #define XM_HM_EV_INTERNAL_ERROR 0
 #define XM_HM_EV_UNEXPECTED_TRAP 1
@@ -69,5 +71,52 @@
 /* Log flag of an HM table entry. */
 #define XM_HM_LOG_DISABLED 0
 #define XM_HM_LOG_ENABLED 1
+
+/* The HM log entry (XM-Q objects/hm.h layout, packed, 28 bytes,
+ * big-endian): opCode, the time of the event, and either the partition's
+ * CPU context (validCpuCtxt set) or a payload. Read with XM_hm_read(). */
+#define HMLOG_OPCODE_EVENT_BIT 19
+#define HMLOG_OPCODE_EVENT_MASK (0x1fffu << HMLOG_OPCODE_EVENT_BIT)
+#define HMLOG_OPCODE_SYS_BIT 16
+#define HMLOG_OPCODE_SYS_MASK (0x1u << HMLOG_OPCODE_SYS_BIT)
+#define HMLOG_OPCODE_VALID_CPUCTXT_BIT 15
+#define HMLOG_OPCODE_VALID_CPUCTXT_MASK (0x1u << HMLOG_OPCODE_VALID_CPUCTXT_BIT)
+#define HMLOG_OPCODE_MODID_BIT 8
+#define HMLOG_OPCODE_MODID_MASK (0x7fu << HMLOG_OPCODE_MODID_BIT)
+#define HMLOG_OPCODE_PARTID_BIT 0
+#define HMLOG_OPCODE_PARTID_MASK (0xffu << HMLOG_OPCODE_PARTID_BIT)
+#define XM_HMLOG_PAYLOAD_LENGTH 4
+
+struct hmCpuCtxt {
+    xm_u32_t pc;
+    xm_u32_t nPc;
+    xm_u32_t psr;
+};
+
+struct xmHmLog {
+    xm_u32_t opCode;
+    xmTime_t timestamp;
+    union {
+        struct hmCpuCtxt cpuCtxt;
+        xmWord_t payload[XM_HMLOG_PAYLOAD_LENGTH];
+    };
+} __attribute__((packed));
+typedef struct xmHmLog xmHmLog_t;
+#define XM_HMLOG_SIZE 28
+
+/* ctrl_object commands of the HM object, and XM_hm_status()'s answer. */
+#define XM_HM_GET_STATUS 0x0
+typedef struct {
+    xm_s32_t noEvents; /* entries waiting in the log */
+} xmHmStatus_t;
+
+/* resetStatus values of a partition reset by the HM (XM-Q 1.0.8 uses
+ * XM_COLD_RESET / XM_WARM_RESET) and the older helpers. */
+#define XM_RESET_STATUS_PARTITION_NORMAL_START 0
+#define XM_RESET_STATUS_PARTITION_RESTART 1
+#define XM_HM_RESET_STATUS_MODULE_RESTART 2
+#define XM_HM_RESET_STATUS_PARTITION_RESTART 3
+#define XM_HM_RESET_STATUS_USER_CODE_BIT 16
+#define XM_HM_RESET_STATUS_EVENT_MASK 0xffff
 
 #endif

@@ -3,12 +3,8 @@
 #ifndef XM_PLAN_H
 #define XM_PLAN_H
 
+#include <xm/status.h> /* XM_GET_SCHED_PLAN_STATUS, the ctrl_object command */
 #include <xm/types.h>
-
-/* ctrl_object(OBJDESC_BUILD(OBJ_CLASS_STATUS, self, 0), cmd, arg) */
-#ifndef XM_GET_SCHED_PLAN_STATUS
-#define XM_GET_SCHED_PLAN_STATUS 1
-#endif
 
 /* After a reset: current = next = 0, prev = -1, switchTime = 0. next is
  * the plan the next major frame will run (== current when no switch is

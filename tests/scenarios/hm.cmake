@@ -1,0 +1,31 @@
+# The system-partition scenario (tests/guest/hm_system.xml): Supervisor
+# suspends, resumes, shuts down and warm-resets Target, reads the HM log
+# after Target's division by zero (which its table halts), cold-resets it,
+# reads the system status and halts the system. The console must be
+# tests/guest/hm_system.expected; stderr has the fault notice and the halt
+# notice, and nothing runs after the halt (--mafs 8 asks for more frames).
+set(HM_IMAGES ${HVSIM_SPARC_BINARY_DIR}/tests/guest)
+set(HVSIM_HM_SYSTEM $<TARGET_FILE:hvsim> run ${CMAKE_SOURCE_DIR}/tests/guest/hm_system.xml
+    -p 0=${HM_IMAGES}/hm_target.elf -p 1=${HM_IMAGES}/hm_supervisor.elf --mafs 8)
+add_test(NAME scenario.hm_system
+  COMMAND ${CMAKE_CURRENT_LIST_DIR}/expect_output.sh
+          ${CMAKE_SOURCE_DIR}/tests/guest/hm_system.expected -- ${HVSIM_HM_SYSTEM})
+add_test(NAME scenario.hm_system.notices
+  COMMAND ${CMAKE_CURRENT_LIST_DIR}/expect_stderr.sh
+          "^hvsim: [0-9]+ us: partition 0 \\(Target\\): division by zero \\(tt 0x2a\\) .*: HM event XM_HM_EV_SPARCV8_DIVIDE_EXCEPTION, action XM_HM_AC_HALT$"
+          "^hvsim: [0-9]+ us: system halted by partition 1 \\(Supervisor\\)$"
+          -- ${HVSIM_HM_SYSTEM})
+add_test(NAME scenario.hm_system.deterministic
+  COMMAND ${CMAKE_CURRENT_LIST_DIR}/expect_same_bytes.sh -- ${HVSIM_HM_SYSTEM})
+
+# A fault whose partition table resets the whole system (warm): both
+# partitions start again, plan 0 from the fault's time on (Healthy's slot 0
+# comes again 10 ms after the fault). tests/guest/hm_hypervisor_warm_reset.expected.
+set(ACTION HYPERVISOR_WARM_RESET)
+configure_file(${CMAKE_SOURCE_DIR}/tests/guest/hm_fault.xml.in
+               ${CMAKE_CURRENT_BINARY_DIR}/hm_hypervisor_warm_reset.xml @ONLY)
+add_test(NAME scenario.hm_hypervisor_warm_reset
+  COMMAND ${CMAKE_CURRENT_LIST_DIR}/expect_output.sh
+          ${CMAKE_SOURCE_DIR}/tests/guest/hm_hypervisor_warm_reset.expected --
+          $<TARGET_FILE:hvsim> run ${CMAKE_CURRENT_BINARY_DIR}/hm_hypervisor_warm_reset.xml
+          -p 0=${HM_IMAGES}/fault_hm.elf -p 1=${HM_IMAGES}/healthy.elf --mafs 4)
