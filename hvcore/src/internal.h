@@ -74,8 +74,7 @@ bool hv_guest_get64(struct hv *hv, uint32_t partition, uint32_t address, uint64_
 bool hv_guest_put32(struct hv *hv, uint32_t partition, uint32_t address, uint32_t value);
 bool hv_guest_put64(struct hv *hv, uint32_t partition, uint32_t address, uint64_t value);
 /* A NUL-terminated name of at most HV_NAME_MAX bytes, NUL included. */
-bool hv_guest_get_name(struct hv *hv, uint32_t partition, uint32_t address,
-                       char name[HV_NAME_MAX]);
+bool hv_guest_get_name(struct hv *hv, uint32_t partition, uint32_t address, char name[HV_NAME_MAX]);
 
 /* string helpers (no libc in the core) */
 void hv_memset(void *dst, int value, uint32_t length);

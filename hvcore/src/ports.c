@@ -410,7 +410,8 @@ static int32_t queuing_send(struct hv *hv, uint32_t caller, const uint32_t *args
     struct hv_channel_state *state = port_channel_state(hv, (uint32_t)index);
     if (state->count == channel->max_messages)
         return XM_NOT_AVAILABLE;
-    uint8_t *slot = queue_slot(hv, (uint32_t)index, (state->head + state->count) % channel->max_messages);
+    uint8_t *slot =
+        queue_slot(hv, (uint32_t)index, (state->head + state->count) % channel->max_messages);
     if (!hv_port_copy_from_guest(hv, caller, args[1], slot + 4, size))
         return XM_INVALID_PARAM;
     hv_put_be32(slot, size);

@@ -89,8 +89,8 @@ struct hv {
     void *port_context; /* the port's own state, for hv_port_* */
     struct hv_partition partitions[HV_MAX_PARTITIONS];
     struct hv_sched sched;
-    struct hv_drivers drivers; /* UART, timer and IRQMP drivers (hvcore/drivers.h) */
-    struct hv_comm comm;                  /* sampling and queuing ports */
+    struct hv_drivers drivers;             /* UART, timer and IRQMP drivers (hvcore/drivers.h) */
+    struct hv_comm comm;                   /* sampling and queuing ports */
     struct hv_trace_streams trace_streams; /* the XM trace object */
 };
 
