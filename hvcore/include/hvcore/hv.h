@@ -89,9 +89,10 @@ struct hv {
     void *port_context; /* the port's own state, for hv_port_* */
     struct hv_partition partitions[HV_MAX_PARTITIONS];
     struct hv_sched sched;
-    struct hv_drivers drivers;             /* UART, timer and IRQMP drivers (hvcore/drivers.h) */
-    struct hv_comm comm;                   /* sampling and queuing ports */
-    struct hv_trace_streams trace_streams; /* the XM trace object */
+    struct hv_drivers drivers; /* UART, timer and IRQMP drivers (hvcore/drivers.h) */
+    /* Sampling and queuing ports; the trace object's streams. */
+    struct hv_comm comm;
+    struct hv_trace_streams trace_streams;
 };
 
 /* Set up hv for config on board (not yet running). */
