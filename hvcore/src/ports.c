@@ -178,6 +178,47 @@ static void trace_port(struct hv *hv, uint32_t kind, uint32_t index, uint32_t si
     hv_trace(hv, kind, (int32_t)port_config(hv, index)->partition_id, index, size, 0);
 }
 
+/* Status and info results go to the caller's struct. */
+static int32_t give(struct hv *hv, uint32_t caller, uint32_t address, const uint8_t *bytes,
+                    uint32_t length)
+{
+    return hv_port_copy_to_guest(hv, caller, address, bytes, length) ? XM_OK : XM_INVALID_PARAM;
+}
+
+/* The ctrl_object commands both port classes answer. */
+struct port_commands {
+    int32_t (*create)(struct hv *hv, uint32_t caller, uint32_t cmd);
+    int32_t (*status)(struct hv *hv, uint32_t caller, uint32_t desc, uint32_t out);
+    int32_t (*info)(struct hv *hv, uint32_t caller, uint32_t info);
+};
+
+static int32_t port_ctrl(struct hv *hv, uint32_t caller, const uint32_t *args,
+                         const struct port_commands *commands)
+{
+    switch (args[1]) {
+    case XM_COMM_CREATE_PORT:
+        return commands->create(hv, caller, args[2]);
+    case XM_COMM_GET_PORT_STATUS:
+        return commands->status(hv, caller, args[0], args[2]);
+    case XM_COMM_GET_PORT_INFO:
+        return commands->info(hv, caller, args[2]);
+    }
+    return XM_INVALID_PARAM;
+}
+
+/* The port a message call names (its descriptor in args[0], the size in
+ * args[2]) in *index, or the XM error: the wrong port, then a size of 0 or
+ * above the channel's maxMessageLength. */
+static int32_t message_port(const struct hv *hv, uint32_t caller, const uint32_t *args,
+                            enum hv_port_type type, enum hv_port_direction end, uint32_t *index)
+{
+    int32_t found = open_port(hv, caller, args[0], type, (int)end);
+    if (found < 0)
+        return XM_INVALID_PARAM;
+    *index = (uint32_t)found;
+    return check_size(hv, *index, args[2]);
+}
+
 static uint8_t *pool_at(struct hv *hv, const struct hv_channel_state *channel, uint32_t offset)
 {
     return &hv->comm.pool[channel->pool_offset + offset];
@@ -227,9 +268,7 @@ static int32_t sampling_status(struct hv *hv, uint32_t caller, uint32_t desc, ui
     hv_put_be64(bytes + XM_SSTATUS_OFF_TIMESTAMP, state->timestamp_us);
     hv_put_be32(bytes + XM_SSTATUS_OFF_LASTSIZE, state->length);
     hv_put_be32(bytes + XM_SSTATUS_OFF_FLAGS, flags);
-    if (!hv_port_copy_to_guest(hv, caller, out, bytes, sizeof bytes))
-        return XM_INVALID_PARAM;
-    return XM_OK;
+    return give(hv, caller, out, bytes, sizeof bytes);
 }
 
 static int32_t sampling_info(struct hv *hv, uint32_t caller, uint32_t info)
@@ -246,72 +285,63 @@ static int32_t sampling_info(struct hv *hv, uint32_t caller, uint32_t info)
                 xm_direction(port_config(hv, (uint32_t)index)->direction));
     hv_put_be32(bytes + XM_SINFO_OFF_OBJDESC,
                 OBJDESC_BUILD(OBJ_CLASS_SAMPLING_PORT, caller, (uint32_t)index));
-    if (!hv_port_copy_to_guest(hv, caller, info + XM_SINFO_OFF_REFRESH,
-                               bytes + XM_SINFO_OFF_REFRESH, sizeof bytes - XM_SINFO_OFF_REFRESH))
-        return XM_INVALID_PARAM;
-    return XM_OK;
+    return give(hv, caller, info + XM_SINFO_OFF_REFRESH, bytes + XM_SINFO_OFF_REFRESH,
+                sizeof bytes - XM_SINFO_OFF_REFRESH);
 }
+
+static const struct port_commands sampling_commands = {sampling_create, sampling_status,
+                                                       sampling_info};
 
 static int32_t sampling_ctrl(struct hv *hv, uint32_t caller, const uint32_t *args)
 {
-    switch (args[1]) {
-    case XM_COMM_CREATE_PORT:
-        return sampling_create(hv, caller, args[2]);
-    case XM_COMM_GET_PORT_STATUS:
-        return sampling_status(hv, caller, args[0], args[2]);
-    case XM_COMM_GET_PORT_INFO:
-        return sampling_info(hv, caller, args[2]);
-    }
-    return XM_INVALID_PARAM;
+    return port_ctrl(hv, caller, args, &sampling_commands);
 }
 
 /* write_object(desc, msg, size): overwrite, stamp, tell every receiver. */
 static int32_t sampling_write(struct hv *hv, uint32_t caller, const uint32_t *args)
 {
-    int32_t index = open_port(hv, caller, args[0], HV_PORT_SAMPLING, HV_PORT_SOURCE);
-    uint32_t size = args[2];
-    if (index < 0)
-        return XM_INVALID_PARAM;
-    int32_t status = check_size(hv, (uint32_t)index, size);
+    uint32_t index, size = args[2];
+    int32_t status = message_port(hv, caller, args, HV_PORT_SAMPLING, HV_PORT_SOURCE, &index);
     if (status != XM_OK)
         return status;
-    struct hv_channel_state *state = port_channel_state(hv, (uint32_t)index);
+    struct hv_channel_state *state = port_channel_state(hv, index);
     if (!hv_port_guest_readable(hv, caller, args[1], size) ||
         !hv_port_copy_from_guest(hv, caller, args[1], pool_at(hv, state, 0), size))
         return XM_INVALID_PARAM;
     state->length = size;
     state->timestamp_us = hv_time_now_us(hv);
-    const struct hv_channel *channel = port_channel(hv, (uint32_t)index);
-    tell(hv, (uint32_t)index, true, XM_COMM_NEW_MSG, -1);
+    const struct hv_channel *channel = port_channel(hv, index);
+    tell(hv, index, true, XM_COMM_NEW_MSG, -1);
     for (uint32_t i = 0; i < channel->destination_count; i++)
         tell(hv, channel->destination_ports[i], true, XM_COMM_NEW_MSG, XM_VT_EXT_SAMPLING_PORT);
-    trace_port(hv, HV_TRACE_PORT_WRITE, (uint32_t)index, size);
+    trace_port(hv, HV_TRACE_PORT_WRITE, index, size);
     return XM_OK;
 }
 
 /* read_object(desc, msg, size, flags*): the last message, min(size, its
- * length) bytes; the sender hears that it was consumed. */
+ * length) bytes; the sender hears that it was consumed. XM-Q checks flags
+ * first: writing 0 there proves it writable for the final store. */
 static int32_t sampling_read(struct hv *hv, uint32_t caller, const uint32_t *args)
 {
-    int32_t index = open_port(hv, caller, args[0], HV_PORT_SAMPLING, HV_PORT_DESTINATION);
-    uint32_t size = args[2], flags = args[3];
-    if (index < 0 || (flags != 0 && !hv_guest_put32(hv, caller, flags, 0)))
+    uint32_t index, flags = args[3];
+    if (flags != 0 && !hv_guest_put32(hv, caller, flags, 0))
         return XM_INVALID_PARAM;
-    int32_t status = check_size(hv, (uint32_t)index, size);
+    int32_t status = message_port(hv, caller, args, HV_PORT_SAMPLING, HV_PORT_DESTINATION, &index);
     if (status != XM_OK)
         return status;
-    struct hv_channel_state *state = port_channel_state(hv, (uint32_t)index);
+    struct hv_channel_state *state = port_channel_state(hv, index);
     if (state->length == 0)
         return XM_NO_ACTION;
-    uint32_t length = size < state->length ? size : state->length;
+    uint32_t length = args[2] < state->length ? args[2] : state->length;
     if (!hv_port_copy_to_guest(hv, caller, args[1], pool_at(hv, state, 0), length))
         return XM_INVALID_PARAM;
-    if (flags != 0 && sampling_valid(hv, (uint32_t)index))
-        hv_guest_put32(hv, caller, flags, XM_COMM_MSG_VALID);
-    tell(hv, (uint32_t)index, false, XM_COMM_CONSUMED_MSG, -1);
-    tell(hv, port_channel(hv, (uint32_t)index)->source_port, false, XM_COMM_CONSUMED_MSG,
+    if (flags != 0 && sampling_valid(hv, index) &&
+        !hv_guest_put32(hv, caller, flags, XM_COMM_MSG_VALID))
+        return XM_INVALID_PARAM;
+    tell(hv, index, false, XM_COMM_CONSUMED_MSG, -1);
+    tell(hv, port_channel(hv, index)->source_port, false, XM_COMM_CONSUMED_MSG,
          XM_VT_EXT_SAMPLING_PORT);
-    trace_port(hv, HV_TRACE_PORT_READ, (uint32_t)index, length);
+    trace_port(hv, HV_TRACE_PORT_READ, index, length);
     return (int32_t)length;
 }
 
@@ -368,23 +398,15 @@ static int32_t queuing_info(struct hv *hv, uint32_t caller, uint32_t info)
                 port->discipline == HV_PORT_PRIORITY ? XM_PRIORITY_PORT : XM_FIFO_PORT);
     hv_put_be32(bytes + XM_QINFO_OFF_OBJDESC,
                 OBJDESC_BUILD(OBJ_CLASS_QUEUING_PORT, caller, (uint32_t)index));
-    if (!hv_port_copy_to_guest(hv, caller, info + XM_QINFO_OFF_MAXSIZE,
-                               bytes + XM_QINFO_OFF_MAXSIZE, sizeof bytes - XM_QINFO_OFF_MAXSIZE))
-        return XM_INVALID_PARAM;
-    return XM_OK;
+    return give(hv, caller, info + XM_QINFO_OFF_MAXSIZE, bytes + XM_QINFO_OFF_MAXSIZE,
+                sizeof bytes - XM_QINFO_OFF_MAXSIZE);
 }
+
+static const struct port_commands queuing_commands = {queuing_create, queuing_status, queuing_info};
 
 static int32_t queuing_ctrl(struct hv *hv, uint32_t caller, const uint32_t *args)
 {
-    switch (args[1]) {
-    case XM_COMM_CREATE_PORT:
-        return queuing_create(hv, caller, args[2]);
-    case XM_COMM_GET_PORT_STATUS:
-        return queuing_status(hv, caller, args[0], args[2]);
-    case XM_COMM_GET_PORT_INFO:
-        return queuing_info(hv, caller, args[2]);
-    }
-    return XM_INVALID_PARAM;
+    return port_ctrl(hv, caller, args, &queuing_commands);
 }
 
 /* Slot `slot` of a queuing channel: its length word, then the message. */
@@ -397,28 +419,24 @@ static uint8_t *queue_slot(struct hv *hv, uint32_t index, uint32_t slot)
 /* write_object(desc, msg, size): append, or XM_NOT_AVAILABLE when full. */
 static int32_t queuing_send(struct hv *hv, uint32_t caller, const uint32_t *args)
 {
-    int32_t index = open_port(hv, caller, args[0], HV_PORT_QUEUING, HV_PORT_SOURCE);
-    uint32_t size = args[2];
-    if (index < 0)
-        return XM_INVALID_PARAM;
-    int32_t status = check_size(hv, (uint32_t)index, size);
+    uint32_t index, size = args[2];
+    int32_t status = message_port(hv, caller, args, HV_PORT_QUEUING, HV_PORT_SOURCE, &index);
     if (status != XM_OK)
         return status;
     if (!hv_port_guest_readable(hv, caller, args[1], size))
         return XM_INVALID_PARAM;
-    const struct hv_channel *channel = port_channel(hv, (uint32_t)index);
-    struct hv_channel_state *state = port_channel_state(hv, (uint32_t)index);
+    const struct hv_channel *channel = port_channel(hv, index);
+    struct hv_channel_state *state = port_channel_state(hv, index);
     if (state->count == channel->max_messages)
         return XM_NOT_AVAILABLE;
-    uint8_t *slot =
-        queue_slot(hv, (uint32_t)index, (state->head + state->count) % channel->max_messages);
+    uint8_t *slot = queue_slot(hv, index, (state->head + state->count) % channel->max_messages);
     if (!hv_port_copy_from_guest(hv, caller, args[1], slot + 4, size))
         return XM_INVALID_PARAM;
     hv_put_be32(slot, size);
     state->count++;
     tell(hv, channel->destination_ports[0], true, XM_COMM_NEW_MSG, XM_VT_EXT_QUEUING_PORT);
-    tell(hv, (uint32_t)index, true, XM_COMM_NEW_MSG, -1);
-    trace_port(hv, HV_TRACE_PORT_WRITE, (uint32_t)index, size);
+    tell(hv, index, true, XM_COMM_NEW_MSG, -1);
+    trace_port(hv, HV_TRACE_PORT_WRITE, index, size);
     return XM_OK;
 }
 
@@ -426,26 +444,23 @@ static int32_t queuing_send(struct hv *hv, uint32_t caller, const uint32_t *args
  * bytes; it is consumed even when truncated. */
 static int32_t queuing_receive(struct hv *hv, uint32_t caller, const uint32_t *args)
 {
-    int32_t index = open_port(hv, caller, args[0], HV_PORT_QUEUING, HV_PORT_DESTINATION);
-    uint32_t size = args[2];
-    if (index < 0)
-        return XM_INVALID_PARAM;
-    int32_t status = check_size(hv, (uint32_t)index, size);
+    uint32_t index;
+    int32_t status = message_port(hv, caller, args, HV_PORT_QUEUING, HV_PORT_DESTINATION, &index);
     if (status != XM_OK)
         return status;
-    const struct hv_channel *channel = port_channel(hv, (uint32_t)index);
-    struct hv_channel_state *state = port_channel_state(hv, (uint32_t)index);
+    const struct hv_channel *channel = port_channel(hv, index);
+    struct hv_channel_state *state = port_channel_state(hv, index);
     if (state->count == 0)
         return XM_NOT_AVAILABLE;
-    const uint8_t *slot = queue_slot(hv, (uint32_t)index, state->head);
-    uint32_t length = size < hv_get_be32(slot) ? size : hv_get_be32(slot);
+    const uint8_t *slot = queue_slot(hv, index, state->head);
+    uint32_t length = args[2] < hv_get_be32(slot) ? args[2] : hv_get_be32(slot);
     if (!hv_port_copy_to_guest(hv, caller, args[1], slot + 4, length))
         return XM_INVALID_PARAM;
     state->head = (state->head + 1) % channel->max_messages;
     state->count--;
     tell(hv, channel->source_port, state->count != 0, XM_COMM_CONSUMED_MSG, XM_VT_EXT_QUEUING_PORT);
-    tell(hv, (uint32_t)index, state->count != 0, XM_COMM_CONSUMED_MSG, -1);
-    trace_port(hv, HV_TRACE_PORT_READ, (uint32_t)index, length);
+    tell(hv, index, state->count != 0, XM_COMM_CONSUMED_MSG, -1);
+    trace_port(hv, HV_TRACE_PORT_READ, index, length);
     return (int32_t)length;
 }
 

@@ -1,5 +1,29 @@
 #include "object_call.h"
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <stdlib.h>
 #include <string.h>
+
+struct fixture *fixture_boot(const struct hv_config *config)
+{
+    struct fixture *f = calloc(1, sizeof *f);
+    assert_non_null(f);
+    fake_port_init(&f->port, &f->hv);
+    assert_int_equal(hv_init(&f->hv, config, &hv_board_xm_leon3, &f->port), HV_OK);
+    hv_boot(&f->hv);
+    return f;
+}
+
+int fixture_free(void **state)
+{
+    free(*state);
+    return 0;
+}
 
 uint8_t *guest_at(struct fake_port *port, uint32_t partition, uint32_t address)
 {

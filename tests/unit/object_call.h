@@ -1,10 +1,20 @@
-/* Helpers for the object tests (ports, trace, memory copy): big-endian
- * values in the fake port's guest memory, and object hypercalls as a given
- * partition with all four arguments. */
+/* Helpers for the object tests (ports, trace, memory copy): a booted
+ * system on the fake port, big-endian values in its guest memory, and
+ * object hypercalls as a given partition with all four arguments. */
 #ifndef OBJECT_CALL_H
 #define OBJECT_CALL_H
 
 #include "fake_port.h"
+
+struct fixture {
+    struct hv hv;
+    struct fake_port port;
+};
+
+/* `config` on the xm-leon3 board, booted (cmocka setup); fixture_free is
+ * the matching teardown. */
+struct fixture *fixture_boot(const struct hv_config *config);
+int fixture_free(void **state);
 
 uint8_t *guest_at(struct fake_port *port, uint32_t partition, uint32_t address);
 void guest_put32(struct fake_port *port, uint32_t partition, uint32_t address, uint32_t value);

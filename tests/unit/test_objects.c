@@ -44,27 +44,13 @@ static const struct hv_config config = {.cpu_khz = 50000,
 #define USER 0u
 #define SYSTEM 1u
 
-struct fixture {
-    struct hv hv;
-    struct fake_port port;
-};
-
 static int setup(void **state)
 {
-    struct fixture *f = calloc(1, sizeof *f);
-    fake_port_init(&f->port, &f->hv);
-    assert_int_equal(hv_init(&f->hv, &config, &hv_board_xm_leon3, &f->port), HV_OK);
-    hv_boot(&f->hv);
+    struct fixture *f = fixture_boot(&config);
     for (uint32_t p = 0; p < 2; p++)
         for (uint32_t i = 0; i < 0x100; i++)
             *guest_at(&f->port, p, SRC + i) = (uint8_t)(i + 16 * p);
     *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    free(*state);
     return 0;
 }
 
@@ -186,7 +172,7 @@ static void test_overlapping_copy(void **state)
     assert_memory_equal(guest_at(&f->port, USER, SRC), expected, 0xff);
 }
 
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, fixture_free)
 
 int main(void)
 {

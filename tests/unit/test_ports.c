@@ -95,24 +95,9 @@ static const struct hv_config config = {.cpu_khz = 50000,
 #define NOWHERE 0x10u
 #define LAST_BYTE 0x40000fffu
 
-struct fixture {
-    struct hv hv;
-    struct fake_port port;
-};
-
 static int setup(void **state)
 {
-    struct fixture *f = calloc(1, sizeof *f);
-    fake_port_init(&f->port, &f->hv);
-    assert_int_equal(hv_init(&f->hv, &config, &hv_board_xm_leon3, &f->port), HV_OK);
-    hv_boot(&f->hv);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    free(*state);
+    *state = fixture_boot(&config);
     return 0;
 }
 
@@ -561,7 +546,7 @@ static void test_init_refuses_configs_beyond_the_limits(void **state)
                         "more ports, channels or message bytes than the core holds");
 }
 
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, fixture_free)
 
 int main(void)
 {

@@ -41,24 +41,9 @@ static const struct hv_config config = {.cpu_khz = 50000,
 #define USER 0u
 #define SYSTEM 1u
 
-struct fixture {
-    struct hv hv;
-    struct fake_port port;
-};
-
 static int setup(void **state)
 {
-    struct fixture *f = calloc(1, sizeof *f);
-    fake_port_init(&f->port, &f->hv);
-    assert_int_equal(hv_init(&f->hv, &config, &hv_board_xm_leon3, &f->port), HV_OK);
-    hv_boot(&f->hv);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    free(*state);
+    *state = fixture_boot(&config);
     return 0;
 }
 
@@ -199,7 +184,7 @@ static void test_multiple_events_in_one_write(void **state)
     assert_memory_equal(event_payload(f, USER, 2), "repeated", XM_TRACE_PAYLOAD_LENGTH);
 }
 
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, fixture_free)
 
 int main(void)
 {

@@ -68,6 +68,39 @@ static int writable(const void *p, xm_u32_t size)
     return 0;
 }
 
+/* Both port classes: create returns the id, libxm the descriptor. */
+static xm_s32_t create_port(xm_u32_t class, void *cmd)
+{
+    xm_s32_t id = XM_ctrl_object(self_desc(class, 0), XM_COMM_CREATE_PORT, cmd);
+    return id < 0 ? id : self_desc(class, (xm_u32_t)id);
+}
+
+static xm_s32_t port_status(xm_u32_t portDesc, xm_u32_t class, void *status)
+{
+    if (!own(portDesc, class) || status == NULL)
+        return XM_INVALID_PARAM;
+    return XM_ctrl_object((xmObjDesc_t)portDesc, XM_COMM_GET_PORT_STATUS, status);
+}
+
+/* Both info structs start with the name pointer. */
+static xm_s32_t port_info(xm_u32_t class, char *portName, char **name_field, xm_u32_t size)
+{
+    if (!writable(name_field, size))
+        return XM_INVALID_PARAM;
+    *name_field = portName;
+    return XM_ctrl_object(self_desc(class, 0), XM_COMM_GET_PORT_INFO, name_field);
+}
+
+static xm_s32_t message(xm_s32_t portDesc, xm_u32_t class, int write, void *msg, xm_u32_t size,
+                        xm_u32_t *flags)
+{
+    if (!own((xm_u32_t)portDesc, class))
+        return XM_INVALID_PARAM;
+    if (write)
+        return XM_write_object(portDesc, msg, size, NULL);
+    return XM_read_object(portDesc, msg, size, flags);
+}
+
 /* Sampling ports. */
 
 xm_s32_t XM_create_sampling_port(char *portName, xm_u32_t maxMsgSize, xm_u32_t direction,
@@ -78,38 +111,28 @@ xm_s32_t XM_create_sampling_port(char *portName, xm_u32_t maxMsgSize, xm_u32_t d
     cmd.create.maxMsgSize = maxMsgSize;
     cmd.create.direction = direction;
     cmd.create.refreshPeriod = refreshPeriod;
-    xm_s32_t id = XM_ctrl_object(self_desc(OBJ_CLASS_SAMPLING_PORT, 0), XM_COMM_CREATE_PORT, &cmd);
-    return id < 0 ? id : self_desc(OBJ_CLASS_SAMPLING_PORT, (xm_u32_t)id);
+    return create_port(OBJ_CLASS_SAMPLING_PORT, &cmd);
 }
 
 xm_s32_t XM_read_sampling_message(xm_s32_t portDesc, void *msgPtr, xm_u32_t msgSize,
                                   xm_u32_t *flags)
 {
-    if (!own((xm_u32_t)portDesc, OBJ_CLASS_SAMPLING_PORT))
-        return XM_INVALID_PARAM;
-    return XM_read_object(portDesc, msgPtr, msgSize, flags);
+    return message(portDesc, OBJ_CLASS_SAMPLING_PORT, 0, msgPtr, msgSize, flags);
 }
 
 xm_s32_t XM_write_sampling_message(xm_s32_t portDesc, void *msgPtr, xm_u32_t msgSize)
 {
-    if (!own((xm_u32_t)portDesc, OBJ_CLASS_SAMPLING_PORT))
-        return XM_INVALID_PARAM;
-    return XM_write_object(portDesc, msgPtr, msgSize, NULL);
+    return message(portDesc, OBJ_CLASS_SAMPLING_PORT, 1, msgPtr, msgSize, NULL);
 }
 
 xm_s32_t XM_get_sampling_port_status(xm_u32_t portDesc, xmSamplingPortStatus_t *status)
 {
-    if (!own(portDesc, OBJ_CLASS_SAMPLING_PORT) || status == NULL)
-        return XM_INVALID_PARAM;
-    return XM_ctrl_object((xmObjDesc_t)portDesc, XM_COMM_GET_PORT_STATUS, status);
+    return port_status(portDesc, OBJ_CLASS_SAMPLING_PORT, status);
 }
 
 xm_s32_t XM_get_sampling_port_info(char *portName, xmSamplingPortInfo_t *info)
 {
-    if (!writable(info, sizeof *info))
-        return XM_INVALID_PARAM;
-    info->portName = portName;
-    return XM_ctrl_object(self_desc(OBJ_CLASS_SAMPLING_PORT, 0), XM_COMM_GET_PORT_INFO, info);
+    return port_info(OBJ_CLASS_SAMPLING_PORT, portName, &info->portName, sizeof *info);
 }
 
 /* Queuing ports. */
@@ -122,37 +145,27 @@ xm_s32_t XM_create_queuing_port(char *portName, xm_u32_t maxNoMsgs, xm_u32_t max
     cmd.create.maxNoMsgs = maxNoMsgs;
     cmd.create.maxMsgSize = maxMsgSize;
     cmd.create.direction = direction;
-    xm_s32_t id = XM_ctrl_object(self_desc(OBJ_CLASS_QUEUING_PORT, 0), XM_COMM_CREATE_PORT, &cmd);
-    return id < 0 ? id : self_desc(OBJ_CLASS_QUEUING_PORT, (xm_u32_t)id);
+    return create_port(OBJ_CLASS_QUEUING_PORT, &cmd);
 }
 
 xm_s32_t XM_send_queuing_message(xm_s32_t portDesc, void *msgPtr, xm_u32_t msgSize)
 {
-    if (!own((xm_u32_t)portDesc, OBJ_CLASS_QUEUING_PORT))
-        return XM_INVALID_PARAM;
-    return XM_write_object(portDesc, msgPtr, msgSize, NULL);
+    return message(portDesc, OBJ_CLASS_QUEUING_PORT, 1, msgPtr, msgSize, NULL);
 }
 
 xm_s32_t XM_receive_queuing_message(xm_s32_t portDesc, void *msgPtr, xm_u32_t msgSize)
 {
-    if (!own((xm_u32_t)portDesc, OBJ_CLASS_QUEUING_PORT))
-        return XM_INVALID_PARAM;
-    return XM_read_object(portDesc, msgPtr, msgSize, NULL);
+    return message(portDesc, OBJ_CLASS_QUEUING_PORT, 0, msgPtr, msgSize, NULL);
 }
 
 xm_s32_t XM_get_queuing_port_status(xm_u32_t portDesc, xmQueuingPortStatus_t *status)
 {
-    if (!own(portDesc, OBJ_CLASS_QUEUING_PORT) || status == NULL)
-        return XM_INVALID_PARAM;
-    return XM_ctrl_object((xmObjDesc_t)portDesc, XM_COMM_GET_PORT_STATUS, status);
+    return port_status(portDesc, OBJ_CLASS_QUEUING_PORT, status);
 }
 
 xm_s32_t XM_get_queuing_port_info(char *portName, xmQueuingPortInfo_t *info)
 {
-    if (!writable(info, sizeof *info))
-        return XM_INVALID_PARAM;
-    info->portName = portName;
-    return XM_ctrl_object(self_desc(OBJ_CLASS_QUEUING_PORT, 0), XM_COMM_GET_PORT_INFO, info);
+    return port_info(OBJ_CLASS_QUEUING_PORT, portName, &info->portName, sizeof *info);
 }
 
 /* Trace. */
