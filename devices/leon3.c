@@ -60,3 +60,14 @@ enum dev_error leon3_devices_init(struct leon3_devices *d, const struct leon3_la
     }
     return DEV_OK;
 }
+
+enum dev_error leon3_devices_add_uart2(struct leon3_devices *d, uint32_t base, uint32_t line,
+                                       struct apbuart_sink sink)
+{
+    apbuart_init(&d->uart2, line, (struct dev_irq_sink){irqmp_sink_raise, &d->irqmp}, sink);
+    const struct bus_device device = {"apbuart2",         base,
+                                      APBUART_SIZE,       &d->uart2,
+                                      apbuart_bus_read,   apbuart_bus_write,
+                                      apbuart_bus_update, apbuart_bus_next};
+    return bus_attach(&d->bus, &device);
+}

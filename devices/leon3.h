@@ -1,6 +1,7 @@
 /* devices/: the LEON3 peripherals an XtratuM board gives the hypervisor,
  * assembled on one APB bus: an APBUART, a GPTIMER and an IRQMP, with the
- * UART's and timers' interrupt outputs wired into the IRQMP. Addresses and
+ * UART's and timers' interrupt outputs wired into the IRQMP; optionally a
+ * second APBUART for the partitions. Addresses and
  * lines come from a layout, so one assembly serves every board profile.
  *
  * The struct points into itself once initialised: do not copy or move it. */
@@ -25,6 +26,7 @@ struct leon3_layout {
 struct leon3_devices {
     struct bus bus;
     struct apbuart uart;
+    struct apbuart uart2; /* only when leon3_devices_add_uart2() attached it */
     struct gptimer gptimer;
     struct irqmp irqmp;
 };
@@ -33,5 +35,10 @@ struct leon3_devices {
  * whose devices overlap. */
 enum dev_error leon3_devices_init(struct leon3_devices *d, const struct leon3_layout *layout,
                                   struct apbuart_sink uart_sink);
+
+/* A second APBUART (XtratuM's UART2, for partitions) at base, interrupting
+ * on line. Fails when the range meets another device's. */
+enum dev_error leon3_devices_add_uart2(struct leon3_devices *d, uint32_t base, uint32_t line,
+                                       struct apbuart_sink sink);
 
 #endif

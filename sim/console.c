@@ -53,9 +53,8 @@ void sim_console_byte(void *context, uint8_t byte, uint64_t cycle)
     c->at_line_start = byte == '\n';
 }
 
-enum sim_error sim_console_load_input(struct sim_machine *m, FILE *input)
+static enum sim_error load_input(struct sim_uart_input *in, FILE *input)
 {
-    struct sim_uart_input *in = &m->uart_input;
     size_t capacity = 4096;
     in->bytes = malloc(capacity);
     while (in->bytes && !feof(input)) {
@@ -72,12 +71,45 @@ enum sim_error sim_console_load_input(struct sim_machine *m, FILE *input)
     return in->bytes ? SIM_OK : SIM_ERR_NO_MEMORY;
 }
 
-uint64_t sim_console_feed_input(struct sim_machine *m)
+enum sim_error sim_console_load_input(struct sim_machine *m, FILE *input)
 {
-    struct sim_uart_input *in = &m->uart_input;
-    while (in->next < in->length && in->next_cycle <= m->clock.cycles) {
-        apbuart_receive(&m->devices.uart, in->bytes[in->next++], in->next_cycle);
-        in->next_cycle += apbuart_char_cycles(&m->devices.uart);
+    return load_input(&m->uart_input, input);
+}
+
+enum sim_error sim_console_load_uart2_input(struct sim_machine *m, FILE *input)
+{
+    return load_input(&m->uart2_input, input);
+}
+
+/* Bytes wait for the receiver to be enabled (a terminal that starts
+ * sending once the port is open): a partition enables UART2 only when it
+ * runs, and a byte arriving before would be lost. */
+static uint64_t feed(struct sim_uart_input *in, struct apbuart *uart, uint64_t now)
+{
+    if (in->next < in->length && !(uart->ctrl & APBUART_CTRL_RE)) {
+        if (in->next_cycle < now)
+            in->next_cycle = now;
+        return UINT64_MAX;
+    }
+    while (in->next < in->length && in->next_cycle <= now) {
+        apbuart_receive(uart, in->bytes[in->next++], in->next_cycle);
+        in->next_cycle += apbuart_char_cycles(uart);
     }
     return in->next < in->length ? in->next_cycle : UINT64_MAX;
+}
+
+uint64_t sim_console_feed_input(struct sim_machine *m)
+{
+    uint64_t next = feed(&m->uart_input, &m->devices.uart, m->clock.cycles);
+    uint64_t next2 = feed(&m->uart2_input, &m->devices.uart2, m->clock.cycles);
+    return next < next2 ? next : next2;
+}
+
+void sim_console_uart2_byte(void *context, uint8_t byte, uint64_t cycle)
+{
+    struct sim_machine *m = context;
+    struct hv_trace_event event = {SIM_TRACE_UART2, -1, byte, 0, 0};
+    sim_trace_add(&m->trace, cycle, &event);
+    if (m->options.uart2_output)
+        fputc(byte, m->options.uart2_output);
 }

@@ -15,8 +15,14 @@ void sim_console_note_writer(struct sim_machine *m);
 
 /* Read the --uart-in file; its bytes arrive one per character time. */
 enum sim_error sim_console_load_input(struct sim_machine *m, FILE *input);
-/* Deliver the input bytes due by now; the cycle of the next one (or
- * UINT64_MAX). */
+/* The --uart2-in file, fed to UART2's receiver the same way. */
+enum sim_error sim_console_load_uart2_input(struct sim_machine *m, FILE *input);
+/* UART2's output sink: its bytes go to options.uart2_output (if any) and
+ * into the trace (SIM_TRACE_UART2). */
+void sim_console_uart2_byte(void *context, uint8_t byte, uint64_t cycle);
+
+/* Deliver the input bytes due by now on both UARTs; the cycle of the next
+ * one (or UINT64_MAX). */
 uint64_t sim_console_feed_input(struct sim_machine *m);
 
 #endif

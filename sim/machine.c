@@ -177,6 +177,17 @@ static void use_board_clock(struct sim_machine *m, const struct hv_config *confi
     m->clock.khz = board->cpu_khz;
 }
 
+/* The board's second UART, for partitions granted its registers; its
+ * input and output are the --uart2-in / --uart2-out files. */
+static enum dev_error attach_uart2(struct sim_machine *m)
+{
+    const struct hv_board *b = m->options.board;
+    if (b->uart2_base == 0)
+        return DEV_OK;
+    return leon3_devices_add_uart2(&m->devices, b->uart2_base, b->uart2_irq,
+                                   (struct apbuart_sink){sim_console_uart2_byte, m});
+}
+
 static enum sim_error attach_devices(struct sim_machine *m, FILE *diag)
 {
     const struct hv_board *b = m->options.board;
@@ -184,6 +195,8 @@ static enum sim_error attach_devices(struct sim_machine *m, FILE *diag)
         b->uart_base, b->uart_irq, b->irqmp_base, b->gptimer_base, b->clock_irq, 2, 1};
     enum dev_error error =
         leon3_devices_init(&m->devices, &layout, (struct apbuart_sink){sim_console_byte, m});
+    if (error == DEV_OK)
+        error = attach_uart2(m);
     if (error != DEV_OK) {
         fprintf(diag, "hvsim: board %s: %s\n", b->name, dev_strerror(error));
         return SIM_ERR_USAGE;
@@ -221,6 +234,8 @@ enum sim_error sim_machine_create(struct sim_machine **out, const struct hv_conf
     error = attach_devices(m, diag);
     if (error == SIM_OK && options->uart_input)
         error = sim_console_load_input(m, options->uart_input);
+    if (error == SIM_OK && options->uart2_input)
+        error = sim_console_load_uart2_input(m, options->uart2_input);
     if (error == SIM_OK)
         error = init_core(m, diag);
     if (error == SIM_OK)
@@ -245,6 +260,7 @@ void sim_machine_destroy(struct sim_machine *m)
     for (uint32_t i = 0; i < m->shared_count; i++)
         free(m->shared[i].buffer);
     free(m->uart_input.bytes);
+    free(m->uart2_input.bytes);
     sim_trace_free(&m->trace);
     free(m);
 }

@@ -34,6 +34,8 @@ struct sim_options {
     FILE *console;                /* where the console UART's bytes go */
     bool console_prefix;          /* start each line with "[time us] writer: " */
     FILE *uart_input;             /* bytes received by the console UART, or NULL */
+    FILE *uart2_input;            /* bytes received by UART2 (partitions' UART), or NULL */
+    FILE *uart2_output;           /* where UART2's transmitted bytes go; NULL: nowhere */
     bool keep_trace;              /* keep every trace record in memory (else the hash only) */
 };
 

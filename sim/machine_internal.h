@@ -48,6 +48,7 @@ struct sim_machine {
     struct sim_console console;
     struct sim_trace trace;
     struct sim_uart_input uart_input;
+    struct sim_uart_input uart2_input;
     uint32_t io_errors; /* hypervisor register accesses the bus refused */
     struct sim_options options;
     struct sim_clock clock;

@@ -1,6 +1,7 @@
 /* hvsim: the command line.
  *   hvsim run CONFIG.xml -p ID=IMAGE... [--mafs N] [--cost NAME=CYCLES,...]
  *             [--board NAME] [--console FILE] [--prefix] [--uart-in FILE]
+ *             [--uart2-in FILE] [--uart2-out FILE]
  *   hvsim check CONFIG.xml
  * Exit status: 0 success, 2 bad input (usage, configuration, image),
  * 3 the simulation itself failed. */
@@ -24,6 +25,8 @@ struct run_args {
     const struct hv_board *board;
     const char *console_path; /* NULL: standard output */
     const char *uart_input_path;
+    const char *uart2_input_path;  /* bytes UART2 receives */
+    const char *uart2_output_path; /* bytes UART2 sends */
     bool console_prefix;
 };
 
@@ -38,11 +41,14 @@ static void print_usage(FILE *out)
     fputs("usage: hvsim run CONFIG.xml -p ID=IMAGE.elf [-p ID=IMAGE.elf ...] [--mafs N]\n"
           "                  [--cost NAME=CYCLES[,NAME=CYCLES...]] [--board xm-leon3|qemu-leon3]\n"
           "                  [--console FILE] [--prefix] [--uart-in FILE]\n"
+          "                  [--uart2-in FILE] [--uart2-out FILE]\n"
           "       hvsim check CONFIG.xml\n"
           "Images are named per partition id as xmpack does (ID=FILE or ID:FILE).\n"
           "Cost names: entry, hypercall, context-switch, io-access (cycles; see "
           "docs/simulator.md).\n"
-          "--prefix starts each console line with its virtual time and writer.\n",
+          "--prefix starts each console line with its virtual time and writer.\n"
+          "--uart-in feeds the console UART (UART1); --uart2-in and --uart2-out are the\n"
+          "receive and transmit ends of UART2, the partitions' UART (xm-leon3 only).\n",
           out);
 }
 
@@ -122,17 +128,24 @@ static bool parse_costs(const char *text, struct sim_costs *costs)
 /* Options that take a file or a name. */
 static int parse_named_option(struct run_args *args, const char *option, const char *value)
 {
+    const struct {
+        const char *name;
+        const char **path;
+    } paths[] = {
+        {"--console", &args->console_path},
+        {"--uart-in", &args->uart_input_path},
+        {"--uart2-in", &args->uart2_input_path},
+        {"--uart2-out", &args->uart2_output_path},
+    };
     if (strcmp(option, "--board") == 0) {
         args->board = hv_board_find(value);
         return args->board ? 0 : usage_error("unknown board (xm-leon3, qemu-leon3): ", value);
     }
-    if (strcmp(option, "--console") == 0) {
-        args->console_path = value;
-        return 0;
-    }
-    if (strcmp(option, "--uart-in") == 0) {
-        args->uart_input_path = value;
-        return 0;
+    for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
+        if (strcmp(option, paths[i].name) == 0) {
+            *paths[i].path = value;
+            return 0;
+        }
     }
     return usage_error("unknown option ", option);
 }
@@ -193,6 +206,9 @@ static int parse_run_args(struct run_args *args, int argc, char **argv)
     }
     if (!args->config_path)
         return usage_error("run needs a configuration file", NULL);
+    const struct hv_board *board = args->board ? args->board : &hv_board_xm_leon3;
+    if ((args->uart2_input_path || args->uart2_output_path) && board->uart2_base == 0)
+        return usage_error("--uart2-in/--uart2-out: this board has no UART2: ", board->name);
     return 0;
 }
 
@@ -235,23 +251,50 @@ static int run_with_options(const struct run_args *args, const struct hv_config 
     return exit_status(error);
 }
 
+/* The files of --console, --uart-in, --uart2-in, --uart2-out. */
+struct run_files {
+    FILE *console, *uart_input, *uart2_input, *uart2_output;
+};
+
+static bool open_optional(const char *option, const char *path, const char *mode, FILE **file)
+{
+    if (!path)
+        return true;
+    *file = open_or_complain(option, path, mode);
+    return *file != NULL;
+}
+
+static void close_files(struct run_files *f)
+{
+    if (f->console && f->console != stdout)
+        fclose(f->console);
+    FILE *others[] = {f->uart_input, f->uart2_input, f->uart2_output};
+    for (size_t i = 0; i < sizeof others / sizeof others[0]; i++) {
+        if (others[i])
+            fclose(others[i]);
+    }
+}
+
 static int run_loaded(const struct run_args *args, const struct hv_config *config)
 {
+    struct run_files f = {.console = stdout};
+    bool opened = open_optional("--console", args->console_path, "w", &f.console) &&
+                  open_optional("--uart-in", args->uart_input_path, "rb", &f.uart_input) &&
+                  open_optional("--uart2-in", args->uart2_input_path, "rb", &f.uart2_input) &&
+                  open_optional("--uart2-out", args->uart2_output_path, "wb", &f.uart2_output);
     struct sim_options options = {.costs = args->costs,
                                   .board = args->board,
-                                  .console = stdout,
-                                  .console_prefix = args->console_prefix};
-    if (args->console_path)
-        options.console = open_or_complain("--console", args->console_path, "w");
-    if (args->uart_input_path)
-        options.uart_input = open_or_complain("--uart-in", args->uart_input_path, "rb");
-    int status = EXIT_BAD_INPUT;
-    if (options.console && (options.uart_input || !args->uart_input_path))
-        status = run_with_options(args, config, &options);
-    if (options.console && options.console != stdout)
-        fclose(options.console);
-    if (options.uart_input)
-        fclose(options.uart_input);
+                                  .console = f.console,
+                                  .console_prefix = args->console_prefix,
+                                  .uart_input = f.uart_input,
+                                  .uart2_input = f.uart2_input,
+                                  .uart2_output = f.uart2_output};
+    int status = opened ? run_with_options(args, config, &options) : EXIT_BAD_INPUT;
+    if (f.uart2_output && fflush(f.uart2_output) != 0) {
+        fprintf(stderr, "hvsim: writing --uart2-out: %s\n", strerror(errno));
+        status = exit_status(SIM_ERR_IO);
+    }
+    close_files(&f);
     return status;
 }
 

@@ -133,6 +133,19 @@ static bool take_interrupt(struct sim_machine *m)
     return true;
 }
 
+/* Before the partition runs, the core delivers its pending virtual
+ * interrupt, if any (XtratuM does it on every return to a partition). */
+static bool deliver_virqs(struct sim_machine *m, uint32_t id, FILE *diag)
+{
+    enum hv_trap_outcome outcome = hv_resume(&m->hv);
+    if (outcome == HV_TRAP_CONTINUE || outcome == HV_TRAP_REDIRECTED)
+        return true;
+    fprintf(diag, "hvsim: %llu us: partition %u (%s): virtual interrupt: %s: partition halted\n",
+            (unsigned long long)sim_clock_us(&m->clock), id, m->config->partitions[id].name,
+            hv_trap_outcome_str(outcome));
+    return false;
+}
+
 static uint64_t earliest(uint64_t a, uint64_t b)
 {
     return a < b ? a : b;
@@ -155,13 +168,16 @@ static enum sim_error step(struct sim_machine *m, FILE *diag)
         m->last_running = HV_IDLE;
         return SIM_OK;
     }
+    if (!deliver_virqs(m, (uint32_t)current, diag))
+        return SIM_OK;
     return run_partition(m, (uint32_t)current, deadline, diag);
 }
 
 void sim_machine_drain_console(struct sim_machine *m)
 {
     for (int i = 0; i < 4; i++) {
-        uint64_t t = apbuart_next_event(&m->devices.uart, m->clock.cycles);
+        uint64_t t = earliest(apbuart_next_event(&m->devices.uart, m->clock.cycles),
+                              apbuart_next_event(&m->devices.uart2, m->clock.cycles));
         if (t == UINT64_MAX)
             return;
         m->clock.cycles = t;

@@ -12,6 +12,7 @@
 /* Kinds the simulator adds after hvcore's. */
 enum sim_trace_kind {
     SIM_TRACE_CONSOLE = 64, /* partition = writer (-1 hypervisor), a = the byte */
+    SIM_TRACE_UART2 = 65,   /* a byte UART2 sent: partition -1, a = the byte */
 };
 
 struct sim_trace_record {

@@ -11,6 +11,8 @@ const struct hv_board hv_board_xm_leon3 = {
     .gptimer_base = 0x80000300u,
     .clock_irq = 8,
     .event_irq = 9,
+    .uart2_base = 0x80100100u,
+    .uart2_irq = 3,
 };
 
 const struct hv_board hv_board_qemu_leon3 = {

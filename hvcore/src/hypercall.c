@@ -6,8 +6,10 @@
 #include "bytes.h"
 #include "internal.h"
 #include <hvcore/trace.h>
+#include <xm/api.h>
 #include <xm/hypercalls.h>
 #include <xm/objdir.h>
+#include <xm/plan.h>
 
 struct hv_call {
     uint32_t caller;
@@ -73,6 +75,16 @@ static int32_t console_write(struct hv *hv, uint32_t caller, const uint32_t *arg
 
 static const struct hv_object_class console_object = {.write = console_write};
 
+/* The status object: so far the plan status (XM_get_plan_status). */
+static int32_t status_ctrl(struct hv *hv, uint32_t caller, const uint32_t *args)
+{
+    if (args[1] == XM_GET_SCHED_PLAN_STATUS)
+        return hv_plan_status(hv, caller, args[2]);
+    return XM_INVALID_PARAM;
+}
+
+static const struct hv_object_class status_object = {.ctrl = status_ctrl};
+
 /* read/write/seek/ctrl_object go to the descriptor's class: one entry per
  * class; a class without an entry answers XM_INVALID_PARAM. */
 static const struct hv_object_class *const object_classes[OBJ_NO_CLASSES] = {
@@ -81,6 +93,7 @@ static const struct hv_object_class *const object_classes[OBJ_NO_CLASSES] = {
     [OBJ_CLASS_SAMPLING_PORT] = &hv_sampling_port_object,
     [OBJ_CLASS_QUEUING_PORT] = &hv_queuing_port_object,
     [OBJ_CLASS_MEM] = &hv_mem_object,
+    [OBJ_CLASS_STATUS] = &status_object,
 };
 
 static const struct hv_object_class *object_class(uint32_t desc)
@@ -127,6 +140,90 @@ static int32_t do_sparc_write_tbr(struct hv *hv, struct hv_call *call)
     return hv_vtrap_write_tbr(hv, call->caller, call->args[0]);
 }
 
+/* Timers, plans, interrupts and partition devices (timer.c, plan.c,
+ * virq.c, ioport.c, gid.c). A 64-bit xmTime_t takes two registers, high
+ * word first. */
+static int64_t time_arg(const uint32_t *args)
+{
+    return (int64_t)(((uint64_t)args[0] << 32) | args[1]);
+}
+
+static int32_t do_set_timer(struct hv *hv, struct hv_call *call)
+{
+    return hv_timer_set(hv, call->caller, call->args[0], time_arg(&call->args[1]),
+                        time_arg(&call->args[3]));
+}
+
+static int32_t do_switch_sched_plan(struct hv *hv, struct hv_call *call)
+{
+    return hv_plan_request(hv, call->caller, call->args[0], call->args[1]);
+}
+
+static int32_t do_clear_irqmask(struct hv *hv, struct hv_call *call)
+{
+    return hv_virq_clear_mask(hv, call->caller, call->args[0], call->args[1]);
+}
+
+static int32_t do_set_irqmask(struct hv *hv, struct hv_call *call)
+{
+    return hv_virq_set_mask(hv, call->caller, call->args[0], call->args[1]);
+}
+
+static int32_t do_set_irqpend(struct hv *hv, struct hv_call *call)
+{
+    return hv_virq_set_pend(hv, call->caller, call->args[0], call->args[1]);
+}
+
+static int32_t do_clear_irqpend(struct hv *hv, struct hv_call *call)
+{
+    return hv_virq_clear_pend(hv, call->caller, call->args[0], call->args[1]);
+}
+
+static int32_t do_route_irq(struct hv *hv, struct hv_call *call)
+{
+    return hv_virq_route(hv, call->caller, call->args[0], call->args[1], call->args[2]);
+}
+
+static int32_t do_raise_ipvi(struct hv *hv, struct hv_call *call)
+{
+    return hv_virq_raise_ipvi(hv, call->caller, call->args[0] & 0xffu);
+}
+
+/* Caches are not modelled: valid requests are accepted and change nothing
+ * (XM-Q SetCacheStateSys's checks). */
+static int32_t do_set_cache_state(struct hv *hv, struct hv_call *call)
+{
+    uint32_t cache = call->args[0], action = call->args[1];
+    (void)hv;
+    if (action < XM_ACTIVATE_CACHE || action > XM_FLUSH_CACHE)
+        return XM_INVALID_PARAM;
+    if (cache != XM_DCACHE && cache != XM_ICACHE)
+        return XM_INVALID_PARAM;
+    return XM_OK;
+}
+
+static int32_t do_get_gid_by_name(struct hv *hv, struct hv_call *call)
+{
+    return hv_gid_by_name(hv, call->caller, call->args[0], call->args[1]);
+}
+
+static int32_t do_get_vcpuid(struct hv *hv, struct hv_call *call)
+{
+    (void)hv;
+    (void)call;
+    return 0; /* one virtual CPU per partition */
+}
+
+static int32_t do_sparc_inport(struct hv *hv, struct hv_call *call)
+{
+    return hv_ioport_in(hv, call->caller, call->args[0], call->args[1]);
+}
+
+static int32_t do_sparc_outport(struct hv *hv, struct hv_call *call)
+{
+    return hv_ioport_out(hv, call->caller, call->args[0], call->args[1]);
+}
+
 static const hv_hypercall_fn hypercall_table[NR_HYPERCALLS] = {
     [halt_partition_nr] = do_halt_partition,
     [idle_self_nr] = do_idle_self,
@@ -136,6 +233,19 @@ static const hv_hypercall_fn hypercall_table[NR_HYPERCALLS] = {
     [seek_object_nr] = do_seek_object,
     [ctrl_object_nr] = do_ctrl_object,
     [sparc_write_tbr_nr] = do_sparc_write_tbr,
+    [set_timer_nr] = do_set_timer,
+    [clear_irqmask_nr] = do_clear_irqmask,
+    [set_irqmask_nr] = do_set_irqmask,
+    [set_irqpend_nr] = do_set_irqpend,
+    [clear_irqpend_nr] = do_clear_irqpend,
+    [route_irq_nr] = do_route_irq,
+    [set_cache_state_nr] = do_set_cache_state,
+    [switch_sched_plan_nr] = do_switch_sched_plan,
+    [get_gid_by_name_nr] = do_get_gid_by_name,
+    [sparc_inport_nr] = do_sparc_inport,
+    [sparc_outport_nr] = do_sparc_outport,
+    [get_vcpuid_nr] = do_get_vcpuid,
+    [raise_ipvi_nr] = do_raise_ipvi,
 };
 
 bool hv_hypercall(struct hv *hv, const uint32_t regs[6], int32_t *result)

@@ -43,6 +43,37 @@ uint64_t hv_time_now_us(struct hv *hv);
 
 /* virq.c */
 void hv_virq_raise_extended(struct hv *hv, uint32_t partition, uint32_t ext);
+void hv_virq_raise_hw(struct hv *hv, uint32_t partition, uint32_t line);
+int32_t hv_virq_clear_mask(struct hv *hv, uint32_t id, uint32_t hw, uint32_t ext);
+int32_t hv_virq_set_mask(struct hv *hv, uint32_t id, uint32_t hw, uint32_t ext);
+int32_t hv_virq_set_pend(struct hv *hv, uint32_t id, uint32_t hw, uint32_t ext);
+int32_t hv_virq_clear_pend(struct hv *hv, uint32_t id, uint32_t hw, uint32_t ext);
+int32_t hv_virq_route(struct hv *hv, uint32_t id, uint32_t type, uint32_t irq, uint32_t vector);
+int32_t hv_virq_raise_ipvi(struct hv *hv, uint32_t id, uint32_t ext);
+
+/* timer.c: partition timers on the shared event timer. */
+int32_t hv_timer_set(struct hv *hv, uint32_t id, uint32_t clock, int64_t abs_us,
+                     int64_t interval_us);
+uint64_t hv_timer_exec_at(const struct hv *hv, uint32_t id, uint64_t now);
+void hv_timer_expire_due(struct hv *hv, uint64_t now);
+void hv_timer_reset(struct hv *hv, uint32_t id);
+/* Arm the event timer for the earliest of the scheduler's next boundary
+ * (hv->sched.next_event_us) and the partition timers. */
+void hv_timer_rearm(struct hv *hv, uint64_t now);
+
+/* sched.c: the HM's SWITCH_TO_MAINTENANCE: plan starts a major frame now. */
+bool hv_sched_switch_now(struct hv *hv, uint32_t plan);
+
+/* plan.c */
+int32_t hv_plan_request(struct hv *hv, uint32_t caller, uint32_t plan, uint32_t current_address);
+int32_t hv_plan_status(struct hv *hv, uint32_t caller, uint32_t address);
+
+/* ioport.c */
+int32_t hv_ioport_in(struct hv *hv, uint32_t id, uint32_t port, uint32_t address);
+int32_t hv_ioport_out(struct hv *hv, uint32_t id, uint32_t port, uint32_t value);
+
+/* gid.c */
+int32_t hv_gid_by_name(struct hv *hv, uint32_t caller, uint32_t address, uint32_t entity);
 
 /* trace.c */
 void hv_trace(struct hv *hv, uint32_t kind, int32_t partition, uint32_t a, uint32_t b, uint32_t c);

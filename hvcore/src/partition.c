@@ -40,6 +40,7 @@ void hv_partition_cold_reset(struct hv *hv, uint32_t id, uint32_t entry, uint32_
     state->reset_counter = 0;
     state->reset_status = status;
     hv_pct_init(hv, id);
+    hv_timer_reset(hv, id);
     hv_ports_reset_partition(hv, id);
     if (entry == HV_ENTRY_IMAGE && part->has_entry_point)
         entry = part->entry_point;

@@ -53,7 +53,10 @@ static void start_slot(struct hv *hv, uint32_t index)
     hv_pct_set_slot(hv, id, slot, index);
     if (hv->partitions[id].state == HV_STATE_IDLE)
         hv_partition_set_state(hv, id, HV_STATE_READY);
-    hv_sched_switch_to(hv, hv_partition_runnable(hv, id) ? (int32_t)id : HV_IDLE);
+    bool runnable = hv_partition_runnable(hv, id);
+    if (runnable)
+        hv_virq_raise_extended(hv, id, XM_VT_EXT_CYCLIC_SLOT_START);
+    hv_sched_switch_to(hv, runnable ? (int32_t)id : HV_IDLE);
 }
 
 static void end_slot(struct hv *hv)
@@ -65,12 +68,32 @@ static void end_slot(struct hv *hv)
     hv_sched_switch_to(hv, HV_IDLE);
 }
 
-static void start_major_frame(struct hv *hv)
+/* XtratuM's MakePlanSwitch: a requested plan takes over as a major frame
+ * starts; the switch time is that frame's start. */
+static void apply_plan_switch(struct hv *hv)
 {
-    hv->sched.maf_start_us += current_plan(hv)->major_frame_us;
+    struct hv_sched *s = &hv->sched;
+    if (s->next_plan == s->plan)
+        return;
+    hv_trace(hv, HV_TRACE_PLAN_SWITCH, -1, s->next_plan, s->plan, 0);
+    s->prev_plan = (int32_t)s->plan;
+    s->plan = s->next_plan;
+    s->switch_us = s->maf_start_us;
+}
+
+/* A major frame starts at start_us, with the plan requested for it. */
+static void begin_major_frame(struct hv *hv, uint64_t start_us)
+{
+    hv->sched.maf_start_us = start_us;
+    apply_plan_switch(hv);
     hv->sched.maf_count++;
     hv->sched.next_slot = 0;
     hv_trace(hv, HV_TRACE_MAF_START, -1, (uint32_t)hv->sched.maf_count, hv->sched.plan, 0);
+}
+
+static void start_major_frame(struct hv *hv)
+{
+    begin_major_frame(hv, hv->sched.maf_start_us + current_plan(hv)->major_frame_us);
 }
 
 /* Apply every boundary that the clock has reached, in order. */
@@ -85,7 +108,7 @@ static void advance(struct hv *hv, uint64_t now)
             start_major_frame(hv);
     }
     hv->sched.next_event_us = next_boundary_us(hv);
-    hv_gptimer_arm(hv, hv->sched.next_event_us);
+    hv_timer_rearm(hv, now);
 }
 
 /* The plan's time 0 is the clock's: boot takes a few µs, so the first slot
@@ -98,11 +121,36 @@ void hv_sched_start(struct hv *hv)
     hv->sched.slot = -1;
     hv->sched.next_slot = 0;
     hv->sched.current = HV_IDLE;
+    hv->sched.next_plan = 0;
+    hv->sched.prev_plan = -1;
+    hv->sched.switch_us = 0;
     hv_trace(hv, HV_TRACE_MAF_START, -1, 0, 0, 0);
     advance(hv, hv_time_now_us(hv));
 }
 
+/* Partition timers first: an EXEC timer due at a slot's end belongs to the
+ * partition still holding the CPU. */
 void hv_timer_event(struct hv *hv)
 {
-    advance(hv, hv_time_now_us(hv));
+    uint64_t now = hv_time_now_us(hv);
+    hv_timer_expire_due(hv, now);
+    advance(hv, now);
+}
+
+/* XtratuM's maintenance switch (the HM's SWITCH_TO_MAINTENANCE): the
+ * current major frame ends now, a slot in progress is cut short, and plan
+ * `plan` starts a new major frame at once. With plan == the current plan
+ * the frame restarts. False, with nothing changed, for a plan that does
+ * not exist. */
+bool hv_sched_switch_now(struct hv *hv, uint32_t plan)
+{
+    uint64_t now = hv_time_now_us(hv);
+    if (plan >= hv->config->plan_count)
+        return false;
+    if (hv->sched.slot >= 0)
+        end_slot(hv);
+    hv->sched.next_plan = plan;
+    begin_major_frame(hv, now);
+    advance(hv, now);
+    return true;
 }

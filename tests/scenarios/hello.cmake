@@ -9,10 +9,7 @@ add_test(NAME scenario.hello
   COMMAND ${S}/expect_output.sh ${HELLO}/expected.txt -- ${HVSIM_HELLO})
 add_test(NAME scenario.hello.deterministic COMMAND ${S}/expect_same_bytes.sh -- ${HVSIM_HELLO})
 
-# Bad input: one line on stderr naming the file (and line), exit status 2.
-function(hvsim_bad_input name regex)
-  add_test(NAME bad_input.${name} COMMAND ${S}/expect_error.sh 2 ${regex} -- ${ARGN})
-endfunction()
+# Bad input (hvsim_bad_input: tests/scenarios/CMakeLists.txt).
 hvsim_bad_input(missing_config "^/nonexistent/xm_cf.xml: "
   $<TARGET_FILE:hvsim> run /nonexistent/xm_cf.xml -p 0=x.elf)
 hvsim_bad_input(malformed_xml "^${S}/bad/malformed.xml:[0-9]+: "

@@ -154,3 +154,17 @@ int32_t fake_port_hypercall(struct hv *hv, uint32_t nr, uint32_t a1, uint32_t a2
     *completes = hv_hypercall(hv, regs, &result);
     return result;
 }
+
+int32_t fake_port_hypercall5(struct hv *hv, uint32_t nr, const uint32_t args[5])
+{
+    uint32_t regs[6] = {nr, args[0], args[1], args[2], args[3], args[4]};
+    int32_t result = 12345;
+    (void)hv_hypercall(hv, regs, &result);
+    return result;
+}
+
+uint32_t fake_port_pct_word(struct hv *hv, uint32_t partition, size_t offset)
+{
+    const uint8_t *p = port(hv)->pct[partition] + offset;
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}

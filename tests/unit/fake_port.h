@@ -49,5 +49,10 @@ void fake_port_run_until(struct hv *hv, uint64_t t_us);
  * *completes whether the caller would resume after its `ta`. */
 int32_t fake_port_hypercall(struct hv *hv, uint32_t nr, uint32_t a1, uint32_t a2, uint32_t a3,
                             bool *completes);
+/* The same with all five argument registers (%o1..%o5); asserts nothing. */
+int32_t fake_port_hypercall5(struct hv *hv, uint32_t nr, const uint32_t args[5]);
+
+/* A big-endian word of a partition's PCT. */
+uint32_t fake_port_pct_word(struct hv *hv, uint32_t partition, size_t offset);
 
 #endif

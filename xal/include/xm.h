@@ -17,6 +17,7 @@
 #include <xm/guest.h>
 #include <xm/mem.h>
 #include <xm/objdir.h>
+#include <xm/plan.h>
 #include <xm/trace.h>
 #include <xm/types.h>
 
@@ -61,6 +62,7 @@ xm_s32_t XM_halt_vcpu(xm_u32_t vcpuId);
 xm_s32_t XM_reset_vcpu(xm_u32_t vcpuId, xmAddress_t entry);
 xm_s32_t XM_switch_sched_plan(xm_u32_t newPlanId, xm_u32_t *currentPlanId);
 xm_s32_t XM_get_gid_by_name(xm_u8_t *name, xm_u32_t entity);
+xm_s32_t XM_get_plan_status(xmPlanStatus_t *status);
 
 /* Time. */
 xm_s32_t XM_get_time(xm_u32_t clockId, xmTime_t *time);
@@ -107,6 +109,11 @@ xm_s32_t XM_set_irqpend(xm_u32_t hwIrqPend, xm_u32_t extIrqPend);
 xm_s32_t XM_clear_irqpend(xm_u32_t hwIrqPend, xm_u32_t extIrqPend);
 xm_s32_t XM_route_irq(xm_u32_t type, xm_u32_t irq, xm_u16_t vector);
 xm_s32_t XM_raise_ipvi(xm_u8_t no_ipvi);
+/* The virtual interrupt flags (PCT iFlags), as XM-Q's libxm: disable sets
+ * PIL to 15; enable sets ET and clears PIL, after which the hypervisor
+ * delivers what is pending. */
+void XM_disable_irqs(void);
+void XM_enable_irqs(void);
 
 /* Caches. */
 xm_s32_t XM_set_cache_state(xm_u32_t cache, xm_u32_t action);

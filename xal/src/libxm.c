@@ -88,6 +88,12 @@ xm_s32_t XM_get_gid_by_name(xm_u8_t *name, xm_u32_t entity)
     return xal_hypercall2(get_gid_by_name_nr, XAL_PTR(name), entity);
 }
 
+xm_s32_t XM_get_plan_status(xmPlanStatus_t *status)
+{
+    xmObjDesc_t desc = (xmObjDesc_t)OBJDESC_BUILD(OBJ_CLASS_STATUS, XM_PARTITION_SELF, 0);
+    return XM_ctrl_object(desc, XM_GET_SCHED_PLAN_STATUS, status);
+}
+
 /* Time. */
 
 xm_s32_t XM_get_time(xm_u32_t clockId, xmTime_t *time)
@@ -165,6 +171,16 @@ xm_s32_t XM_route_irq(xm_u32_t type, xm_u32_t irq, xm_u16_t vector)
 xm_s32_t XM_raise_ipvi(xm_u8_t no_ipvi)
 {
     return xal_hypercall1(raise_ipvi_nr, no_ipvi);
+}
+
+void XM_disable_irqs(void)
+{
+    XM_sparc_set_pil();
+}
+
+void XM_enable_irqs(void)
+{
+    XM_sparc_set_psr((XM_sparc_get_psr() | PSR_ET_BIT) & ~PSR_PIL_MASK);
 }
 
 /* Caches. */

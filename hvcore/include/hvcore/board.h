@@ -16,14 +16,17 @@ struct hv_board {
     uint32_t uart_baud;
     uint32_t irqmp_base;
     uint32_t gptimer_base;
-    uint32_t clock_irq; /* timer 1: the free-running µs clock */
-    uint32_t event_irq; /* timer 2: the one-shot next-event timer */
+    uint32_t clock_irq;  /* timer 1: the free-running µs clock */
+    uint32_t event_irq;  /* timer 2: the one-shot next-event timer */
+    uint32_t uart2_base; /* a second APBUART for partitions (XM_CF IoPorts), 0: none */
+    uint32_t uart2_irq;
 };
 
 /* GR-CPCI-XC4V as XtratuM's CONFIG_LEON3 sees it: 50 MHz, UART1 on IRQ 2,
- * timers on IRQ 8 and 9. */
+ * timers on IRQ 8 and 9, UART2 at 0x80100100 on IRQ 3. */
 extern const struct hv_board hv_board_xm_leon3;
-/* QEMU's leon3_generic: 40 MHz, UART on IRQ 3, timers on IRQ 6 and 7. */
+/* QEMU's leon3_generic: 40 MHz, UART on IRQ 3, timers on IRQ 6 and 7, no
+ * second UART (QEMU has one). */
 extern const struct hv_board hv_board_qemu_leon3;
 
 /* The drivers' state, kept in struct hv (member `drivers`). */

@@ -20,6 +20,14 @@ enum hv_partition_state {
     HV_STATE_HALTED = 3,
 };
 
+/* A partition timer (XM_set_timer): one per clock. deadline_us is on the
+ * timer's own clock (HW: µs since reset; EXEC: the partition's run time). */
+struct hv_timer {
+    bool armed;
+    uint64_t deadline_us;
+    uint64_t interval_us; /* 0: one-shot */
+};
+
 struct hv_partition {
     enum hv_partition_state state;
     uint32_t reset_counter;
@@ -27,6 +35,8 @@ struct hv_partition {
     uint64_t exec_us;      /* EXEC clock: time spent running */
     uint64_t run_start_us; /* when it last got the CPU */
     uint32_t slots_started;
+    struct hv_timer hw_timer;   /* XM_HW_CLOCK: raises XM_VT_EXT_HW_TIMER */
+    struct hv_timer exec_timer; /* XM_EXEC_CLOCK: raises XM_VT_EXT_EXEC_TIMER */
 };
 
 struct hv_sched {
@@ -37,6 +47,9 @@ struct hv_sched {
     uint32_t next_slot;     /* next slot to start in this frame */
     uint64_t next_event_us; /* the timer's deadline */
     int32_t current;        /* running partition or HV_IDLE */
+    uint32_t next_plan;     /* plan the next major frame runs (== plan: none pending) */
+    int32_t prev_plan;      /* plan before the last switch, -1: none since reset */
+    uint64_t switch_us;     /* when the last plan switch took effect, 0: none */
 };
 
 enum hv_error {
@@ -143,6 +156,14 @@ enum hv_trap_outcome hv_asm_hypercall(struct hv *hv, uint32_t nr, uint32_t arg);
  * The one way a partition enters its trap table (software traps now; IRQs
  * and HM propagation later). */
 enum hv_trap_outcome hv_vtrap_deliver(struct hv *hv, uint32_t id, uint32_t vector);
+
+/* The port is about to run the current partition (after a hypercall, a
+ * trap, an interrupt, a slot start): deliver its most urgent pending
+ * virtual interrupt, in XtratuM's order (RaisePendIrqs). HV_TRAP_CONTINUE:
+ * nothing to deliver; HV_TRAP_REDIRECTED: the partition now starts its
+ * handler; a fault outcome: the delivery failed and the partition was
+ * halted; HV_TRAP_NO_PARTITION when idle. */
+enum hv_trap_outcome hv_resume(struct hv *hv);
 
 /* Who runs now: a partition id or HV_IDLE. */
 int32_t hv_current(const struct hv *hv);
