@@ -10,7 +10,9 @@
  *     both are errors here, since neither port could ever work);
  *   - maxMessageLength and maxNoMessages are not zero;
  *   - Ipvi: id 0..HV_MAX_IPVIS-1, once per source partition; source and
- *     destinations are existing partitions. */
+ *     destinations are existing partitions;
+ *   - the core's fixed limits (hvcore/config.h): at most HV_MAX_PORTS ports
+ *     and HV_MAX_CHANNELS channels, whose messages fit HV_COMM_POOL_BYTES. */
 #include <string.h>
 
 #include <libxml/tree.h>
@@ -271,6 +273,46 @@ static void sim_check_ipvi(struct sim_loader *ld, const struct sim_ipvi_src *ipv
         sim_check_ipvi_partition(ld, v, targets[d], "destination");
 }
 
+/* --- checks: the core's limits ------------------------------------------ */
+
+/* The first port beyond HV_MAX_PORTS, counted partition after partition. */
+static void sim_check_port_limit(struct sim_loader *ld)
+{
+    const struct sim_part_src *parts = ld->partitions.items;
+    uint32_t total = 0;
+    for (uint32_t i = 0; i < ld->partitions.count; i++) {
+        const struct sim_port_src *ports = parts[i].ports.items;
+        if (total + parts[i].ports.count > HV_MAX_PORTS) {
+            sim_report(ld, ports[HV_MAX_PORTS - total].src.line,
+                       "too many ports (the hypervisor holds at most %d)", HV_MAX_PORTS);
+            return;
+        }
+        total += parts[i].ports.count;
+    }
+}
+
+/* Channels in XML order take message storage until the pool is full. */
+static void sim_check_channel_limits(struct sim_loader *ld)
+{
+    const struct sim_channel_src *channels = ld->channels.items;
+    uint64_t bytes = 0;
+    if (ld->channels.count > HV_MAX_CHANNELS) {
+        sim_report(ld, channels[HV_MAX_CHANNELS].src.line,
+                   "too many channels (the hypervisor holds at most %d)", HV_MAX_CHANNELS);
+        return;
+    }
+    for (uint32_t i = 0; i < ld->channels.count; i++) {
+        bytes += hv_channel_storage(&channels[i].channel);
+        if (bytes > HV_COMM_POOL_BYTES) {
+            sim_report(ld, channels[i].src.line,
+                       "channel messages need %llu bytes so far, more than the hypervisor's "
+                       "%u (a queuing channel takes maxNoMessages * (maxMessageLength + 4))",
+                       (unsigned long long)bytes, (unsigned)HV_COMM_POOL_BYTES);
+            return;
+        }
+    }
+}
+
 void sim_check_channels(struct sim_loader *ld)
 {
     struct sim_part_src *parts = ld->partitions.items;
@@ -287,4 +329,6 @@ void sim_check_channels(struct sim_loader *ld)
         if (!ipvis[i].src.broken)
             sim_check_ipvi(ld, ipvis, i);
     }
+    sim_check_port_limit(ld);
+    sim_check_channel_limits(ld);
 }

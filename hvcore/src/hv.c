@@ -27,6 +27,9 @@ enum hv_error hv_init(struct hv *hv, const struct hv_config *config, const struc
     enum hv_error error = check_plans(config);
     if (error != HV_OK)
         return error;
+    error = hv_ports_init(hv, config);
+    if (error != HV_OK)
+        return error;
     hv->config = config;
     hv->port_context = port_context;
     hv->drivers.board = board;
@@ -45,6 +48,8 @@ const char *hv_strerror(enum hv_error error)
         return "too many partitions";
     case HV_ERR_BAD_SLOT:
         return "a slot names no partition or lies outside its major frame";
+    case HV_ERR_COMM_LIMITS:
+        return "more ports, channels or message bytes than the core holds";
     }
     return "unknown error";
 }

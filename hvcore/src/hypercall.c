@@ -118,41 +118,94 @@ static int32_t do_get_time(struct hv *hv, struct hv_call *call)
     return XM_OK;
 }
 
-/* read_object(desc, buffer, size, flags*): the HM log so far. */
+/* The console object: write only, to the caller's own console. */
+static int32_t console_write(struct hv *hv, uint32_t caller, const uint32_t *args)
+{
+    if (OBJDESC_GET_PARTITIONID(args[0]) != caller)
+        return XM_PERM_ERROR;
+    return hv_console_write_guest(hv, caller, args[1], args[2]);
+}
+
+static const struct hv_object_class console_object = {.write = console_write};
+
+/* The status object: the system's and partitions' status, the plan status. */
+static int32_t status_ctrl(struct hv *hv, uint32_t caller, const uint32_t *args)
+{
+    if (args[1] == XM_GET_SCHED_PLAN_STATUS)
+        return hv_plan_status(hv, caller, args[2]);
+    return hv_status_ctrl_object(hv, caller, args[0], args[1], args[2]);
+}
+
+static const struct hv_object_class status_object = {.ctrl = status_ctrl};
+
+/* The HM object: the log (read, status) and application events (write). */
+static int32_t hm_read(struct hv *hv, uint32_t caller, const uint32_t *args)
+{
+    return hv_hm_read_object(hv, caller, args[0], args[1], args[2]);
+}
+
+static int32_t hm_write(struct hv *hv, uint32_t caller, const uint32_t *args)
+{
+    return hv_hm_write_object(hv, caller, args[0], args[1], args[2]);
+}
+
+static int32_t hm_ctrl(struct hv *hv, uint32_t caller, const uint32_t *args)
+{
+    return hv_hm_ctrl_object(hv, caller, args[0], args[1], args[2]);
+}
+
+static const struct hv_object_class hm_object = {
+    .read = hm_read, .write = hm_write, .ctrl = hm_ctrl};
+
+/* read/write/seek/ctrl_object go to the descriptor's class: one entry per
+ * class; a class without an entry answers XM_INVALID_PARAM. */
+static const struct hv_object_class *const object_classes[OBJ_NO_CLASSES] = {
+    [OBJ_CLASS_CONSOLE] = &console_object,
+    [OBJ_CLASS_TRACE] = &hv_trace_object,
+    [OBJ_CLASS_SAMPLING_PORT] = &hv_sampling_port_object,
+    [OBJ_CLASS_QUEUING_PORT] = &hv_queuing_port_object,
+    [OBJ_CLASS_MEM] = &hv_mem_object,
+    [OBJ_CLASS_STATUS] = &status_object,
+    [OBJ_CLASS_HM] = &hm_object,
+};
+
+static const struct hv_object_class *object_class(uint32_t desc)
+{
+    uint32_t class = OBJDESC_GET_CLASS(desc);
+    return class < OBJ_NO_CLASSES ? object_classes[class] : 0;
+}
+
+static int32_t object_call(struct hv *hv, const struct hv_call *call, hv_object_op op)
+{
+    return op != 0 ? op(hv, call->caller, call->args) : XM_INVALID_PARAM;
+}
+
+/* read_object(desc, buffer, size, flags*) */
 static int32_t do_read_object(struct hv *hv, struct hv_call *call)
 {
-    uint32_t desc = call->args[0];
-    if (OBJDESC_GET_CLASS(desc) == OBJ_CLASS_HM)
-        return hv_hm_read_object(hv, call->caller, desc, call->args[1], call->args[2]);
-    return XM_INVALID_PARAM;
+    const struct hv_object_class *class = object_class(call->args[0]);
+    return object_call(hv, call, class != 0 ? class->read : 0);
 }
 
-/* ctrl_object(desc, command, arg*): the HM object, and the status object
- * (system and partition status, plan status). */
-static int32_t do_ctrl_object(struct hv *hv, struct hv_call *call)
-{
-    uint32_t desc = call->args[0];
-    if (OBJDESC_GET_CLASS(desc) == OBJ_CLASS_HM)
-        return hv_hm_ctrl_object(hv, call->caller, desc, call->args[1], call->args[2]);
-    if (OBJDESC_GET_CLASS(desc) == OBJ_CLASS_STATUS && call->args[1] == XM_GET_SCHED_PLAN_STATUS)
-        return hv_plan_status(hv, call->caller, call->args[2]);
-    if (OBJDESC_GET_CLASS(desc) == OBJ_CLASS_STATUS)
-        return hv_status_ctrl_object(hv, call->caller, desc, call->args[1], call->args[2]);
-    return XM_INVALID_PARAM;
-}
-
-/* write_object(desc, buffer, size, flags*): the console, and the HM
- * object (XM_hm_raise_event). */
+/* write_object(desc, buffer, size, flags*) */
 static int32_t do_write_object(struct hv *hv, struct hv_call *call)
 {
-    uint32_t desc = call->args[0];
-    if (OBJDESC_GET_CLASS(desc) == OBJ_CLASS_HM)
-        return hv_hm_write_object(hv, call->caller, desc, call->args[1], call->args[2]);
-    if (OBJDESC_GET_CLASS(desc) != OBJ_CLASS_CONSOLE)
-        return XM_INVALID_PARAM;
-    if (OBJDESC_GET_PARTITIONID(desc) != call->caller)
-        return XM_PERM_ERROR;
-    return hv_console_write_guest(hv, call->caller, call->args[1], call->args[2]);
+    const struct hv_object_class *class = object_class(call->args[0]);
+    return object_call(hv, call, class != 0 ? class->write : 0);
+}
+
+/* seek_object(desc, offset, whence) */
+static int32_t do_seek_object(struct hv *hv, struct hv_call *call)
+{
+    const struct hv_object_class *class = object_class(call->args[0]);
+    return object_call(hv, call, class != 0 ? class->seek : 0);
+}
+
+/* ctrl_object(desc, cmd, arg*) */
+static int32_t do_ctrl_object(struct hv *hv, struct hv_call *call)
+{
+    const struct hv_object_class *class = object_class(call->args[0]);
+    return object_call(hv, call, class != 0 ? class->ctrl : 0);
 }
 
 static int32_t do_sparc_write_tbr(struct hv *hv, struct hv_call *call)
@@ -256,6 +309,7 @@ static const hv_hypercall_fn hypercall_table[NR_HYPERCALLS] = {
     [get_time_nr] = do_get_time,
     [read_object_nr] = do_read_object,
     [write_object_nr] = do_write_object,
+    [seek_object_nr] = do_seek_object,
     [ctrl_object_nr] = do_ctrl_object,
     [sparc_write_tbr_nr] = do_sparc_write_tbr,
     [set_timer_nr] = do_set_timer,

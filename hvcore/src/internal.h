@@ -123,6 +123,35 @@ int32_t hv_manage_reset(struct hv *hv, uint32_t target, uint32_t entry, uint32_t
 void hv_system_halt(struct hv *hv, int32_t by);
 void hv_system_reset(struct hv *hv, uint32_t mode);
 
+/* Objects of read/write/seek/ctrl_object: hypercall.c dispatches on the
+ * descriptor's class to one of these. Each operation gets the caller and
+ * the hypercall's %o1..%o5 (args[0] = the object descriptor); an operation
+ * a class lacks answers XM_INVALID_PARAM. */
+typedef int32_t (*hv_object_op)(struct hv *hv, uint32_t caller, const uint32_t *args);
+struct hv_object_class {
+    hv_object_op read, write, seek, ctrl;
+};
+extern const struct hv_object_class hv_sampling_port_object; /* ports.c */
+extern const struct hv_object_class hv_queuing_port_object;  /* ports.c */
+extern const struct hv_object_class hv_trace_object;         /* trace_object.c */
+extern const struct hv_object_class hv_mem_object;           /* memcopy.c */
+
+/* ports.c */
+enum hv_error hv_ports_init(struct hv *hv, const struct hv_config *config);
+void hv_ports_reset_partition(struct hv *hv, uint32_t id);
+
+/* pct.c: port `port` (system-wide index) has news for partition id. */
+void hv_pct_set_commport(struct hv *hv, uint32_t id, uint32_t port, bool pending);
+
+/* guest.c: big-endian values and names in a partition's memory, through
+ * the port's checked copies (false: not the partition's memory). */
+bool hv_guest_get32(struct hv *hv, uint32_t partition, uint32_t address, uint32_t *value);
+bool hv_guest_get64(struct hv *hv, uint32_t partition, uint32_t address, uint64_t *value);
+bool hv_guest_put32(struct hv *hv, uint32_t partition, uint32_t address, uint32_t value);
+bool hv_guest_put64(struct hv *hv, uint32_t partition, uint32_t address, uint64_t value);
+/* A NUL-terminated name of at most HV_NAME_MAX bytes, NUL included. */
+bool hv_guest_get_name(struct hv *hv, uint32_t partition, uint32_t address, char name[HV_NAME_MAX]);
+
 /* string helpers (no libc in the core) */
 void hv_memset(void *dst, int value, uint32_t length);
 

@@ -51,6 +51,7 @@ void hv_partition_cold_reset(struct hv *hv, uint32_t id, uint32_t entry, uint32_
     state->reset_counter = 0;
     state->reset_status = status;
     hv_pct_init(hv, id);
+    hv_ports_reset_partition(hv, id); /* a cold reset closes the partition's ports */
     restart(hv, id, entry);
 }
 

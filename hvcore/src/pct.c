@@ -107,6 +107,7 @@ void hv_pct_init(struct hv *hv, uint32_t id)
     put32(pct, PCT_OFFSET(id), id);
     put32(pct, PCT_OFFSET(imgStart), part->area_count ? part->areas[0].mapped_at : 0);
     put32(pct, PCT_OFFSET(noPhysicalMemAreas), part->area_count);
+    put32(pct, PCT_OFFSET(noCommPorts), part->port_count);
     put_name(pct + PCT_OFFSET(name), part->name);
     put_reset_fields(hv, id, pct);
     put_vectors(pct);
@@ -165,4 +166,19 @@ uint32_t hv_pct_tbr(struct hv *hv, uint32_t id)
 void hv_pct_set_tbr(struct hv *hv, uint32_t id, uint32_t tbr)
 {
     put32(hv_port_pct(hv, id), PCT_OFFSET(arch.tbr), tbr);
+}
+
+/* The comm-port bitmap follows the memory-area table, where libxm's
+ * init_libxm() finds it: bit n % 32 of big-endian word n / 32 stands for
+ * port n of the system (the id in its descriptor), as XM-Q sets it. */
+void hv_pct_set_commport(struct hv *hv, uint32_t id, uint32_t port, bool pending)
+{
+    size_t offset = sizeof(partitionControlTable_t) +
+                    hv_partition_config(hv, id)->area_count * sizeof(struct xmPhysicalMemMap) +
+                    4u * (port / 32u);
+    uint32_t bit = 1u << (port % 32u);
+    if (offset + 4u > HV_PCT_AREA_SIZE)
+        return;
+    uint8_t *word = hv_port_pct(hv, id) + offset;
+    put32(word, 0, pending ? hv_get_be32(word) | bit : hv_get_be32(word) & ~bit);
 }

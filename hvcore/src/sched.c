@@ -154,4 +154,3 @@ bool hv_sched_switch_now(struct hv *hv, uint32_t plan)
     advance(hv, now);
     return true;
 }
-

@@ -425,6 +425,7 @@ static const char *const bad_fixtures[] = {
     "bad_area_region.xml",
     "bad_area_size.xml",
     "bad_channels.xml",
+    "bad_comm_limits.xml",
     "bad_console.xml",
     "bad_duplicate_element.xml",
     "bad_flags.xml",

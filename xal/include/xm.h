@@ -13,11 +13,14 @@
 
 #include <stddef.h>
 #include <xm/api.h>
+#include <xm/commports.h>
 #include <xm/guest.h>
 #include <xm/hm.h>
+#include <xm/mem.h>
 #include <xm/objdir.h>
 #include <xm/plan.h>
 #include <xm/status.h>
+#include <xm/trace.h>
 #include <xm/types.h>
 
 /* Where the PCT and the tables after it are; set by init_libxm() at boot. */
@@ -85,6 +88,32 @@ xm_s32_t XM_hm_raise_event(xm_u32_t event);
  * any for a system partition). */
 xm_s32_t XM_get_system_status(xmSystemStatus_t *status);
 xm_s32_t XM_get_partition_status(xmId_t id, xmPartitionStatus_t *status);
+
+/* Sampling ports (libxm_comm.c). */
+xm_s32_t XM_create_sampling_port(char *portName, xm_u32_t maxMsgSize, xm_u32_t direction,
+                                 xmTime_t refreshPeriod);
+xm_s32_t XM_read_sampling_message(xm_s32_t portDesc, void *msgPtr, xm_u32_t msgSize,
+                                  xm_u32_t *flags);
+xm_s32_t XM_write_sampling_message(xm_s32_t portDesc, void *msgPtr, xm_u32_t msgSize);
+xm_s32_t XM_get_sampling_port_status(xm_u32_t portDesc, xmSamplingPortStatus_t *status);
+xm_s32_t XM_get_sampling_port_info(char *portName, xmSamplingPortInfo_t *info);
+
+/* Queuing ports (libxm_comm.c). */
+xm_s32_t XM_create_queuing_port(char *portName, xm_u32_t maxNoMsgs, xm_u32_t maxMsgSize,
+                                xm_u32_t direction);
+xm_s32_t XM_send_queuing_message(xm_s32_t portDesc, void *msgPtr, xm_u32_t msgSize);
+xm_s32_t XM_receive_queuing_message(xm_s32_t portDesc, void *msgPtr, xm_u32_t msgSize);
+xm_s32_t XM_get_queuing_port_status(xm_u32_t portDesc, xmQueuingPortStatus_t *status);
+xm_s32_t XM_get_queuing_port_info(char *portName, xmQueuingPortInfo_t *info);
+
+/* Trace (libxm_comm.c). */
+xm_s32_t XM_trace_event(xm_u8_t *trace);
+xm_s32_t XM_trace_read(xmId_t id, xmTraceEvent_t *traceEventPtr, xm_s32_t noTraces);
+xm_s32_t XM_trace_status(xmId_t id, xmTraceStatus_t *traceStatusPtr);
+
+/* Memory (libxm_comm.c). */
+xm_s32_t XM_memory_copy(xmId_t dstId, xm_u32_t dstAddr, xmId_t srcId, xm_u32_t srcAddr,
+                        xm_u32_t size);
 
 /* Interrupts. */
 xm_s32_t XM_clear_irqmask(xm_u32_t hwIrqsMask, xm_u32_t extIrqsMask);

@@ -117,13 +117,29 @@ enum hv_channel_type { HV_CHANNEL_SAMPLING, HV_CHANNEL_QUEUING };
 struct hv_channel {
     enum hv_channel_type type;
     uint32_t max_message_length;     /* bytes, > 0 */
-    uint32_t refresh_period_us;      /* sampling; 0: messages never go stale */
+    uint32_t refresh_period_us;      /* sampling; as in XM-Q, 0 means never valid */
     uint32_t max_messages;           /* queuing, > 0 */
     uint32_t max_time_expiration_us; /* queuing; 0: none */
     uint32_t source_port;
     const uint32_t *destination_ports;
     uint32_t destination_count;
 };
+
+/* Communication limits: the core has no heap, so port and channel state
+ * and every channel's message storage live in fixed arrays of struct hv
+ * (docs/ports.md). The loader rejects a configuration beyond them. */
+#define HV_MAX_PORTS 256
+#define HV_MAX_CHANNELS 128
+#define HV_COMM_POOL_BYTES (64u * 1024u)
+
+/* Bytes of the message pool a channel takes: a sampling channel keeps one
+ * message; a queuing channel maxNoMessages, each with a 4-byte length. */
+static inline uint64_t hv_channel_storage(const struct hv_channel *channel)
+{
+    if (channel->type == HV_CHANNEL_SAMPLING)
+        return channel->max_message_length;
+    return (uint64_t)channel->max_messages * ((uint64_t)channel->max_message_length + 4u);
+}
 
 /* Inter-partition virtual interrupts (XM_CF Channels/Ipvi): partition
  * `source_partition` raising XM_VT_EXT_IPVI0 + id reaches the partitions

@@ -8,6 +8,7 @@
 #include <hvcore/config.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <xm/trace.h>
 
 #define HV_IDLE (-1) /* hv_current(): no partition runs */
 
@@ -96,6 +97,44 @@ enum hv_error {
     HV_ERR_NO_PLAN,
     HV_ERR_TOO_MANY_PARTITIONS,
     HV_ERR_BAD_SLOT,
+    HV_ERR_COMM_LIMITS,
+};
+
+/* Communication ports (hvcore/src/ports.c, docs/ports.md). A port is open
+ * once its partition created it; status is XM_COMM_EMPTY_PORT,
+ * XM_COMM_NEW_MSG or XM_COMM_CONSUMED_MSG. A channel's messages are bytes
+ * of hv_comm.pool from pool_offset (hv_channel_storage() of them). */
+struct hv_port_state {
+    bool open;
+    uint32_t status;
+};
+
+struct hv_channel_state {
+    uint32_t pool_offset;
+    uint64_t timestamp_us; /* sampling: when the message was written */
+    uint32_t length;       /* sampling: its size; 0 = never written */
+    uint32_t head;         /* queuing: slot of the oldest message */
+    uint32_t count;        /* queuing: messages held */
+};
+
+struct hv_comm {
+    struct hv_port_state ports[HV_MAX_PORTS];
+    struct hv_channel_state channels[HV_MAX_CHANNELS];
+    uint8_t pool[HV_COMM_POOL_BYTES];
+};
+
+/* Trace streams (hvcore/src/trace_object.c): one circular stream per
+ * partition and one for the hypervisor, events kept in the guest's form. */
+#define HV_TRACE_STREAM_EVENTS 32
+struct hv_trace_stream {
+    uint8_t events[HV_TRACE_STREAM_EVENTS][XM_TRACE_EVENT_SIZE];
+    uint32_t head;  /* oldest event */
+    uint32_t count; /* events held */
+};
+
+struct hv_trace_streams {
+    struct hv_trace_stream partitions[HV_MAX_PARTITIONS];
+    struct hv_trace_stream hypervisor;
 };
 
 struct hv {
@@ -106,6 +145,9 @@ struct hv {
     struct hv_drivers drivers; /* UART, timer and IRQMP drivers (hvcore/drivers.h) */
     struct hv_hm hm;
     struct hv_system system;
+    /* Sampling and queuing ports; the trace object's streams. */
+    struct hv_comm comm;
+    struct hv_trace_streams trace_streams;
 };
 
 /* Set up hv for config on board (not yet running). */
