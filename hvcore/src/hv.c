@@ -58,6 +58,7 @@ void hv_boot(struct hv *hv)
 {
     hv_board_init(hv, hv->drivers.board);
     hv_partition_boot_all(hv);
+    hv_watchdog_boot(hv);
     hv_sched_start(hv);
 }
 

@@ -280,6 +280,21 @@ static int32_t do_get_gid_by_name(struct hv *hv, struct hv_call *call)
     return hv_gid_by_name(hv, call->caller, call->args[0], call->args[1]);
 }
 
+static int32_t do_halt_vcpu(struct hv *hv, struct hv_call *call)
+{
+    return hv_vcpu_halt(hv, call->caller, call->args[0], &call->context_replaced);
+}
+
+static int32_t do_reset_vcpu(struct hv *hv, struct hv_call *call)
+{
+    return hv_vcpu_reset(hv, call->caller, call->args[0], call->args[1]);
+}
+
+static int32_t do_reload_watchdog(struct hv *hv, struct hv_call *call)
+{
+    return hv_watchdog_reload(hv, call->caller, time_arg(&call->args[0]));
+}
+
 static int32_t do_get_vcpuid(struct hv *hv, struct hv_call *call)
 {
     (void)hv;
@@ -325,6 +340,9 @@ static const hv_hypercall_fn hypercall_table[NR_HYPERCALLS] = {
     [sparc_outport_nr] = do_sparc_outport,
     [get_vcpuid_nr] = do_get_vcpuid,
     [raise_ipvi_nr] = do_raise_ipvi,
+    [reset_vcpu_nr] = do_reset_vcpu,
+    [halt_vcpu_nr] = do_halt_vcpu,
+    [reload_watchdog_nr] = do_reload_watchdog,
 };
 
 bool hv_hypercall(struct hv *hv, const uint32_t regs[6], int32_t *result)

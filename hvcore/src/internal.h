@@ -18,6 +18,8 @@ void hv_partition_halt(struct hv *hv, uint32_t id);
 void hv_partition_idle(struct hv *hv, uint32_t id);
 bool hv_partition_runnable(const struct hv *hv, uint32_t id);
 void hv_partition_set_state(struct hv *hv, uint32_t id, enum hv_partition_state state);
+/* The partition's CPU alone to its boot state at entry (reset_vcpu). */
+void hv_partition_restart_cpu(struct hv *hv, uint32_t id, uint32_t entry);
 void hv_partition_warm_reset(struct hv *hv, uint32_t id, uint32_t entry, uint32_t status);
 void hv_partition_boot_all(struct hv *hv);
 void hv_partition_suspend(struct hv *hv, uint32_t id);
@@ -47,6 +49,14 @@ void hv_timer_event(struct hv *hv);
 
 /* time.c */
 uint64_t hv_time_now_us(struct hv *hv);
+
+/* vcpu_calls.c: halt_vcpu, reset_vcpu and the soft watchdog. */
+int32_t hv_vcpu_halt(struct hv *hv, uint32_t caller, uint32_t vcpu, bool *context_replaced);
+int32_t hv_vcpu_reset(struct hv *hv, uint32_t caller, uint32_t vcpu, uint32_t entry);
+void hv_watchdog_boot(struct hv *hv);
+int32_t hv_watchdog_reload(struct hv *hv, uint32_t caller, int64_t budget_us);
+uint64_t hv_watchdog_deadline(const struct hv *hv);
+void hv_watchdog_expire_due(struct hv *hv, uint64_t now);
 
 /* virq.c */
 void hv_virq_raise_extended(struct hv *hv, uint32_t partition, uint32_t ext);

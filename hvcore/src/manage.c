@@ -77,5 +77,6 @@ void hv_system_reset(struct hv *hv, uint32_t mode)
     hv_hm_clear(hv);
     hv_sched_switch_to(hv, HV_IDLE);
     hv_partition_boot_all(hv);
+    hv_watchdog_boot(hv);
     hv_sched_switch_now(hv, 0);
 }

@@ -44,6 +44,12 @@ static void restart(struct hv *hv, uint32_t id, uint32_t entry)
     hv_port_partition_boot(hv, id, entry);
 }
 
+void hv_partition_restart_cpu(struct hv *hv, uint32_t id, uint32_t entry)
+{
+    hv_partition_set_state(hv, id, HV_STATE_READY);
+    restart(hv, id, entry);
+}
+
 void hv_partition_cold_reset(struct hv *hv, uint32_t id, uint32_t entry, uint32_t status)
 {
     struct hv_partition *state = &hv->partitions[id];

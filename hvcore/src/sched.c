@@ -134,6 +134,7 @@ void hv_timer_event(struct hv *hv)
 {
     uint64_t now = hv_time_now_us(hv);
     hv_timer_expire_due(hv, now);
+    hv_watchdog_expire_due(hv, now);
     advance(hv, now);
 }
 

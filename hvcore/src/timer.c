@@ -119,7 +119,7 @@ static uint64_t next_partition_deadline(struct hv *hv, uint64_t now)
 void hv_timer_rearm(struct hv *hv, uint64_t now)
 {
     uint64_t boundary = hv->sched.next_event_us;
-    uint64_t timer = next_partition_deadline(hv, now);
+    uint64_t timer = earliest(next_partition_deadline(hv, now), hv_watchdog_deadline(hv));
     uint64_t soonest = now + HV_GPTIMER_MIN_INTERVAL_US;
     if (timer < soonest)
         timer = soonest;

@@ -10,6 +10,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <xm/hm.h>
 #include <xm/hypercalls.h>
 #include <xm/objdir.h>
 
@@ -181,6 +182,69 @@ static void test_partition_fault_halts_it(void **state)
     assert_int_equal(f->hv.partitions[1].state, HV_STATE_READY);
 }
 
+static void test_halt_vcpu_halts_the_partition(void **state)
+{
+    struct fixture *f = *state;
+    bool completes;
+    assert_int_equal(call(f, halt_vcpu_nr, 1, 0, 0, &completes), XM_INVALID_PARAM);
+    assert_true(completes);
+    assert_int_equal(call(f, halt_vcpu_nr, 0, 0, 0, &completes), XM_OK);
+    assert_false(completes);
+    assert_int_equal(f->hv.partitions[0].state, HV_STATE_HALTED);
+}
+
+static void test_reset_vcpu_restarts_the_cpu_only(void **state)
+{
+    struct fixture *f = *state;
+    bool completes;
+    uint32_t boots = f->port.boots[0];
+    assert_int_equal(call(f, reset_vcpu_nr, 1, 0x40000100, 0, &completes), XM_INVALID_PARAM);
+    assert_int_equal(call(f, reset_vcpu_nr, 0, 0x40000104, 0, &completes), XM_INVALID_PARAM);
+    assert_int_equal(call(f, reset_vcpu_nr, 0, 0, 0, &completes), XM_INVALID_PARAM);
+    assert_int_equal(call(f, reset_vcpu_nr, 0, 0x10000000, 0, &completes), XM_INVALID_PARAM);
+    assert_int_equal(f->port.boots[0], boots);
+    assert_int_equal(call(f, reset_vcpu_nr, 0, 0x40000100, 0, &completes), XM_OK);
+    assert_false(completes);
+    assert_int_equal(f->port.boots[0], boots + 1);
+    assert_int_equal(f->port.boot_entry[0], 0x40000100);
+    assert_int_equal(f->hv.partitions[0].state, HV_STATE_READY);
+    assert_int_equal(f->hv.partitions[0].reset_counter, 0);
+}
+
+static uint32_t watchdog_events(const struct fixture *f)
+{
+    const struct hv_trace_event *e = &f->port.last_traced[HV_TRACE_HM_EVENT];
+    return e->a == XM_HM_EV_WATCHDOG_TIMER && e->partition == -1 ? f->port.traced[HV_TRACE_HM_EVENT]
+                                                                 : 0;
+}
+
+static void test_reload_watchdog_is_for_system_partitions(void **state)
+{
+    struct fixture *f = *state;
+    bool completes;
+    assert_int_equal(call(f, reload_watchdog_nr, 0, 1000, 0, &completes), XM_PERM_ERROR);
+    fake_port_run_until(&f->hv, 60000); /* the system partition's slot */
+    assert_int_equal(call(f, reload_watchdog_nr, 0xffffffffu, 0, 0, &completes), XM_INVALID_PARAM);
+}
+
+static void test_watchdog_expires_unless_reloaded(void **state)
+{
+    struct fixture *f = *state;
+    bool completes;
+    fake_port_run_until(&f->hv, 60000);
+    assert_int_equal(call(f, reload_watchdog_nr, 0, 1000, 0, &completes), XM_OK);
+    fake_port_run_until(&f->hv, 60600);
+    assert_int_equal(call(f, reload_watchdog_nr, 0, 1000, 0, &completes), XM_OK);
+    fake_port_run_until(&f->hv, 61500); /* the first budget would have run out */
+    assert_int_equal(watchdog_events(f), 0);
+    fake_port_run_until(&f->hv, 61700);
+    assert_int_equal(watchdog_events(f), 1);
+    assert_int_equal(call(f, reload_watchdog_nr, 0, 1000, 0, &completes), XM_OK);
+    assert_int_equal(call(f, reload_watchdog_nr, 0, 0, 0, &completes), XM_OK); /* off */
+    fake_port_run_until(&f->hv, 65000);
+    assert_int_equal(watchdog_events(f), 1);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
@@ -195,6 +259,10 @@ int main(void)
         T(test_system_partition_halts_another),
         T(test_halt_self_does_not_return),
         T(test_partition_fault_halts_it),
+        T(test_halt_vcpu_halts_the_partition),
+        T(test_reset_vcpu_restarts_the_cpu_only),
+        T(test_reload_watchdog_is_for_system_partitions),
+        T(test_watchdog_expires_unless_reloaded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -145,6 +145,10 @@ struct hv {
     struct hv_drivers drivers; /* UART, timer and IRQMP drivers (hvcore/drivers.h) */
     struct hv_hm hm;
     struct hv_system system;
+    struct {
+        bool armed;
+        uint64_t deadline_us;
+    } watchdog; /* XM-Q's soft watchdog (reload_watchdog) */
     /* Sampling and queuing ports; the trace object's streams. */
     struct hv_comm comm;
     struct hv_trace_streams trace_streams;
