@@ -82,6 +82,10 @@ static void test_unknown_numbers(void **state)
     assert_true(completes);
     assert_int_equal(call(f, 0xffffffffu, 0, 0, 0, &completes), XM_UNKNOWN_HYPERCALL);
     assert_int_equal(call(f, 28, 0, 0, 0, &completes), XM_UNKNOWN_HYPERCALL);
+    /* XM-Q's default build leaves the SpaceWire RTC calls empty too. */
+    assert_int_equal(call(f, sparc_disable_sdp_nr, 0, 0, 0, &completes), XM_UNKNOWN_HYPERCALL);
+    assert_int_equal(call(f, sparc_outport_sdp_nr, 0, 0, 0, &completes), XM_UNKNOWN_HYPERCALL);
+    assert_int_equal(call(f, sparc_outport_msg_nr, 0, 0, 0, &completes), XM_UNKNOWN_HYPERCALL);
 }
 
 static void test_console_write_copies_guest_bytes(void **state)
