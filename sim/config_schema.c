@@ -379,7 +379,8 @@ static bool sim_run_validation(struct sim_schema_ctx *ctx, xmlSchema *schema, xm
 bool sim_schema_validate(struct sim_loader *ld, xmlDoc *doc)
 {
     struct sim_schema_ctx ctx = {ld, 0};
-    if (!sim_adopt_namespace(doc, xmlDocGetRootElement(doc))) {
+    if (!sim_adopt_namespace(doc, xmlDocGetRootElement(doc)) ||
+        !sim_simulator_adopt_namespace(doc, xmlDocGetRootElement(doc))) {
         sim_report(ld, 0, "out of memory");
         return false;
     }

@@ -62,6 +62,14 @@ void sim_machine_drain_console(struct sim_machine *machine);
 /* The run's trace so far (sim/trace.h). */
 const struct sim_trace *sim_machine_trace(const struct sim_machine *machine);
 
+/* Stream the trace to path as well (docs/trace.md); before the run. */
+enum sim_error sim_machine_trace_to_file(struct sim_machine *machine, const char *path, FILE *diag);
+/* Print the trace hash after each major frame to log (--hash). */
+void sim_machine_trace_hashes(struct sim_machine *machine, FILE *log);
+/* End of the run: close the trace file with its end record and print the
+ * final hash line if hashes are printed. */
+enum sim_error sim_machine_trace_finish(struct sim_machine *machine, FILE *diag);
+
 const struct sim_clock *sim_machine_clock(const struct sim_machine *machine);
 const struct hv *sim_machine_hv(const struct sim_machine *machine);
 

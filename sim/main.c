@@ -4,8 +4,10 @@
  *   hvsim check CONFIG.xml
  * Exit status: 0 success, 2 bad input (usage, configuration, image),
  * 3 the simulation itself failed. */
+#include "sim/bench.h"
 #include "sim/config_load.h"
 #include "sim/machine.h"
+#include "sim/setup.h"
 #include <errno.h>
 #include <hvcore/drivers.h>
 #include <stdlib.h>
@@ -14,6 +16,7 @@
 #define EXIT_BAD_INPUT 2
 #define EXIT_SIM_FAILED 3
 #define MAX_IMAGES 64
+#define MAX_COST_OPTIONS 16
 
 struct run_args {
     const char *config_path;
@@ -25,6 +28,11 @@ struct run_args {
     const char *console_path; /* NULL: standard output */
     const char *uart_input_path;
     bool console_prefix;
+    /* --cost texts, applied over the configuration's own costs */
+    const char *cost_texts[MAX_COST_OPTIONS];
+    uint32_t cost_count;
+    const char *trace_path; /* --trace FILE: the binary trace (docs/trace.md) */
+    bool print_hashes;      /* --hash: trace hashes per MAF and at the end, on stderr */
 };
 
 static int usage_error(const char *message, const char *detail)
@@ -76,49 +84,6 @@ static bool parse_image(const char *text, struct sim_image_ref *ref)
     return true;
 }
 
-/* One "NAME=CYCLES" of --cost, `length` characters long. */
-static bool parse_cost(const char *text, size_t length, struct sim_costs *costs)
-{
-    const struct {
-        const char *name;
-        uint32_t *field;
-    } keys[] = {
-        {"entry", &costs->entry},
-        {"hypercall", &costs->hypercall},
-        {"context-switch", &costs->context_switch},
-        {"io-access", &costs->io_access},
-    };
-    char value[24];
-    uint64_t cycles;
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-        size_t name_length = strlen(keys[i].name);
-        if (length <= name_length + 1 || length - name_length - 1 >= sizeof value ||
-            strncmp(text, keys[i].name, name_length) != 0 || text[name_length] != '=')
-            continue;
-        memcpy(value, text + name_length + 1, length - name_length - 1);
-        value[length - name_length - 1] = '\0';
-        if (!parse_u64(value, &cycles) || cycles > UINT32_MAX)
-            return false;
-        *keys[i].field = (uint32_t)cycles;
-        return true;
-    }
-    return false;
-}
-
-/* "NAME=CYCLES[,NAME=CYCLES...]": the names given are set, the others kept. */
-static bool parse_costs(const char *text, struct sim_costs *costs)
-{
-    for (;;) {
-        const char *comma = strchr(text, ',');
-        size_t length = comma ? (size_t)(comma - text) : strlen(text);
-        if (!parse_cost(text, length, costs))
-            return false;
-        if (!comma)
-            return true;
-        text = comma + 1;
-    }
-}
-
 /* Options that take a file or a name. */
 static int parse_named_option(struct run_args *args, const char *option, const char *value)
 {
@@ -134,6 +99,10 @@ static int parse_named_option(struct run_args *args, const char *option, const c
         args->uart_input_path = value;
         return 0;
     }
+    if (strcmp(option, "--trace") == 0) {
+        args->trace_path = value;
+        return 0;
+    }
     return usage_error("unknown option ", option);
 }
 
@@ -142,6 +111,10 @@ static int parse_option(struct run_args *args, int argc, char **argv, int *i)
     const char *option = argv[*i];
     if (strcmp(option, "--prefix") == 0) {
         args->console_prefix = true;
+        return 0;
+    }
+    if (strcmp(option, "--hash") == 0) {
+        args->print_hashes = true;
         return 0;
     }
     if (*i + 1 >= argc)
@@ -160,7 +133,10 @@ static int parse_option(struct run_args *args, int argc, char **argv, int *i)
         return 0;
     }
     if (strcmp(option, "--cost") == 0) {
-        if (!parse_costs(value, &args->costs))
+        if (args->cost_count == MAX_COST_OPTIONS)
+            return usage_error("too many --cost options", NULL);
+        args->cost_texts[args->cost_count++] = value;
+        if (!sim_setup_parse_costs(value, &args->costs))
             return usage_error("--cost expects NAME=CYCLES[,...] with NAME entry, hypercall, "
                                "context-switch or io-access, got ",
                                value);
@@ -176,10 +152,7 @@ static int parse_option(struct run_args *args, int argc, char **argv, int *i)
 static int parse_run_args(struct run_args *args, int argc, char **argv)
 {
     args->mafs = 1;
-    args->costs = (struct sim_costs){.entry = SIM_COST_ENTRY_DEFAULT,
-                                     .hypercall = SIM_COST_HYPERCALL_DEFAULT,
-                                     .context_switch = SIM_COST_CONTEXT_SWITCH_DEFAULT,
-                                     .io_access = SIM_COST_IO_ACCESS_DEFAULT};
+    sim_setup_default_costs(&args->costs);
     for (int i = 0; i < argc; i++) {
         if (argv[i][0] == '-') {
             int status = parse_option(args, argc, argv, &i);
@@ -223,10 +196,18 @@ static int run_with_options(const struct run_args *args, const struct hv_config 
     struct sim_machine *machine = NULL;
     enum sim_error error =
         sim_machine_create(&machine, config, args->images, args->image_count, options, stderr);
+    if (error == SIM_OK && args->trace_path)
+        error = sim_machine_trace_to_file(machine, args->trace_path, stderr);
+    if (error == SIM_OK && args->print_hashes)
+        sim_machine_trace_hashes(machine, stderr);
     if (error == SIM_OK)
         error = sim_machine_run_mafs(machine, args->mafs, stderr);
     if (error == SIM_OK)
         sim_machine_drain_console(machine);
+    if (machine) {
+        enum sim_error finished = sim_machine_trace_finish(machine, stderr);
+        error = error == SIM_OK ? finished : error;
+    }
     sim_machine_destroy(machine);
     if (fflush(options->console) != 0) {
         fprintf(stderr, "hvsim: writing the console: %s\n", strerror(errno));
@@ -235,12 +216,24 @@ static int run_with_options(const struct run_args *args, const struct hv_config 
     return exit_status(error);
 }
 
-static int run_loaded(const struct run_args *args, const struct hv_config *config)
+/* Costs and board: the defaults, the configuration's <hvsim:Simulator>,
+ * then the command line's --cost and --board (docs/simulator.md). */
+static void apply_command_line(const struct run_args *args, const struct sim_config *config,
+                               struct sim_options *options)
 {
-    struct sim_options options = {.costs = args->costs,
-                                  .board = args->board,
-                                  .console = stdout,
-                                  .console_prefix = args->console_prefix};
+    sim_setup_default_costs(&options->costs);
+    sim_setup_apply_config(options, sim_config_simulator(config));
+    for (uint32_t i = 0; i < args->cost_count; i++)
+        sim_setup_parse_costs(args->cost_texts[i], &options->costs); /* checked when parsed */
+    if (args->board)
+        options->board = args->board;
+}
+
+static int run_loaded(const struct run_args *args, const struct sim_config *loaded)
+{
+    const struct hv_config *config = sim_config_hv(loaded);
+    struct sim_options options = {.console = stdout, .console_prefix = args->console_prefix};
+    apply_command_line(args, loaded, &options);
     if (args->console_path)
         options.console = open_or_complain("--console", args->console_path, "w");
     if (args->uart_input_path)
@@ -265,7 +258,7 @@ static int command_run(int argc, char **argv)
     enum sim_error error = sim_config_load(args.config_path, stderr, &config);
     if (error != SIM_OK)
         return exit_status(error);
-    status = run_loaded(&args, sim_config_hv(config));
+    status = run_loaded(&args, config);
     sim_config_free(config);
     return status;
 }
@@ -290,6 +283,8 @@ int main(int argc, char **argv)
         return command_run(argc - 2, argv + 2);
     if (strcmp(argv[1], "check") == 0)
         return command_check(argc - 2, argv + 2);
+    if (strcmp(argv[1], "bench") == 0)
+        return sim_bench_command(argc - 2, argv + 2);
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
         print_usage(stdout);
         return 0;
