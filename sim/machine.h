@@ -55,6 +55,13 @@ void sim_machine_destroy(struct sim_machine *machine);
 /* Boot the hypervisor (once) and run until major frame `mafs` starts. */
 enum sim_error sim_machine_run_mafs(struct sim_machine *machine, uint64_t mafs, FILE *diag);
 
+/* Boot (once) and run until stop(machine, context) holds, checked between
+ * steps (a step ends at the next device event, a vCPU exit, or the cycle
+ * stop_at when it is not 0, which no partition runs past). */
+typedef bool sim_machine_stop_fn(const struct sim_machine *machine, void *context);
+enum sim_error sim_machine_run_until(struct sim_machine *machine, sim_machine_stop_fn *stop,
+                                     void *context, uint64_t stop_at, FILE *diag);
+
 /* At the end of a run: let the console UART send the bytes it still holds
  * (the clock moves on, nothing else runs), so the last output is seen. */
 void sim_machine_drain_console(struct sim_machine *machine);

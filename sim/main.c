@@ -7,7 +7,9 @@
 #include "sim/bench.h"
 #include "sim/config_load.h"
 #include "sim/machine.h"
+#include "sim/scenario.h"
 #include "sim/setup.h"
+#include "sim/trace_export.h"
 #include <errno.h>
 #include <hvcore/drivers.h>
 #include <stdlib.h>
@@ -283,6 +285,10 @@ int main(int argc, char **argv)
         return command_run(argc - 2, argv + 2);
     if (strcmp(argv[1], "check") == 0)
         return command_check(argc - 2, argv + 2);
+    if (strcmp(argv[1], "trace") == 0)
+        return sim_trace_command(argc - 2, argv + 2);
+    if (strcmp(argv[1], "scenario") == 0)
+        return sim_scenario_command(argc - 2, argv + 2);
     if (strcmp(argv[1], "bench") == 0)
         return sim_bench_command(argc - 2, argv + 2);
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
