@@ -272,6 +272,8 @@ static bool expect_state(const struct scn_view *v, const struct scn_command *c, 
     int32_t id = scn_partition(v->config, c->who);
     if (id < 0)
         return report(v, c, out, "no partition named '%s'", c->who);
+    if (!v->hv)
+        return report(v, c, out, "no partition states here");
     uint32_t state = v->hv->partitions[id].state;
     if (state == c->n1)
         return true;
