@@ -41,7 +41,11 @@ void sim_trace_format_fields(const struct sim_trace_header *h, const struct sim_
         const char *name = info ? info->fields[i] : generic[i];
         if (name[0] == '\0')
             continue;
-        n += (size_t)snprintf(out + n, size - n, "%s%s=%" PRIu32, n ? " " : "", name, values[i]);
+        if (r->kind == HV_TRACE_SWITCH && i == 0) /* the previous holder, -1 for idle */
+            n += (size_t)snprintf(out + n, size - n, "%s=%" PRId32, name, (int32_t)values[i]);
+        else
+            n +=
+                (size_t)snprintf(out + n, size - n, "%s%s=%" PRIu32, n ? " " : "", name, values[i]);
     }
 }
 

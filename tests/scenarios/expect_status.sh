@@ -6,6 +6,7 @@
 set -u
 want_status=$1
 regex=$2
+case $regex in *$'\n'*) echo "FAIL: a newline in REGEX would split it into alternatives"; exit 1 ;; esac
 shift 3
 out=$("$@" 2>&1)
 status=$?
