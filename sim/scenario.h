@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <xm/hm.h>
 
 #define SCN_SCRIPT_NAME "scenario.hvsim"
 
@@ -80,6 +81,13 @@ bool scn_expect(const struct scn_view *view, const struct scn_command *command, 
 /* A partition named by `who` (name or decimal id): its id, or -1 ("XM" is
  * the hypervisor, -1 too) ; -2 when no partition has that name. */
 int32_t scn_partition(const struct hv_config *config, const char *who);
+
+/* "path:line: message" on out; returns false, for failures. */
+__attribute__((format(printf, 4, 5))) bool scn_report(const char *path, int line, FILE *out,
+                                                      const char *format, ...);
+
+/* XM_HM_AC_* without the prefix ("HALT"), "?" beyond the table. */
+const char *scn_action_name(uint32_t action);
 
 /* Rewrite line `line` of the script's `expect hash` with the new value. */
 bool scn_update_hash(const char *script_path, int line, uint64_t hash, FILE *diag);

@@ -11,17 +11,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-__attribute__((format(printf, 4, 5))) static bool
-report(const struct scn_view *v, const struct scn_command *c, FILE *out, const char *format, ...)
+bool scn_report(const char *path, int line, FILE *out, const char *format, ...)
 {
     va_list args;
     va_start(args, format);
-    fprintf(out, "%s:%d: ", v->script_path, c->line);
+    fprintf(out, "%s:%d: ", path, line);
     vfprintf(out, format, args);
     fputc('\n', out);
     va_end(args);
     return false;
 }
+
+#define report(v, c, out, ...) scn_report((v)->script_path, (c)->line, (out), __VA_ARGS__)
 
 int32_t scn_partition(const struct hv_config *config, const char *who)
 {
@@ -204,7 +205,7 @@ static const char *const action_names[] = {
     "SWITCH_TO_MAINTENANCE",
 };
 
-static const char *action_name(uint32_t action)
+const char *scn_action_name(uint32_t action)
 {
     return action < sizeof action_names / sizeof action_names[0] ? action_names[action] : "?";
 }
@@ -227,7 +228,7 @@ static uint64_t count_hm(const struct scn_view *v, const struct scn_command *c, 
             count++;
         else if (n < size)
             n += (size_t)snprintf(others + n, size - n, "%s%s (event %u) in MAF %" PRIu64,
-                                  n ? ", " : "", action_name(r->b), r->a, maf);
+                                  n ? ", " : "", scn_action_name(r->b), r->a, maf);
     }
     return count;
 }
@@ -249,7 +250,7 @@ static bool expect_hm(const struct scn_view *v, const struct scn_command *c, FIL
     return report(
         v, c, out,
         "HM events with action %s for %s%s: expected %s, got %" PRIu64 "; its other HM events: %s",
-        action_name((uint32_t)c->n1), c->who, window, want, count, others[0] ? others : "none");
+        scn_action_name((uint32_t)c->n1), c->who, window, want, count, others[0] ? others : "none");
 }
 
 static bool expect_ports(const struct scn_view *v, const struct scn_command *c, FILE *out)

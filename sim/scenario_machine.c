@@ -6,7 +6,6 @@
 #include "sim/scenario_machine.h"
 #include "cpu/vcpu.h"
 #include "sim/machine_internal.h"
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,17 +18,9 @@ struct stop {
     uint64_t give_up; /* major frame count at which waiting stops */
 };
 
-__attribute__((format(printf, 4, 5))) static enum sim_error
-problem(const struct scn_command *c, const char *path, FILE *out, const char *format, ...)
-{
-    va_list args;
-    va_start(args, format);
-    fprintf(out, "%s:%d: ", path, c->line);
-    vfprintf(out, format, args);
-    fputc('\n', out);
-    va_end(args);
-    return SIM_ERR_USAGE;
-}
+/* A command that cannot be done: reported, SIM_ERR_USAGE. */
+#define problem(c, path, out, ...)                                                                 \
+    (scn_report((path), (c)->line, (out), __VA_ARGS__), SIM_ERR_USAGE)
 
 struct sim_trace *scn_machine_trace(struct sim_machine *m)
 {

@@ -311,23 +311,11 @@ static bool console_expect(struct parser *p, struct token *t, int n, struct scn_
     return c->text != NULL;
 }
 
-static const char *const action_names[] = {
-    "IGNORE",
-    "PARTITION_COLD_RESET",
-    "PARTITION_WARM_RESET",
-    "HYPERVISOR_COLD_RESET",
-    "HYPERVISOR_WARM_RESET",
-    "SUSPEND",
-    "HALT",
-    "PROPAGATE",
-    "SWITCH_TO_MAINTENANCE",
-};
-
 static bool action(struct parser *p, const struct token *t, uint64_t *out)
 {
     const char *name = strncmp(t->text, "XM_HM_AC_", 9) == 0 ? t->text + 9 : t->text;
-    for (size_t i = 0; i < sizeof action_names / sizeof action_names[0]; i++)
-        if (strcmp(name, action_names[i]) == 0) {
+    for (uint32_t i = 0; i < XM_HM_MAX_ACTIONS; i++)
+        if (strcmp(name, scn_action_name(i)) == 0) {
             *out = i;
             return true;
         }

@@ -5,7 +5,6 @@
 #include "sim/scenario_machine.h"
 #include "sim/setup.h"
 #include <hvcore/drivers.h>
-#include <stdarg.h>
 #include <string.h>
 
 struct setup {
@@ -24,19 +23,6 @@ static bool is_expectation(const struct scn_command *c)
     return c->op >= SCN_EXPECT_CONSOLE;
 }
 
-__attribute__((format(printf, 4, 5))) static bool setup_error(const struct scn_script *s,
-                                                              const struct scn_command *c,
-                                                              FILE *out, const char *format, ...)
-{
-    va_list args;
-    va_start(args, format);
-    fprintf(out, "%s:%d: ", s->path, c->line);
-    vfprintf(out, format, args);
-    fputc('\n', out);
-    va_end(args);
-    return false;
-}
-
 /* One setup command, now that the configuration names the partitions. */
 static bool apply_one(const struct scn_script *s, const struct scn_command *c,
                       const struct hv_config *config, struct sim_options *options,
@@ -46,18 +32,19 @@ static bool apply_one(const struct scn_script *s, const struct scn_command *c,
     switch (c->op) {
     case SCN_COST:
         return sim_setup_parse_costs(c->text, &options->costs) ||
-               setup_error(s, c, out,
-                           "bad cost '%s' (NAME=CYCLES, NAME entry, hypercall, "
-                           "context-switch or io-access)",
-                           c->text);
+               scn_report(s->path, c->line, out,
+                          "bad cost '%s' (NAME=CYCLES, NAME entry, hypercall, "
+                          "context-switch or io-access)",
+                          c->text);
     case SCN_BOARD:
         options->board = hv_board_find(c->text);
-        return options->board ||
-               setup_error(s, c, out, "unknown board '%s' (xm-leon3, qemu-leon3)", c->text);
+        return options->board || scn_report(s->path, c->line, out,
+                                            "unknown board '%s' (xm-leon3, qemu-leon3)", c->text);
     case SCN_IMAGE:
         id = scn_partition(config, c->who);
         if (id < 0 || setup->image_count == HV_MAX_PARTITIONS)
-            return setup_error(s, c, out, "the configuration has no partition '%s'", c->who);
+            return scn_report(s->path, c->line, out, "the configuration has no partition '%s'",
+                              c->who);
         setup->images[setup->image_count++] = (struct sim_image_ref){(uint32_t)id, c->text};
         return true;
     default:
