@@ -1,7 +1,9 @@
 /* hvsim: the command line.
  *   hvsim run CONFIG.xml -p ID=IMAGE... [--mafs N] [--cost NAME=CYCLES,...]
  *             [--board NAME] [--console FILE] [--prefix] [--uart-in FILE]
+ *             [--trace FILE] [--hash]
  *   hvsim check CONFIG.xml
+ *   hvsim trace | scenario | bench ... (sim/trace_export.c, scenario_runner.c, bench_paper.c)
  * Exit status: 0 success, 2 bad input (usage, configuration, image),
  * 3 the simulation itself failed. */
 #include "sim/bench.h"
@@ -47,12 +49,18 @@ static void print_usage(FILE *out)
 {
     fputs("usage: hvsim run CONFIG.xml -p ID=IMAGE.elf [-p ID=IMAGE.elf ...] [--mafs N]\n"
           "                  [--cost NAME=CYCLES[,NAME=CYCLES...]] [--board xm-leon3|qemu-leon3]\n"
-          "                  [--console FILE] [--prefix] [--uart-in FILE]\n"
+          "                  [--console FILE] [--prefix] [--uart-in FILE] [--trace FILE] [--hash]\n"
           "       hvsim check CONFIG.xml\n"
+          "       hvsim trace FILE [--text OUT|-] [--json OUT|-]\n"
+          "       hvsim scenario DIR... [--build-dir DIR] [-j N] [--junit FILE] [--update]\n"
+          "       hvsim bench paper [--mafs N] [--case K]... [-j N] [--build-dir DIR]\n"
+          "                         [--paper-dir DIR]\n"
           "Images are named per partition id as xmpack does (ID=FILE or ID:FILE).\n"
           "Cost names: entry, hypercall, context-switch, io-access (cycles; see "
           "docs/simulator.md).\n"
-          "--prefix starts each console line with its virtual time and writer.\n",
+          "--prefix starts each console line with its virtual time and writer.\n"
+          "--trace writes the event trace (docs/trace.md); --hash prints trace hashes per\n"
+          "major frame and at the end on standard error.\n",
           out);
 }
 
