@@ -60,3 +60,10 @@ add_test(NAME config_ext.costs
 add_test(NAME config_ext.cost_option_wins
   COMMAND ${S}/expect_status.sh 0 "Partition1: slot 0 at 50010 us.Partition0: slot 1 at 100009 us"
           -- ${EXT_RUN} --cost entry=200)
+
+# Injections end to end: a fault injected into an idle partition waits for
+# its slot and halts it; IRQ and UART injections are recorded (the hash).
+add_test(NAME scenario.inject_fault
+  COMMAND ${HVSIM_BIN} scenario ${S}/inject_fault --build-dir ${CMAKE_BINARY_DIR})
+set_tests_properties(scenario.inject_fault PROPERTIES PASS_REGULAR_EXPRESSION
+  "ok     [^\n]*inject_fault \\(6 expectations\\)\n1 passed, 0 failed\n")
