@@ -131,8 +131,8 @@ static void print_table3(const struct bench *b)
     static const char *const rows[] = {"Avg", "Max", "Min", "Stdev"};
     const struct bench_case_result *r = &b->results[0];
     printf("Table 3. Case 1: 3 partitions, 1 slot of 1 s (increments per MAF)\n%-6s", "");
-    for (int c = 0; c < 4; c++)
-        printf(" %-30s",
+    for (int c = 0; c < 4; c++) /* titles right-aligned over their three columns */
+        printf(" %31s",
                c < 3 ? (const char *[]){"Counter 1", "Counter 2", "Counter 3"}[c] : "Summary");
     printf("\n%-6s", "");
     for (int c = 0; c < 4; c++)
@@ -175,7 +175,7 @@ static void print_table4(const struct bench *b)
     printf("Table 4. Cases 1..4: the same 1 s per MAF in 1, 5, 10, 50 slots\n%-22s", "");
     for (int k = 0; k < 4; k++)
         if (b->ran[k])
-            printf(" Case %d%25s", k + 1, "");
+            printf(" %29s %d", "Case", k + 1);
     printf("\n%-22s", "");
     for (int k = 0; k < 4; k++)
         if (b->ran[k])
@@ -194,7 +194,7 @@ static void print_table5(const struct bench *b)
     printf("Table 5. Cases 5..8: 5, 10, 15, 20 partitions (increments per 100 ms slot)\n%-6s", "");
     for (int k = 4; k < CASES; k++)
         if (b->ran[k])
-            printf(" Case %d%25s", k + 1, "");
+            printf(" %29s %d", "Case", k + 1);
     printf("\n%-6s", "");
     for (int k = 4; k < CASES; k++)
         if (b->ran[k])
