@@ -17,7 +17,8 @@
 /* Kinds the simulator adds after hvcore's. */
 enum sim_trace_kind {
     SIM_TRACE_CONSOLE = 64, /* partition = writer (-1 hypervisor), a = the byte */
-    SIM_TRACE_INJECT,       /* a scenario's injection: partition, a = what, b, c its values */
+    /* 65 is main's SIM_TRACE_UART2 (a byte UART2 sent) */
+    SIM_TRACE_INJECT = 66, /* a scenario's injection: partition, a = what, b, c its values */
 };
 
 /* What a SIM_TRACE_INJECT record's a says was injected. */
