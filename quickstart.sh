@@ -33,10 +33,9 @@ build() {
 }
 
 demo() {
-    local s="$BUILD_DIR/sparc/scenarios/hello"
-    echo "== hvsim run scenarios/hello/xm_cf.xml (3 major frames)"
-    "$BUILD_DIR/sim/hvsim" run scenarios/hello/xm_cf.xml \
-        -p 0="$s/hello_p0.elf" -p 1="$s/hello_p1.elf" --mafs 3
+    echo "== hvsim bench paper --case 1 --mafs 3 (the LEON3 paper's case 1, 3 major frames)"
+    "$BUILD_DIR/sim/hvsim" bench paper --case 1 --mafs 3 --build-dir "$BUILD_DIR" \
+        --paper-dir scenarios/paper
 }
 
 run_tests() {

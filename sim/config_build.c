@@ -23,6 +23,7 @@ struct sim_config {
     uint32_t *channel_ports; /* every channel's destination ports */
     struct hv_ipvi *ipvis;
     uint32_t *ipvi_targets;
+    struct sim_config_simulator simulator;
 };
 
 /* calloc that never asks for zero bytes, so NULL always means failure. */
@@ -220,7 +221,13 @@ struct sim_config *sim_build(const struct sim_loader *ld)
     sim_fill_channels(ld, c);
     sim_fill_ipvis(ld, c);
     sim_fill_hv(ld, c);
+    c->simulator = ld->simulator;
     return c;
+}
+
+const struct sim_config_simulator *sim_config_simulator(const struct sim_config *c)
+{
+    return &c->simulator;
 }
 
 const struct hv_config *sim_config_hv(const struct sim_config *c)

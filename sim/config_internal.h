@@ -150,14 +150,15 @@ struct sim_loader {
     bool has_watchdog;
     uint32_t watchdog_initial_us;
     uint32_t watchdog_reload_us;
-    struct sim_vec regions;      /* of struct sim_region_src */
-    struct sim_vec devices;      /* of struct sim_device_src */
-    struct sim_vec plans;        /* of struct sim_plan_src */
-    struct sim_vec partitions;   /* of struct sim_part_src */
-    struct sim_vec hv_hm_events; /* of struct sim_hm_event_src */
-    struct sim_vec channels;     /* of struct sim_channel_src */
-    struct sim_vec ipvis;        /* of struct sim_ipvi_src */
-    struct sim_vec diags;        /* of struct sim_diag (config_load.c) */
+    struct sim_vec regions;                /* of struct sim_region_src */
+    struct sim_vec devices;                /* of struct sim_device_src */
+    struct sim_vec plans;                  /* of struct sim_plan_src */
+    struct sim_vec partitions;             /* of struct sim_part_src */
+    struct sim_vec hv_hm_events;           /* of struct sim_hm_event_src */
+    struct sim_vec channels;               /* of struct sim_channel_src */
+    struct sim_vec ipvis;                  /* of struct sim_ipvi_src */
+    struct sim_vec diags;                  /* of struct sim_diag (config_load.c) */
+    struct sim_config_simulator simulator; /* <hvsim:Simulator> (config_sim.c) */
 };
 
 /* --- diagnostics and helpers (config_load.c) ---------------------------- */
@@ -234,6 +235,10 @@ void sim_parse_hm(struct sim_loader *ld, xmlNode *node, void *events /* struct s
 void sim_parse_hw_resources(struct sim_loader *ld, xmlNode *node, void *part);
 void sim_parse_port_table(struct sim_loader *ld, xmlNode *node, void *part);
 void sim_parse_channels(struct sim_loader *ld, xmlNode *node, void *ctx);
+/* config_sim.c: hvsim's extension element. */
+#define SIM_HVSIM_NAMESPACE "urn:hvsim"
+bool sim_simulator_adopt_namespace(xmlDoc *doc, xmlNode *root);
+void sim_parse_simulator(struct sim_loader *ld, xmlNode *node, void *ctx);
 
 /* --- pass 4: semantic checks -------------------------------------------- */
 

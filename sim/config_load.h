@@ -29,6 +29,23 @@ const struct hv_config *sim_config_hv(const struct sim_config *c);
 const char *sim_hm_event_name(uint32_t event);
 const char *sim_hm_action_name(uint32_t action);
 
+/* hvsim's extension element <hvsim:Simulator xmlns:hvsim="urn:hvsim">
+ * (docs/configuration.md): the board and the modelled hypervisor costs a
+ * configuration asks for. `given` says which fields the file set. */
+enum sim_config_given {
+    SIM_GIVEN_BOARD = 1u << 0,
+    SIM_GIVEN_ENTRY = 1u << 1,
+    SIM_GIVEN_HYPERCALL = 1u << 2,
+    SIM_GIVEN_CONTEXT_SWITCH = 1u << 3,
+    SIM_GIVEN_IO_ACCESS = 1u << 4,
+};
+struct sim_config_simulator {
+    uint32_t given; /* enum sim_config_given bits */
+    char board[HV_NAME_MAX];
+    uint32_t entry, hypercall, context_switch, io_access; /* cycles */
+};
+const struct sim_config_simulator *sim_config_simulator(const struct sim_config *c);
+
 /* Frees everything; NULL is allowed. */
 void sim_config_free(struct sim_config *c);
 

@@ -516,6 +516,7 @@ void sim_parse_root(struct sim_loader *ld, xmlNode *root)
         {"XMHypervisor", sim_parse_hypervisor},
         {"PartitionTable", sim_parse_partition_table},
         {"Channels", sim_parse_channels},
+        {"Simulator", sim_parse_simulator},
     };
     sim_copy_name(ld, root, "name", ld->name);
     SIM_PARSE_CHILDREN(ld, root, children, NULL);

@@ -205,7 +205,7 @@ static bool sim_is_optional_child(const char *name, size_t length)
         "MemoryLayout",       "Devices",     "ResidentSw", "Channels",
         "HealthMonitor",      "HwResources", "PortTable",  "Trace",
         "Watchdog",           "IoPorts",     "Interrupts", "TemporalRequirements",
-        "PhysicalMemoryArea",
+        "PhysicalMemoryArea", "Simulator",   "Costs",
     };
     for (size_t i = 0; i < sizeof(optional) / sizeof(optional[0]); i++) {
         if (strlen(optional[i]) == length && strncmp(optional[i], name, length) == 0)
@@ -379,7 +379,8 @@ static bool sim_run_validation(struct sim_schema_ctx *ctx, xmlSchema *schema, xm
 bool sim_schema_validate(struct sim_loader *ld, xmlDoc *doc)
 {
     struct sim_schema_ctx ctx = {ld, 0};
-    if (!sim_adopt_namespace(doc, xmlDocGetRootElement(doc))) {
+    if (!sim_adopt_namespace(doc, xmlDocGetRootElement(doc)) ||
+        !sim_simulator_adopt_namespace(doc, xmlDocGetRootElement(doc))) {
         sim_report(ld, 0, "out of memory");
         return false;
     }

@@ -261,6 +261,7 @@ void sim_machine_destroy(struct sim_machine *m)
         free(m->shared[i].buffer);
     free(m->uart_input.bytes);
     free(m->uart2_input.bytes);
+    sim_machine_trace_finish(m, stderr); /* a run that stopped early still ends its file */
     sim_trace_free(&m->trace);
     free(m);
 }

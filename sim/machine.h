@@ -65,12 +65,27 @@ enum sim_error sim_machine_run_slot(struct sim_machine *machine, uint64_t mafs, 
 /* Major frames started so far. */
 uint64_t sim_machine_mafs_started(const struct sim_machine *machine);
 
+/* Boot (once) and run until stop(machine, context) holds, checked between
+ * steps (a step ends at the next device event, a vCPU exit, or the cycle
+ * stop_at when it is not 0, which no partition runs past). */
+typedef bool sim_machine_stop_fn(const struct sim_machine *machine, void *context);
+enum sim_error sim_machine_run_until(struct sim_machine *machine, sim_machine_stop_fn *stop,
+                                     void *context, uint64_t stop_at, FILE *diag);
+
 /* At the end of a run: let the console UART send the bytes it still holds
  * (the clock moves on, nothing else runs), so the last output is seen. */
 void sim_machine_drain_console(struct sim_machine *machine);
 
 /* The run's trace so far (sim/trace.h). */
 const struct sim_trace *sim_machine_trace(const struct sim_machine *machine);
+
+/* Stream the trace to path as well (docs/trace.md); before the run. */
+enum sim_error sim_machine_trace_to_file(struct sim_machine *machine, const char *path, FILE *diag);
+/* Print the trace hash after each major frame to log (--hash). */
+void sim_machine_trace_hashes(struct sim_machine *machine, FILE *log);
+/* End of the run: close the trace file with its end record and print the
+ * final hash line if hashes are printed. */
+enum sim_error sim_machine_trace_finish(struct sim_machine *machine, FILE *diag);
 
 const struct sim_clock *sim_machine_clock(const struct sim_machine *machine);
 const struct hv *sim_machine_hv(const struct sim_machine *machine);

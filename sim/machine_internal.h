@@ -59,6 +59,7 @@ struct sim_machine {
     struct sim_partition partitions[HV_MAX_PARTITIONS];
     struct sim_shared_area shared[SIM_MAX_SHARED_AREAS];
     uint32_t shared_count;
+    uint64_t stop_at; /* sim_machine_run_until: a partition runs no further; 0 none */
 };
 
 #endif

@@ -1,15 +1,20 @@
 /* hvsim: the command line.
  *   hvsim run CONFIG.xml -p ID=IMAGE... [--mafs N] [--cost NAME=CYCLES,...]
  *             [--board NAME] [--console FILE] [--prefix] [--uart-in FILE]
- *             [--uart2-in FILE] [--uart2-out FILE]
+ *             [--uart2-in FILE] [--uart2-out FILE] [--trace FILE] [--hash]
  *   hvsim check CONFIG.xml
  *   hvsim run ... --gui | --png OUT.png [--from T] [--to T] [--size WxH]
  *             (the timeline: gui/cli.h)
+ *   hvsim trace | scenario | bench ... (sim/trace_export.c, scenario_runner.c, bench_paper.c)
  * Exit status: 0 success, 2 bad input (usage, configuration, image),
  * 3 the simulation itself failed. */
 #include "gui/cli.h"
+#include "sim/bench.h"
 #include "sim/config_load.h"
 #include "sim/machine.h"
+#include "sim/scenario.h"
+#include "sim/setup.h"
+#include "sim/trace_export.h"
 #include <errno.h>
 #include <hvcore/drivers.h>
 #include <stdlib.h>
@@ -18,6 +23,7 @@
 #define EXIT_BAD_INPUT 2
 #define EXIT_SIM_FAILED 3
 #define MAX_IMAGES 64
+#define MAX_COST_OPTIONS 16
 
 struct run_args {
     const char *config_path;
@@ -32,6 +38,11 @@ struct run_args {
     const char *uart2_output_path; /* bytes UART2 sends */
     bool console_prefix;
     struct gui_cli gui; /* --gui, --png and the image's options */
+    /* --cost texts, applied over the configuration's own costs */
+    const char *cost_texts[MAX_COST_OPTIONS];
+    uint32_t cost_count;
+    const char *trace_path; /* --trace FILE: the binary trace (docs/trace.md) */
+    bool print_hashes;      /* --hash: trace hashes per MAF and at the end, on stderr */
 };
 
 static int usage_error(const char *message, const char *detail)
@@ -44,9 +55,13 @@ static void print_usage(FILE *out)
 {
     fputs("usage: hvsim run CONFIG.xml -p ID=IMAGE.elf [-p ID=IMAGE.elf ...] [--mafs N]\n"
           "                  [--cost NAME=CYCLES[,NAME=CYCLES...]] [--board xm-leon3|qemu-leon3]\n"
-          "                  [--console FILE] [--prefix] [--uart-in FILE]\n"
+          "                  [--console FILE] [--prefix] [--uart-in FILE] [--trace FILE] [--hash]\n"
           "                  [--uart2-in FILE] [--uart2-out FILE]\n"
           "       hvsim check CONFIG.xml\n"
+          "       hvsim trace FILE [--text OUT|-] [--json OUT|-]\n"
+          "       hvsim scenario DIR... [--build-dir DIR] [-j N] [--junit FILE] [--update]\n"
+          "       hvsim bench paper [--mafs N] [--case K]... [-j N] [--build-dir DIR]\n"
+          "                         [--paper-dir DIR]\n"
           "Images are named per partition id as xmpack does (ID=FILE or ID:FILE).\n"
           "Cost names: entry, hypercall, context-switch, io-access (cycles; see "
           "docs/simulator.md).\n"
@@ -54,7 +69,9 @@ static void print_usage(FILE *out)
           "--uart-in feeds the console UART (UART1); --uart2-in and --uart2-out are the\n"
           "receive and transmit ends of UART2, the partitions' UART (xm-leon3 only).\n"
           "Timeline: --gui shows the run in a window as it happens; --png OUT.png\n"
-          "[--from T] [--to T] [--size WxH] writes it as an image (docs/gui.md).\n",
+          "[--from T] [--to T] [--size WxH] writes it as an image (docs/gui.md).\n"
+          "--trace writes the event trace (docs/trace.md); --hash prints trace hashes per\n"
+          "major frame and at the end on standard error.\n",
           out);
 }
 
@@ -88,49 +105,6 @@ static bool parse_image(const char *text, struct sim_image_ref *ref)
     return true;
 }
 
-/* One "NAME=CYCLES" of --cost, `length` characters long. */
-static bool parse_cost(const char *text, size_t length, struct sim_costs *costs)
-{
-    const struct {
-        const char *name;
-        uint32_t *field;
-    } keys[] = {
-        {"entry", &costs->entry},
-        {"hypercall", &costs->hypercall},
-        {"context-switch", &costs->context_switch},
-        {"io-access", &costs->io_access},
-    };
-    char value[24];
-    uint64_t cycles;
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-        size_t name_length = strlen(keys[i].name);
-        if (length <= name_length + 1 || length - name_length - 1 >= sizeof value ||
-            strncmp(text, keys[i].name, name_length) != 0 || text[name_length] != '=')
-            continue;
-        memcpy(value, text + name_length + 1, length - name_length - 1);
-        value[length - name_length - 1] = '\0';
-        if (!parse_u64(value, &cycles) || cycles > UINT32_MAX)
-            return false;
-        *keys[i].field = (uint32_t)cycles;
-        return true;
-    }
-    return false;
-}
-
-/* "NAME=CYCLES[,NAME=CYCLES...]": the names given are set, the others kept. */
-static bool parse_costs(const char *text, struct sim_costs *costs)
-{
-    for (;;) {
-        const char *comma = strchr(text, ',');
-        size_t length = comma ? (size_t)(comma - text) : strlen(text);
-        if (!parse_cost(text, length, costs))
-            return false;
-        if (!comma)
-            return true;
-        text = comma + 1;
-    }
-}
-
 /* Options that take a file or a name. */
 static int parse_named_option(struct run_args *args, const char *option, const char *value)
 {
@@ -153,6 +127,10 @@ static int parse_named_option(struct run_args *args, const char *option, const c
             return 0;
         }
     }
+    if (strcmp(option, "--trace") == 0) {
+        args->trace_path = value;
+        return 0;
+    }
     return usage_error("unknown option ", option);
 }
 
@@ -164,6 +142,10 @@ static int parse_option(struct run_args *args, int argc, char **argv, int *i)
         return gui_option > 0 ? 0 : EXIT_BAD_INPUT;
     if (strcmp(option, "--prefix") == 0) {
         args->console_prefix = true;
+        return 0;
+    }
+    if (strcmp(option, "--hash") == 0) {
+        args->print_hashes = true;
         return 0;
     }
     if (*i + 1 >= argc)
@@ -182,7 +164,10 @@ static int parse_option(struct run_args *args, int argc, char **argv, int *i)
         return 0;
     }
     if (strcmp(option, "--cost") == 0) {
-        if (!parse_costs(value, &args->costs))
+        if (args->cost_count == MAX_COST_OPTIONS)
+            return usage_error("too many --cost options", NULL);
+        args->cost_texts[args->cost_count++] = value;
+        if (!sim_setup_parse_costs(value, &args->costs))
             return usage_error("--cost expects NAME=CYCLES[,...] with NAME entry, hypercall, "
                                "context-switch or io-access, got ",
                                value);
@@ -198,10 +183,7 @@ static int parse_option(struct run_args *args, int argc, char **argv, int *i)
 static int parse_run_args(struct run_args *args, int argc, char **argv)
 {
     args->mafs = 1;
-    args->costs = (struct sim_costs){.entry = SIM_COST_ENTRY_DEFAULT,
-                                     .hypercall = SIM_COST_HYPERCALL_DEFAULT,
-                                     .context_switch = SIM_COST_CONTEXT_SWITCH_DEFAULT,
-                                     .io_access = SIM_COST_IO_ACCESS_DEFAULT};
+    sim_setup_default_costs(&args->costs);
     for (int i = 0; i < argc; i++) {
         if (argv[i][0] == '-') {
             int status = parse_option(args, argc, argv, &i);
@@ -248,6 +230,10 @@ static int run_with_options(const struct run_args *args, const struct hv_config 
     struct sim_machine *machine = NULL;
     enum sim_error error =
         sim_machine_create(&machine, config, args->images, args->image_count, options, stderr);
+    if (error == SIM_OK && args->trace_path)
+        error = sim_machine_trace_to_file(machine, args->trace_path, stderr);
+    if (error == SIM_OK && args->print_hashes)
+        sim_machine_trace_hashes(machine, stderr);
     if (error == SIM_OK && args->gui.live)
         error = gui_cli_live(machine, config, args->mafs, stderr);
     else if (error == SIM_OK)
@@ -256,6 +242,10 @@ static int run_with_options(const struct run_args *args, const struct hv_config 
         error = gui_cli_png(&args->gui, machine, config, stderr);
     if (error == SIM_OK)
         sim_machine_drain_console(machine);
+    if (machine) {
+        enum sim_error finished = sim_machine_trace_finish(machine, stderr);
+        error = error == SIM_OK ? finished : error;
+    }
     sim_machine_destroy(machine);
     if (fflush(options->console) != 0) {
         fprintf(stderr, "hvsim: writing the console: %s\n", strerror(errno));
@@ -288,21 +278,34 @@ static void close_files(struct run_files *f)
     }
 }
 
-static int run_loaded(const struct run_args *args, const struct hv_config *config)
+/* Costs and board: the defaults, the configuration's <hvsim:Simulator>,
+ * then the command line's --cost and --board (docs/simulator.md). */
+static void apply_command_line(const struct run_args *args, const struct sim_config *config,
+                               struct sim_options *options)
 {
+    sim_setup_default_costs(&options->costs);
+    sim_setup_apply_config(options, sim_config_simulator(config));
+    for (uint32_t i = 0; i < args->cost_count; i++)
+        sim_setup_parse_costs(args->cost_texts[i], &options->costs); /* checked when parsed */
+    if (args->board)
+        options->board = args->board;
+}
+
+static int run_loaded(const struct run_args *args, const struct sim_config *loaded)
+{
+    const struct hv_config *config = sim_config_hv(loaded);
     struct run_files f = {.console = stdout};
     bool opened = open_optional("--console", args->console_path, "w", &f.console) &&
                   open_optional("--uart-in", args->uart_input_path, "rb", &f.uart_input) &&
                   open_optional("--uart2-in", args->uart2_input_path, "rb", &f.uart2_input) &&
                   open_optional("--uart2-out", args->uart2_output_path, "wb", &f.uart2_output);
-    struct sim_options options = {.costs = args->costs,
-                                  .board = args->board,
-                                  .console = f.console,
+    struct sim_options options = {.console = f.console,
                                   .console_prefix = args->console_prefix,
                                   .uart_input = f.uart_input,
                                   .uart2_input = f.uart2_input,
                                   .uart2_output = f.uart2_output,
                                   .keep_trace = gui_cli_wants_trace(&args->gui)};
+    apply_command_line(args, loaded, &options);
     int status = opened ? run_with_options(args, config, &options) : EXIT_BAD_INPUT;
     if (f.uart2_output && fflush(f.uart2_output) != 0) {
         fprintf(stderr, "hvsim: writing --uart2-out: %s\n", strerror(errno));
@@ -322,7 +325,7 @@ static int command_run(int argc, char **argv)
     enum sim_error error = sim_config_load(args.config_path, stderr, &config);
     if (error != SIM_OK)
         return exit_status(error);
-    status = run_loaded(&args, sim_config_hv(config));
+    status = run_loaded(&args, config);
     sim_config_free(config);
     return status;
 }
@@ -347,6 +350,12 @@ int main(int argc, char **argv)
         return command_run(argc - 2, argv + 2);
     if (strcmp(argv[1], "check") == 0)
         return command_check(argc - 2, argv + 2);
+    if (strcmp(argv[1], "trace") == 0)
+        return sim_trace_command(argc - 2, argv + 2);
+    if (strcmp(argv[1], "scenario") == 0)
+        return sim_scenario_command(argc - 2, argv + 2);
+    if (strcmp(argv[1], "bench") == 0)
+        return sim_bench_command(argc - 2, argv + 2);
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
         print_usage(stdout);
         return 0;

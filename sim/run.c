@@ -170,6 +170,8 @@ static enum sim_error step(struct sim_machine *m, FILE *diag)
     if (take_interrupt(m))
         return SIM_OK;
     uint64_t deadline = earliest(bus_next_event(&m->devices.bus, m->clock.cycles), next_input);
+    if (m->stop_at != 0)
+        deadline = earliest(deadline, m->stop_at); /* sim_machine_run_until's time */
     int32_t current = hv_current(&m->hv);
     if (current == HV_IDLE) {
         m->clock.cycles = deadline;
@@ -272,4 +274,16 @@ enum sim_error sim_machine_run_slot(struct sim_machine *m, uint64_t mafs, FILE *
 uint64_t sim_machine_mafs_started(const struct sim_machine *m)
 {
     return m->hv.sched.maf_count;
+}
+
+enum sim_error sim_machine_run_until(struct sim_machine *m, sim_machine_stop_fn *stop,
+                                     void *context, uint64_t stop_at, FILE *diag)
+{
+    enum sim_error error = SIM_OK;
+    boot_once(m);
+    m->stop_at = stop_at;
+    while (error == SIM_OK && !stop(m, context) && may_run(m, UINT64_MAX, diag))
+        error = step(m, diag);
+    m->stop_at = 0;
+    return error;
 }

@@ -1,5 +1,8 @@
-/* sim/: the in-memory trace and its hash. */
+/* sim/: the trace recorder: hash, optional in-memory records, optional
+ * file stream. */
 #include "sim/trace.h"
+#include "sim/trace_file.h"
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,9 +32,14 @@ static uint64_t hash_bytes(uint64_t hash, uint64_t value, int bytes)
     return hash;
 }
 
+uint64_t sim_trace_hash_start(void)
+{
+    return FNV_OFFSET;
+}
+
 /* The hash covers the fields in a fixed order and width, never the
  * struct's padding or the host's byte order. */
-static uint64_t hash_record(uint64_t hash, const struct sim_trace_record *r)
+uint64_t sim_trace_hash_record(uint64_t hash, const struct sim_trace_record *r)
 {
     hash = hash_bytes(hash, r->cycle, 8);
     hash = hash_bytes(hash, r->kind, 2);
@@ -56,11 +64,33 @@ static void keep(struct sim_trace *trace, const struct sim_trace_record *record)
     trace->records[trace->count++] = *record;
 }
 
+/* A major frame starts: the frame before it is complete. The file is
+ * flushed so that a reader following it live sees whole frames. */
+static void frame_done(struct sim_trace *trace, const struct sim_trace_record *record)
+{
+    if (trace->hash_log)
+        fprintf(trace->hash_log, "hvsim: trace hash after MAF %" PRIu32 ": %016" PRIx64 "\n",
+                record->a - 1, trace->hash);
+    if (trace->writer)
+        sim_trace_writer_flush(trace->writer);
+}
+
 void sim_trace_add(struct sim_trace *trace, uint64_t cycle, const struct hv_trace_event *event)
 {
     struct sim_trace_record record = {cycle,    event->kind, event->partition,
                                       event->a, event->b,    event->c};
-    trace->hash = hash_record(trace->hash, &record);
+    if (record.kind == HV_TRACE_MAF_START && record.a > 0)
+        frame_done(trace, &record);
+    trace->hash = sim_trace_hash_record(trace->hash, &record);
+    trace->total++;
     if (trace->keep_records && !trace->out_of_memory)
         keep(trace, &record);
+    if (trace->writer)
+        sim_trace_writer_put(trace->writer, &record);
+}
+
+void sim_trace_print_hash(FILE *out, const struct sim_trace *trace)
+{
+    fprintf(out, "hvsim: trace hash: %016" PRIx64 " (%" PRIu64 " records)\n", trace->hash,
+            trace->total);
 }

@@ -10,7 +10,7 @@ target_include_directories(test_config_units PRIVATE ${HVSIM_CFG_INCLUDES})
 
 set(HVSIM_CFG_LOADER)
 foreach(f config_load config_schema config_parse config_check config_hm config_hw
-    config_channels config_build units)
+    config_channels config_build config_sim units)
   list(APPEND HVSIM_CFG_LOADER ${HVSIM_CFG_ROOT}/sim/${f}.c)
 endforeach()
 hvsim_unit_test(test_config

@@ -1,0 +1,69 @@
+# Scenarios (docs/scenarios.md), the trace file (docs/trace.md) and the
+# paper benchmark's command (docs/paper-benchmark.md), end to end.
+set(S ${CMAKE_CURRENT_LIST_DIR})
+set(HVSIM_BIN $<TARGET_FILE:hvsim>)
+
+# Every scenario under scenarios/ passes: hello and the paper's cases 1-8
+# (two major frames each), with a JUnit report.
+add_test(NAME scenario.all
+  COMMAND ${HVSIM_BIN} scenario ${CMAKE_SOURCE_DIR}/scenarios -j 2
+          --junit ${CMAKE_CURRENT_BINARY_DIR}/scenarios.junit.xml
+          --build-dir ${CMAKE_BINARY_DIR})
+set_tests_properties(scenario.all PROPERTIES PASS_REGULAR_EXPRESSION "\n9 passed, 0 failed\n")
+
+# A changed slot duration makes its scenario fail with the Reader's first
+# differing line: Counter 1 loses 10 ms of its 100 ms.
+add_test(NAME scenario.paper_slot_changed
+  COMMAND ${S}/expect_scenario_drift.sh ${HVSIM_BIN} ${CMAKE_BINARY_DIR}
+          ${CMAKE_SOURCE_DIR}/scenarios/paper/case5
+          "s|<Slot id=\"0\" start=\"0ms\" duration=\"100ms\"|<Slot id=\"0\" start=\"0ms\" duration=\"90ms\"|"
+          "changed/scenario.hvsim:[0-9]+: console of Reader differs from [^ ]*expected.txt at line 1 [^\"]*expected: \"MAF 1: 831882 [^\"]*\"[^\"]*actual: +\"MAF 1: 748[0-9]{3} ")
+
+# Script errors: each is file:line, all in one run, exit status 2.
+add_test(NAME scenario.bad_script
+  COMMAND ${S}/expect_status.sh 2
+          "bad_scenario/scenario.hvsim:3: usage: run N mafs.*bad_scenario/scenario.hvsim:4: usage: expect console.*bad_scenario/scenario.hvsim:5: usage: inject trap PARTITION TT.*ERROR  [^ ]*bad_scenario .could not run.*0 passed, 1 failed"
+          -- ${HVSIM_BIN} scenario ${S}/bad_scenario --build-dir ${CMAKE_BINARY_DIR})
+
+# --trace and --hash: deterministic bytes, the console untouched, the file
+# read back with the run's hash, the exports.
+add_test(NAME trace.files
+  COMMAND ${S}/expect_trace_files.sh -- ${HVSIM_BIN} ${CMAKE_SOURCE_DIR}/scenarios/hello/xm_cf.xml
+          -p 0=${HVSIM_SPARC_BINARY_DIR}/scenarios/hello/hello_p0.elf
+          -p 1=${HVSIM_SPARC_BINARY_DIR}/scenarios/hello/hello_p1.elf --mafs 3)
+add_test(NAME trace.not_a_trace
+  COMMAND ${S}/expect_error.sh 2 "^${CMAKE_SOURCE_DIR}/README.md: not an hvsim trace file$" --
+          ${HVSIM_BIN} trace ${CMAKE_SOURCE_DIR}/README.md)
+
+# The benchmark's command, on its quickest case for one major frame: Table
+# 5's rows with the paper's figure, ours and the difference.
+add_test(NAME bench.paper_case5
+  COMMAND ${HVSIM_BIN} bench paper --case 5 --mafs 1 --build-dir ${CMAKE_BINARY_DIR})
+set_tests_properties(bench.paper_case5 PROPERTIES PASS_REGULAR_EXPRESSION
+  "Table 5\\..*\nAvg +831760 +8318[0-9][0-9] +\\+0\\.0[0-9][0-9]%")
+
+# The configuration's simulator extension (docs/configuration.md): checked
+# by the schema like the rest of the file; its costs apply (hello with
+# every cost 0: lines 2 us after the slot start, the register accesses),
+# and --cost still wins over them.
+set(EXT ${S}/simulator_ext)
+add_test(NAME config_ext.bad
+  COMMAND ${S}/expect_status.sh 2
+          "bad.xml:40: Simulator@board 'pc-at' is not one of xm-leon3, qemu-leon3.*bad.xml:41: Costs@entry 'fast' is not a decimal number.*bad.xml:41: <Costs> has unknown attribute 'speed'"
+          -- ${HVSIM_BIN} check ${EXT}/bad.xml)
+set(EXT_RUN ${HVSIM_BIN} run ${EXT}/no_costs.xml
+    -p 0=${HVSIM_SPARC_BINARY_DIR}/scenarios/hello/hello_p0.elf
+    -p 1=${HVSIM_SPARC_BINARY_DIR}/scenarios/hello/hello_p1.elf --mafs 2)
+add_test(NAME config_ext.costs
+  COMMAND ${S}/expect_status.sh 0 "Partition1: slot 0 at 50002 us.Partition0: slot 1 at 100001 us"
+          -- ${EXT_RUN})
+add_test(NAME config_ext.cost_option_wins
+  COMMAND ${S}/expect_status.sh 0 "Partition1: slot 0 at 50010 us.Partition0: slot 1 at 100009 us"
+          -- ${EXT_RUN} --cost entry=200)
+
+# Injections end to end: a fault injected into an idle partition waits for
+# its slot and halts it; IRQ and UART injections are recorded (the hash).
+add_test(NAME scenario.inject_fault
+  COMMAND ${HVSIM_BIN} scenario ${S}/inject_fault --build-dir ${CMAKE_BINARY_DIR})
+set_tests_properties(scenario.inject_fault PROPERTIES PASS_REGULAR_EXPRESSION
+  "ok     [^\n]*inject_fault \\(6 expectations\\)\n1 passed, 0 failed\n")
