@@ -9,15 +9,7 @@
 
 #include <cmocka.h>
 
-#include "cpu/vcpu.h"
-
-#define CODE VCPU_TEST_CODE_ADDRESS
-#define DATA 0x40100000u
-#define RODATA 0x40200000u
-#define PCT 0x40300000u
-#define PAGE 0x1000u
-/* The n-th register of a group: REG(O, 1) is %o1. */
-#define REG(group, n) ((enum vcpu_reg)(VCPU_##group##0 + (n)))
+#include "vcpu_fixture.h"
 
 static const uint32_t psr_et = 1u << 5, psr_s = 1u << 7, psr_cwp = 0x1fu;
 
@@ -25,26 +17,12 @@ static uint8_t pct_page[PAGE] __attribute__((aligned(PAGE)));
 
 static struct vcpu *make_vcpu(void)
 {
-    const struct vcpu_region regions[] = {
-        {CODE, 0x10000, VCPU_PERM_READ | VCPU_PERM_EXEC, NULL},
-        {DATA, 0x40000, VCPU_PERM_READ | VCPU_PERM_WRITE, NULL},
-        {RODATA, PAGE, VCPU_PERM_READ, NULL},
-        {PCT, PAGE, VCPU_PERM_READ | VCPU_PERM_WRITE, pct_page},
-    };
-    struct vcpu *vcpu = NULL;
-    assert_int_equal(vcpu_create(&vcpu, regions, 4), VCPU_OK);
-    return vcpu;
+    return vcpu_fixture_make(pct_page);
 }
 
 static void load(struct vcpu *vcpu, const char *path)
 {
-    static uint8_t image[0x10000];
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    size_t size = fread(image, 1, sizeof image, f);
-    fclose(f);
-    assert_true(size > 0);
-    assert_int_equal(vcpu_write_mem(vcpu, CODE, image, (uint32_t)size, false), VCPU_OK);
+    vcpu_fixture_load(vcpu, path);
 }
 
 static void test_probe_self_test(void **state)

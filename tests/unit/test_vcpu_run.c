@@ -9,39 +9,18 @@
 
 #include <cmocka.h>
 
-#include "cpu/vcpu.h"
+#include "vcpu_fixture.h"
 
-#define CODE VCPU_TEST_CODE_ADDRESS
-#define DATA 0x40100000u
-#define RODATA 0x40200000u
-#define PCT 0x40300000u
-#define PAGE 0x1000u
-/* The n-th register of a group: REG(O, 1) is %o1. */
-#define REG(group, n) ((enum vcpu_reg)(VCPU_##group##0 + (n)))
 #define BIG_BUDGET 100000000u
 
 static struct vcpu *make_vcpu(void)
 {
-    const struct vcpu_region regions[] = {
-        {CODE, 0x10000, VCPU_PERM_READ | VCPU_PERM_EXEC, NULL},
-        {DATA, 0x40000, VCPU_PERM_READ | VCPU_PERM_WRITE, NULL},
-        {RODATA, PAGE, VCPU_PERM_READ, NULL},
-        {PCT, PAGE, VCPU_PERM_READ | VCPU_PERM_WRITE, NULL},
-    };
-    struct vcpu *vcpu = NULL;
-    assert_int_equal(vcpu_create(&vcpu, regions, 4), VCPU_OK);
-    return vcpu;
+    return vcpu_fixture_make(NULL);
 }
 
 static void load(struct vcpu *vcpu, const char *path)
 {
-    static uint8_t image[0x10000];
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    size_t size = fread(image, 1, sizeof image, f);
-    fclose(f);
-    assert_true(size > 0);
-    assert_int_equal(vcpu_write_mem(vcpu, CODE, image, (uint32_t)size, false), VCPU_OK);
+    vcpu_fixture_load(vcpu, path);
 }
 
 static struct vcpu *booted(const char *path, uint32_t entry)

@@ -30,8 +30,10 @@ foreach(snippet ${VCPU_TEST_SNIPPETS})
 endforeach()
 add_custom_target(vcpu_test_snippets DEPENDS ${vcpu_test_bins})
 
-hvsim_unit_test(test_vcpu SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_vcpu.c LIBS hvsim_cpu)
-hvsim_unit_test(test_vcpu_run SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_vcpu_run.c LIBS hvsim_cpu)
+hvsim_unit_test(test_vcpu SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_vcpu.c
+                ${CMAKE_CURRENT_LIST_DIR}/vcpu_fixture.c LIBS hvsim_cpu)
+hvsim_unit_test(test_vcpu_run SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_vcpu_run.c
+                ${CMAKE_CURRENT_LIST_DIR}/vcpu_fixture.c LIBS hvsim_cpu)
 hvsim_unit_test(test_vcpu_budget SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_vcpu_budget.c
                 LIBS hvsim_cpu)
 hvsim_unit_test(test_vcpu_traps SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_vcpu_traps.c
