@@ -4,7 +4,7 @@
 # trace files are the same bytes; the console is the same as without
 # --trace (the trace never changes the run); `hvsim trace F` reads the file
 # back with the very hash the run printed; the JSON export is valid JSON
-# with one complete event per slot (when python3 is there to parse it).
+# with one complete event per slot (python3 parses it; quickstart installs it).
 set -u
 shift
 hvsim=$1
@@ -25,8 +25,7 @@ hash=$(sed -n 's/^hvsim: trace hash: \([0-9a-f]*\) (.*/\1/p' "$work/a.err")
 "$hvsim" trace "$work/a.trace" --text "$work/a.txt" --json "$work/a.json" || fail "hvsim trace"
 grep -q "^# end: .* records, hash $hash$" "$work/a.txt" || fail "text export: end line not hash $hash"
 grep -q ' SLOT_START ' "$work/a.txt" || fail "text export has no SLOT_START"
-if command -v python3 >/dev/null; then
-    python3 - "$work/a.json" "$work/a.txt" <<'PY' || fail "JSON export"
+python3 - "$work/a.json" "$work/a.txt" <<'PY' || fail "JSON export"
 import json, sys
 events = json.load(open(sys.argv[1]))["traceEvents"]
 slots = [e for e in events if e["ph"] == "X" and e["name"].startswith("slot ")]
@@ -34,5 +33,4 @@ ends = sum(1 for line in open(sys.argv[2]) if " SLOT_END " in line)
 assert slots and len(slots) >= ends, (len(slots), ends)
 assert all(e["dur"] > 0 for e in slots)
 PY
-fi
 echo "ok: trace $hash, $(wc -c <"$work/a.trace") bytes"
