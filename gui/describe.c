@@ -150,6 +150,9 @@ static void describe_arguments(const struct gui_event *e, char *buf, size_t size
     case HV_TRACE_PORT_READ:
         append(buf, size, "port %u, %u bytes", e->a, e->b);
         return;
+    case HV_TRACE_IRQ:
+        append(buf, size, "line %u", e->a);
+        return;
     }
     append(buf, size, "a %u, b 0x%x, c 0x%x", e->a, e->b, e->c);
 }
