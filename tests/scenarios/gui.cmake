@@ -49,3 +49,12 @@ hvsim_gui_error(view_missing "^/nonexistent.trace: No such file or directory$"
 hvsim_gui_error(view_usage "^hvsim view: usage: hvsim view TRACE" $<TARGET_FILE:hvsim> view)
 hvsim_gui_error(view_bad_option "^hvsim view: unknown option --mafs$"
   $<TARGET_FILE:hvsim> view x.trace --mafs 3)
+# Recorded and viewed, the same image as the run's own --png. A run that
+# ends idle after its last record (the HALT fault run: 32 cycles) ends
+# later than its file does, so the range is given there (docs/gui.md).
+add_test(NAME gui.view_matches_run COMMAND ${S}/expect_view_matches_run.sh "" --
+  ${HVSIM_HELLO_RUN} --mafs 3)
+add_test(NAME gui.view_matches_fault_run COMMAND ${S}/expect_view_matches_run.sh "--to 60ms" --
+  $<TARGET_FILE:hvsim> run ${CMAKE_CURRENT_BINARY_DIR}/hm_halt.xml
+  -p 0=${HVSIM_SPARC_BINARY_DIR}/tests/guest/fault_hm.elf
+  -p 1=${HVSIM_SPARC_BINARY_DIR}/tests/guest/healthy.elf --mafs 3)
