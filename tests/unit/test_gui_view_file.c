@@ -213,13 +213,12 @@ static void counters_fill_their_slots(void **state)
 
 /* Write `bytes` as bad.trace, view it: one line `bad.trace: ...` and no
  * image. */
-static void expect_bad_file(const struct recorded_run *r, const void *bytes, size_t size,
-                            const char *message)
+/* View bad.trace: one line `bad.trace: message...` and no image. */
+static void expect_one_line(const struct recorded_run *r, const char *message)
 {
     char trace[128], png[128], line[300] = "", prefix[140];
     path_in(r, trace, sizeof trace, "bad.trace");
     path_in(r, png, sizeof png, "bad.png");
-    write_whole(trace, bytes, size);
     FILE *diag = tmpfile();
     assert_non_null(diag);
     assert_int_equal(view(trace, png, diag), SIM_ERR_IO);
@@ -230,6 +229,32 @@ static void expect_bad_file(const struct recorded_run *r, const void *bytes, siz
     snprintf(prefix, sizeof prefix, "%s: %s", trace, message);
     assert_memory_equal(line, prefix, strlen(prefix));
     assert_int_equal(access(png, F_OK), -1);
+}
+
+static void expect_bad_file(const struct recorded_run *r, const void *bytes, size_t size,
+                            const char *message)
+{
+    char trace[128];
+    path_in(r, trace, sizeof trace, "bad.trace");
+    write_whole(trace, bytes, size);
+    expect_one_line(r, message);
+}
+
+/* A whole trace file of the fixture's system holding `records`. */
+static void write_trace(const char *path, const struct sim_trace_record *records, size_t count)
+{
+    struct sim_trace_header h;
+    assert_int_equal(sim_trace_header_from_config(&h, &fixture_config, "xm-leon3", FIX_KHZ),
+                     SIM_OK);
+    struct sim_trace_writer *w;
+    assert_int_equal(sim_trace_writer_open(&w, path, &h, stderr), SIM_OK);
+    uint64_t hash = sim_trace_hash_start();
+    for (size_t i = 0; i < count; i++) {
+        sim_trace_writer_put(w, &records[i]);
+        hash = sim_trace_hash_record(hash, &records[i]);
+    }
+    assert_int_equal(sim_trace_writer_close(w, count, hash, stderr), SIM_OK);
+    sim_trace_header_free(&h);
 }
 
 /* The header's size: a file of no record is the header and a 10-byte end
@@ -291,18 +316,7 @@ static void unknown_kind_is_a_tick(void **state)
             records[count++] = (struct sim_trace_record){300, 200, 0, 1, 2, 3};
         records[count++] = fixture_records[i];
     }
-    struct sim_trace_header h;
-    assert_int_equal(sim_trace_header_from_config(&h, &fixture_config, "xm-leon3", FIX_KHZ),
-                     SIM_OK);
-    struct sim_trace_writer *w;
-    assert_int_equal(sim_trace_writer_open(&w, trace, &h, stderr), SIM_OK);
-    uint64_t hash = sim_trace_hash_start();
-    for (size_t i = 0; i < count; i++) {
-        sim_trace_writer_put(w, &records[i]);
-        hash = sim_trace_hash_record(hash, &records[i]);
-    }
-    assert_int_equal(sim_trace_writer_close(w, count, hash, stderr), SIM_OK);
-    sim_trace_header_free(&h);
+    write_trace(trace, records, count);
     assert_int_equal(view(trace, png, NULL), SIM_OK);
 
     struct gui_model model;
@@ -319,6 +333,25 @@ static void unknown_kind_is_a_tick(void **state)
     gui_model_free(&model);
 }
 
+/* A whole file whose records its own header cannot explain (a partition
+ * the system lacks, a slot not in the plan): one line naming the file and
+ * the record. */
+static void records_the_header_cannot_explain(void **state)
+{
+    struct recorded_run *r = *state;
+    char trace[128];
+    path_in(r, trace, sizeof trace, "bad.trace");
+    struct sim_trace_record records[64];
+    memcpy(records, fixture_records, fixture_record_count * sizeof records[0]);
+    records[3].partition = 9;
+    write_trace(trace, records, fixture_record_count);
+    expect_one_line(r, "trace record 3: partition 9 is not in the configuration");
+    records[3] = fixture_records[3];
+    records[1].partition = 1;
+    write_trace(trace, records, fixture_record_count);
+    expect_one_line(r, "trace record 1: slot 0 of partition 1 is not in plan 0");
+}
+
 int main(void)
 {
     unsetenv("DISPLAY");
@@ -327,6 +360,7 @@ int main(void)
         cmocka_unit_test(viewing_the_file_gives_the_runs_png),
         cmocka_unit_test(counters_fill_their_slots),
         cmocka_unit_test(damaged_files_are_one_line),
+        cmocka_unit_test(records_the_header_cannot_explain),
         cmocka_unit_test(unknown_kind_is_a_tick),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
