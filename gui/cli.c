@@ -94,7 +94,8 @@ bool gui_cli_wants_trace(const struct gui_cli *cli)
 
 static struct gui_meta machine_meta(const struct sim_machine *m, const struct hv_config *config)
 {
-    return (struct gui_meta){config, sim_machine_clock(m)->khz, sim_machine_clock(m)->cycles};
+    return (struct gui_meta){config, sim_machine_clock(m)->khz, sim_machine_clock(m)->cycles,
+                             false};
 }
 
 enum sim_error gui_cli_png(const struct gui_cli *cli, const struct sim_machine *m,
@@ -102,14 +103,9 @@ enum sim_error gui_cli_png(const struct gui_cli *cli, const struct sim_machine *
 {
     const struct sim_trace *trace = sim_machine_trace(m);
     struct gui_meta meta = machine_meta(m, config);
-    struct gui_model model;
     char error[300];
-    enum gui_error result =
-        gui_model_build(&model, trace->records, trace->count, &meta, error, sizeof error);
-    if (result == GUI_OK) {
-        result = gui_export_png(&model, &cli->image, cli->png_path, error, sizeof error);
-        gui_model_free(&model);
-    }
+    enum gui_error result = gui_export_records_png(trace->records, trace->count, &meta, &cli->image,
+                                                   cli->png_path, error, sizeof error);
     if (result == GUI_OK)
         return SIM_OK;
     fprintf(diag, "hvsim: %s\n", error);

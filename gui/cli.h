@@ -3,6 +3,7 @@
  *   hvsim run ... --gui                  the run in a window, as it happens
  *   hvsim run ... --png OUT.png          the run's timeline as an image
  *   [--from T] [--to T] [--size WxH]     the image's range and size
+ *   hvsim view TRACE [--png OUT.png ...] a recorded trace file (gui/cli_view.c)
  * T is a time with a unit (ns, us, ms, s; µs when none): 1.5ms, 250us. */
 #ifndef GUI_CLI_H
 #define GUI_CLI_H
@@ -33,6 +34,13 @@ enum sim_error gui_cli_live(struct sim_machine *machine, const struct hv_config 
 /* Write the timeline of the run so far as cli->png_path. */
 enum sim_error gui_cli_png(const struct gui_cli *cli, const struct sim_machine *machine,
                            const struct hv_config *config, FILE *diag);
+
+/* hvsim view TRACE [--gui] [--png OUT.png [--from T] [--to T] [--size WxH]]:
+ * a recorded trace file in the window (read-only) or as an image (no
+ * display needed); without --png, the window. Problems with the file are
+ * one line `TRACE: message` on diag, with SIM_ERR_IO; bad options
+ * SIM_ERR_USAGE. */
+enum sim_error gui_cli_view(int argc, char **argv, FILE *diag);
 
 /* "1.5ms" → 1500000 ns; false when it is not a time. */
 bool gui_parse_time_ns(const char *text, uint64_t *ns);

@@ -99,6 +99,8 @@ const char *gui_kind_name(uint32_t kind)
         return "state change";
     case HV_TRACE_IRQ:
         return "interrupt";
+    case SIM_TRACE_INJECT:
+        return "injection";
     }
     return "event";
 }
@@ -148,6 +150,9 @@ static void describe_arguments(const struct gui_event *e, char *buf, size_t size
     case HV_TRACE_PORT_READ:
         append(buf, size, "port %u, %u bytes", e->a, e->b);
         return;
+    case HV_TRACE_IRQ:
+        append(buf, size, "line %u", e->a);
+        return;
     }
     append(buf, size, "a %u, b 0x%x, c 0x%x", e->a, e->b, e->c);
 }
@@ -155,7 +160,11 @@ static void describe_arguments(const struct gui_event *e, char *buf, size_t size
 static void describe_event(const struct gui_model *model, const struct gui_event *e, char *buf,
                            size_t size)
 {
-    append(buf, size, "%s: %s\n", gui_kind_name(e->kind), who(model, e->partition));
+    bool known = e->kind < HV_TRACE_KIND_COUNT || e->kind == SIM_TRACE_INJECT;
+    if (known)
+        append(buf, size, "%s: %s\n", gui_kind_name(e->kind), who(model, e->partition));
+    else
+        append(buf, size, "kind %u (new to this viewer): %s\n", e->kind, who(model, e->partition));
     append_time(model, buf, size, "at ", e->cycle);
     describe_arguments(e, buf, size);
 }

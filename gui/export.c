@@ -80,3 +80,17 @@ enum gui_error gui_export_png(const struct gui_model *model, const struct gui_im
     gui_renderer_close(&renderer);
     return result;
 }
+
+enum gui_error gui_export_records_png(const struct sim_trace_record *records, size_t count,
+                                      const struct gui_meta *meta,
+                                      const struct gui_image_options *options, const char *path,
+                                      char *error, size_t size)
+{
+    struct gui_model model;
+    enum gui_error result = gui_model_build(&model, records, count, meta, error, size);
+    if (result != GUI_OK)
+        return result;
+    result = gui_export_png(&model, options, path, error, size);
+    gui_model_free(&model);
+    return result;
+}

@@ -21,6 +21,13 @@ enum gui_error gui_export_png(const struct gui_model *model,
                               const struct gui_image_options *options, const char *path,
                               char *error, size_t size);
 
+/* Build the model of `records` (gui_model_build) and export it as above:
+ * the one path of `hvsim run --png` and `hvsim view --png`. */
+enum gui_error gui_export_records_png(const struct sim_trace_record *records, size_t count,
+                                      const struct gui_meta *meta,
+                                      const struct gui_image_options *options, const char *path,
+                                      char *error, size_t size);
+
 /* The height that shows every lane at a readable size. */
 int gui_natural_height(const struct gui_model *model);
 

@@ -1,7 +1,8 @@
 /* gui/: the timeline model, built from a run's trace records and the
  * configuration: slot occurrences (planned and actual), who had the CPU
  * when, MAF boundaries and plan switches, point events (HM, hypercalls,
- * IRQs, traps, states, port accesses) and port messages (write → read).
+ * IRQs, traps, states, port accesses, injections and kinds this build
+ * does not know) and port messages (write → read).
  * Plain C, no SDL: the model and the view logic are unit-tested without a
  * window. Times are cycles at the board's clock. */
 #ifndef GUI_MODEL_H
@@ -86,6 +87,9 @@ struct gui_meta {
     const struct hv_config *config; /* partitions, plans, ports */
     uint32_t clock_khz;             /* the board's (the simulator's clock) */
     uint64_t end_cycle;             /* the run's end; below the last record's: that one */
+    /* A recorded trace: its header names partitions and plans but not
+     * ports, so port accesses are ticks without message arrows. */
+    bool ports_unknown;
 };
 
 /* Build the model. On GUI_ERR_BAD_TRACE, `error` holds one line saying

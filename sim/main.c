@@ -5,6 +5,7 @@
  *   hvsim check CONFIG.xml
  *   hvsim run ... --gui | --png OUT.png [--from T] [--to T] [--size WxH]
  *             (the timeline: gui/cli.h)
+ *   hvsim view TRACE [--png OUT.png [--from T] [--to T] [--size WxH]] (gui/cli_view.c)
  *   hvsim trace | scenario | bench ... (sim/trace_export.c, scenario_runner.c, bench_paper.c)
  * Exit status: 0 success, 2 bad input (usage, configuration, image),
  * 3 the simulation itself failed. */
@@ -59,6 +60,7 @@ static void print_usage(FILE *out)
           "                  [--uart2-in FILE] [--uart2-out FILE]\n"
           "       hvsim check CONFIG.xml\n"
           "       hvsim trace FILE [--text OUT|-] [--json OUT|-]\n"
+          "       hvsim view TRACE [--png OUT.png [--from T] [--to T] [--size WxH]]\n"
           "       hvsim scenario DIR... [--build-dir DIR] [-j N] [--junit FILE] [--update]\n"
           "       hvsim bench paper [--mafs N] [--case K]... [-j N] [--build-dir DIR]\n"
           "                         [--paper-dir DIR]\n"
@@ -70,6 +72,7 @@ static void print_usage(FILE *out)
           "receive and transmit ends of UART2, the partitions' UART (xm-leon3 only).\n"
           "Timeline: --gui shows the run in a window as it happens; --png OUT.png\n"
           "[--from T] [--to T] [--size WxH] writes it as an image (docs/gui.md).\n"
+          "hvsim view shows a trace file written by --trace, in a window or as an image.\n"
           "--trace writes the event trace (docs/trace.md); --hash prints trace hashes per\n"
           "major frame and at the end on standard error.\n",
           out);
@@ -352,6 +355,8 @@ int main(int argc, char **argv)
         return command_check(argc - 2, argv + 2);
     if (strcmp(argv[1], "trace") == 0)
         return sim_trace_command(argc - 2, argv + 2);
+    if (strcmp(argv[1], "view") == 0)
+        return exit_status(gui_cli_view(argc - 2, argv + 2, stderr));
     if (strcmp(argv[1], "scenario") == 0)
         return sim_scenario_command(argc - 2, argv + 2);
     if (strcmp(argv[1], "bench") == 0)

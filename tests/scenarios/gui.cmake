@@ -29,3 +29,32 @@ hvsim_gui_error(no_font "^hvsim: /nonexistent/font.ttf: cannot open the font"
 # --gui with no display: a clear line, not a crash or a hang.
 hvsim_gui_error(no_display "^hvsim: cannot open a window: "
   env -u DISPLAY -u WAYLAND_DISPLAY SDL_VIDEODRIVER=x11 ${HVSIM_HELLO_RUN} --gui)
+
+# hvsim view: a trace recorded by `hvsim run --trace` (fixture), viewed
+# with no display: the same image every time; its window needs a display.
+add_test(NAME gui.view_record COMMAND ${HVSIM_HELLO_RUN} --mafs 3 --trace ${GUI_OUT}/hello.trace)
+set_tests_properties(gui.view_record PROPERTIES FIXTURES_SETUP gui_hello_trace)
+add_test(NAME gui.view_png COMMAND ${S}/expect_same_png.sh ${GUI_OUT}/hello_view.png --
+  env -u DISPLAY -u WAYLAND_DISPLAY $<TARGET_FILE:hvsim> view ${GUI_OUT}/hello.trace
+  --png ${GUI_OUT}/hello_view.png --from 45ms --to 60ms --size 800x300)
+hvsim_gui_error(view_no_display "^hvsim: cannot open a window: "
+  env -u DISPLAY -u WAYLAND_DISPLAY SDL_VIDEODRIVER=x11 $<TARGET_FILE:hvsim> view
+  ${GUI_OUT}/hello.trace)
+set_tests_properties(gui.view_png gui.view_no_display PROPERTIES FIXTURES_REQUIRED gui_hello_trace)
+# A file that is not a trace, and bad view options: one line, status 2.
+hvsim_gui_error(view_not_a_trace "^${CMAKE_SOURCE_DIR}/README.md: not an hvsim trace file$"
+  $<TARGET_FILE:hvsim> view ${CMAKE_SOURCE_DIR}/README.md --png ${GUI_OUT}/never.png)
+hvsim_gui_error(view_missing "^/nonexistent.trace: No such file or directory$"
+  $<TARGET_FILE:hvsim> view /nonexistent.trace)
+hvsim_gui_error(view_usage "^hvsim view: usage: hvsim view TRACE" $<TARGET_FILE:hvsim> view)
+hvsim_gui_error(view_bad_option "^hvsim view: unknown option --mafs$"
+  $<TARGET_FILE:hvsim> view x.trace --mafs 3)
+# Recorded and viewed, the same image as the run's own --png. A run that
+# ends idle after its last record (the HALT fault run: 32 cycles) ends
+# later than its file does, so the range is given there (docs/gui.md).
+add_test(NAME gui.view_matches_run COMMAND ${S}/expect_view_matches_run.sh "" --
+  ${HVSIM_HELLO_RUN} --mafs 3)
+add_test(NAME gui.view_matches_fault_run COMMAND ${S}/expect_view_matches_run.sh "--to 60ms" --
+  $<TARGET_FILE:hvsim> run ${CMAKE_CURRENT_BINARY_DIR}/hm_halt.xml
+  -p 0=${HVSIM_SPARC_BINARY_DIR}/tests/guest/fault_hm.elf
+  -p 1=${HVSIM_SPARC_BINARY_DIR}/tests/guest/healthy.elf --mafs 3)

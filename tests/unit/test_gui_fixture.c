@@ -73,7 +73,7 @@ const size_t fixture_record_count = sizeof fixture_records / sizeof fixture_reco
 
 void fixture_model(struct gui_model *model)
 {
-    struct gui_meta meta = {&fixture_config, FIX_KHZ, 0};
+    struct gui_meta meta = {&fixture_config, FIX_KHZ, 0, false};
     char error[200] = "";
     assert_int_equal(
         gui_model_build(model, fixture_records, fixture_record_count, &meta, error, sizeof error),

@@ -1,0 +1,154 @@
+/* gui/: `hvsim view TRACE [--png OUT.png [--from T] [--to T] [--size WxH]]`:
+ * a recorded trace file (docs/trace.md) in the window, read-only, or as
+ * an image. The records and the header's partitions and plans feed the
+ * same model as a live run (gui/trace_config.h). Anything wrong with the
+ * file is one line `TRACE: message`. */
+#include "gui/cli.h"
+#include "gui/trace_config.h"
+#include "gui/window.h"
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct recorded {
+    const char *path;
+    struct sim_trace_reader *reader;
+    struct sim_trace_record *records;
+    size_t count, capacity;
+};
+
+static enum sim_error keep(struct recorded *t, const struct sim_trace_record *record)
+{
+    if (t->count == t->capacity) {
+        size_t capacity = t->capacity ? t->capacity * 2 : 1024;
+        struct sim_trace_record *bigger = realloc(t->records, capacity * sizeof *bigger);
+        if (!bigger)
+            return SIM_ERR_NO_MEMORY;
+        t->records = bigger;
+        t->capacity = capacity;
+    }
+    t->records[t->count++] = *record;
+    return SIM_OK;
+}
+
+/* After the last record: the file must end with its end record, and that
+ * must agree with what was read (a damaged record area fails here). */
+static enum sim_error check_end(const struct recorded *t, enum sim_trace_next next, FILE *diag)
+{
+    uint64_t count, hash;
+    if (next == SIM_TRACE_CORRUPT)
+        return SIM_ERR_IO; /* the reader said where */
+    if (next == SIM_TRACE_PENDING) {
+        fprintf(diag, "%s: cut short after record %zu (no end record: the run did not finish)\n",
+                t->path, t->count);
+        return SIM_ERR_IO;
+    }
+    sim_trace_reader_end(t->reader, &count, &hash);
+    if (count == t->count && hash == sim_trace_reader_hash(t->reader))
+        return SIM_OK;
+    fprintf(diag,
+            "%s: the end record says %" PRIu64 " records, hash %016" PRIx64
+            ", but the file holds %zu, hash %016" PRIx64 "\n",
+            t->path, count, hash, t->count, sim_trace_reader_hash(t->reader));
+    return SIM_ERR_IO;
+}
+
+static enum sim_error read_records(struct recorded *t, FILE *diag)
+{
+    enum sim_error error = sim_trace_reader_open(&t->reader, t->path, diag);
+    if (error != SIM_OK)
+        return error;
+    struct sim_trace_record record;
+    enum sim_trace_next next;
+    while ((next = sim_trace_reader_next(t->reader, &record)) == SIM_TRACE_RECORD) {
+        if (keep(t, &record) != SIM_OK) {
+            fprintf(diag, "%s: out of memory after record %zu\n", t->path, t->count);
+            return SIM_ERR_NO_MEMORY;
+        }
+    }
+    return check_end(t, next, diag);
+}
+
+static void recorded_snapshot(void *context, const struct sim_trace_record **records, size_t *count,
+                              uint64_t *end_cycle)
+{
+    const struct recorded *t = context;
+    *records = t->records;
+    *count = t->count;
+    *end_cycle = 0; /* the last record's */
+}
+
+static enum sim_error reported(enum gui_error result, const char *who, const char *error,
+                               FILE *diag)
+{
+    if (result == GUI_OK)
+        return SIM_OK;
+    fprintf(diag, "%s: %s\n", who, error);
+    return result == GUI_ERR_NO_MEMORY ? SIM_ERR_NO_MEMORY : SIM_ERR_IO;
+}
+
+/* The window (read-only: the source cannot advance), then the image. */
+static enum sim_error show(const struct gui_cli *cli, struct recorded *t,
+                           const struct gui_meta *meta, FILE *diag)
+{
+    char error[300], title[HV_NAME_MAX + 64];
+    enum gui_error result = GUI_OK;
+    if (cli->live || !cli->png_path) {
+        struct gui_source source = {t, recorded_snapshot, NULL};
+        snprintf(title, sizeof title, "hvsim view: %s", meta->config->name);
+        result = gui_window_run(&source, meta, title, error, sizeof error);
+    }
+    if (result == GUI_OK && cli->png_path)
+        result = gui_export_records_png(t->records, t->count, meta, &cli->image, cli->png_path,
+                                        error, sizeof error);
+    return reported(result, result == GUI_ERR_BAD_TRACE ? t->path : "hvsim", error, diag);
+}
+
+static enum sim_error view_file(const struct gui_cli *cli, const char *path, FILE *diag)
+{
+    struct recorded t = {.path = path};
+    struct gui_trace_config config;
+    char error[300];
+    enum sim_error status = read_records(&t, diag);
+    if (status == SIM_OK) {
+        const struct sim_trace_header *h = sim_trace_reader_header(t.reader);
+        enum gui_error result = gui_trace_config_init(&config, h, error, sizeof error);
+        status = reported(result, path, error, diag);
+        struct gui_meta meta = {&config.config, h->khz, 0, true};
+        if (status == SIM_OK)
+            status = show(cli, &t, &meta, diag);
+        gui_trace_config_free(&config);
+    }
+    sim_trace_reader_close(t.reader);
+    free(t.records);
+    return status;
+}
+
+static enum sim_error view_usage(const char *message, const char *detail, FILE *diag)
+{
+    fprintf(diag, "hvsim view: %s%s\n", message, detail ? detail : "");
+    return SIM_ERR_USAGE;
+}
+
+enum sim_error gui_cli_view(int argc, char **argv, FILE *diag)
+{
+    struct gui_cli cli = {0};
+    const char *path = NULL;
+    for (int i = 0; i < argc; i++) {
+        int option = argv[i][0] == '-' ? gui_cli_option(&cli, argc, argv, &i) : 0;
+        if (option < 0)
+            return SIM_ERR_USAGE;
+        if (option > 0)
+            continue;
+        if (argv[i][0] == '-')
+            return view_usage("unknown option ", argv[i], diag);
+        if (path)
+            return view_usage("unexpected argument ", argv[i], diag);
+        path = argv[i];
+    }
+    if (!path)
+        return view_usage("usage: hvsim view TRACE [--png OUT.png [--from T] [--to T] "
+                          "[--size WxH]]",
+                          NULL, diag);
+    return view_file(&cli, path, diag);
+}

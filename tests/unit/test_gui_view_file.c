@@ -1,0 +1,367 @@
+/* hvsim view (gui/cli_view.c), headless: paper case 2 recorded to a trace
+ * file and viewed gives the same PNG as the run's own --png, with each
+ * Counter's colour inside its slots; damaged files are one line naming the
+ * file and no image; a record of a kind the viewer does not know is drawn
+ * as a tick. No display: DISPLAY and WAYLAND_DISPLAY are unset first. */
+#define _POSIX_C_SOURCE 200809L
+#include "gui/cli.h"
+#include "gui/render.h"
+#include "sim/config_load.h"
+#include "sim/trace_file.h"
+#include "test_gui_fixture.h"
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <SDL_image.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define COUNTERS 3
+#define READER COUNTERS
+
+struct recorded_run {
+    char dir[64];
+    char trace[96], run_png[96], view_png[96];
+    struct sim_config *config;
+    struct gui_model model; /* of the run's records, with its configuration */
+};
+
+static void path_in(const struct recorded_run *r, char *out, size_t size, const char *name)
+{
+    snprintf(out, size, "%s/%s", r->dir, name);
+}
+
+/* Paper case 2 for one major frame, its trace written to a file and its
+ * timeline to run.png as `hvsim run ... --trace F --png run.png` does. */
+static void record_paper_case(struct recorded_run *r)
+{
+    static const char *const images[] = {
+        PAPER_IMAGES "/paper_counter_0.elf", PAPER_IMAGES "/paper_counter_1.elf",
+        PAPER_IMAGES "/paper_counter_2.elf", PAPER_IMAGES "/paper_reader.elf"};
+    struct sim_image_ref refs[COUNTERS + 1];
+    for (uint32_t i = 0; i <= COUNTERS; i++)
+        refs[i] = (struct sim_image_ref){i, images[i]};
+    FILE *console = tmpfile();
+    assert_non_null(console);
+    struct sim_options options = {.costs = {SIM_COST_ENTRY_DEFAULT, SIM_COST_HYPERCALL_DEFAULT,
+                                            SIM_COST_CONTEXT_SWITCH_DEFAULT,
+                                            SIM_COST_IO_ACCESS_DEFAULT},
+                                  .console = console,
+                                  .keep_trace = true};
+    struct sim_machine *m;
+    const struct hv_config *config = sim_config_hv(r->config);
+    assert_int_equal(sim_machine_create(&m, config, refs, COUNTERS + 1, &options, stderr), SIM_OK);
+    assert_int_equal(sim_machine_trace_to_file(m, r->trace, stderr), SIM_OK);
+    assert_int_equal(sim_machine_run_mafs(m, 1, stderr), SIM_OK);
+    struct gui_cli cli = {.png_path = r->run_png};
+    assert_int_equal(gui_cli_png(&cli, m, config, stderr), SIM_OK);
+    const struct sim_trace *trace = sim_machine_trace(m);
+    struct gui_meta meta = {config, sim_machine_clock(m)->khz, sim_machine_clock(m)->cycles, false};
+    char error[200];
+    assert_int_equal(
+        gui_model_build(&r->model, trace->records, trace->count, &meta, error, sizeof error),
+        GUI_OK);
+    assert_int_equal(sim_machine_trace_finish(m, stderr), SIM_OK);
+    sim_machine_destroy(m);
+    fclose(console);
+}
+
+static int setup(void **state)
+{
+    static struct recorded_run r;
+    snprintf(r.dir, sizeof r.dir, "/tmp/hvsim-view-XXXXXX");
+    if (!mkdtemp(r.dir))
+        return -1;
+    path_in(&r, r.trace, sizeof r.trace, "paper2.trace");
+    path_in(&r, r.run_png, sizeof r.run_png, "run.png");
+    path_in(&r, r.view_png, sizeof r.view_png, "view.png");
+    if (sim_config_load(PAPER_CONFIG, stderr, &r.config) != SIM_OK)
+        return -1;
+    record_paper_case(&r);
+    *state = &r;
+    return 0;
+}
+
+static void remove_file(const struct recorded_run *r, const char *name)
+{
+    char path[128];
+    path_in(r, path, sizeof path, name);
+    remove(path);
+}
+
+static int teardown(void **state)
+{
+    struct recorded_run *r = *state;
+    static const char *const files[] = {"paper2.trace", "run.png",     "view.png", "bad.trace",
+                                        "bad.png",      "kinds.trace", "kinds.png"};
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
+        remove_file(r, files[i]);
+    rmdir(r->dir);
+    gui_model_free(&r->model);
+    sim_config_free(r->config);
+    TTF_Quit();
+    return 0;
+}
+
+/* hvsim view TRACE --png OUT [options...]; diag (may be NULL: stderr). */
+static enum sim_error view(const char *trace, const char *png, FILE *diag)
+{
+    char *argv[] = {(char *)trace, "--png", (char *)png};
+    return gui_cli_view(3, argv, diag ? diag : stderr);
+}
+
+static void *read_whole(const char *path, size_t *size)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    assert_int_equal(fseek(f, 0, SEEK_END), 0);
+    *size = (size_t)ftell(f);
+    rewind(f);
+    void *bytes = malloc(*size + 1);
+    assert_non_null(bytes);
+    assert_int_equal(fread(bytes, 1, *size, f), *size);
+    fclose(f);
+    return bytes;
+}
+
+static void write_whole(const char *path, const void *bytes, size_t size)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(bytes, 1, size, f), size);
+    assert_int_equal(fclose(f), 0);
+}
+
+/* The same run, recorded then viewed: the same image, byte for byte. */
+static void viewing_the_file_gives_the_runs_png(void **state)
+{
+    struct recorded_run *r = *state;
+    assert_int_equal(view(r->trace, r->view_png, NULL), SIM_OK);
+    size_t run_size, view_size;
+    void *run = read_whole(r->run_png, &run_size), *viewed = read_whole(r->view_png, &view_size);
+    assert_int_equal(run_size, view_size);
+    assert_memory_equal(run, viewed, run_size);
+    free(run);
+    free(viewed);
+}
+
+/* The PNG as 0xRRGGBB pixels. */
+static SDL_Surface *load_png(const char *path)
+{
+    SDL_Surface *loaded = IMG_Load(path);
+    assert_non_null(loaded);
+    SDL_Surface *argb = SDL_ConvertSurfaceFormat(loaded, SDL_PIXELFORMAT_ARGB8888, 0);
+    SDL_FreeSurface(loaded);
+    assert_non_null(argb);
+    return argb;
+}
+
+static uint32_t pixel(const SDL_Surface *s, int x, int y)
+{
+    const Uint32 *row = (const Uint32 *)((const Uint8 *)s->pixels + y * s->pitch);
+    return row[x] & 0xffffffu;
+}
+
+/* The geometry gui_export_png uses without --from, --to and --size. */
+static void export_view(struct gui_view *view, const struct gui_model *model)
+{
+    gui_view_init(view, model, GUI_DEFAULT_WIDTH, gui_natural_height(model));
+    gui_view_show(view, 0, (double)model->end);
+}
+
+/* Each slot of the frame: the middle of its planned rectangle is the
+ * partition's pale colour near the bottom of its lane (the top has the
+ * MAF label) and, for a Counter
+ * (which runs all its slot), the partition's colour in the middle; the
+ * other lanes at that time show neither. */
+static void check_slot(const SDL_Surface *png, const struct gui_view *view,
+                       const struct gui_slot *slot, uint32_t lanes)
+{
+    int x = (int)gui_view_x(view, (slot->planned_start + slot->planned_end) / 2.0);
+    int h = view->layout.lane_height;
+    for (uint32_t lane = 0; lane < lanes; lane++) {
+        int top = gui_view_lane_top(view, lane);
+        bool own = lane == slot->partition;
+        assert_int_equal(pixel(png, x, top + h - 12) == gui_partition_pale(slot->partition), own);
+        bool running = pixel(png, x, top + h / 2) == gui_partition_colour(slot->partition);
+        assert_int_equal(running, own && slot->partition != READER);
+    }
+}
+
+static void counters_fill_their_slots(void **state)
+{
+    struct recorded_run *r = *state;
+    assert_int_equal(view(r->trace, r->view_png, NULL), SIM_OK);
+    SDL_Surface *png = load_png(r->view_png);
+    struct gui_view v;
+    export_view(&v, &r->model);
+    /* 15 Counter slots (5 each) and the Reader's, then frame 1's first */
+    assert_int_equal(r->model.slot_count, 5 * COUNTERS + 2);
+    for (size_t i = 0; i + 1 < r->model.slot_count; i++)
+        check_slot(png, &v, &r->model.slots[i], COUNTERS + 1);
+    for (uint32_t a = 0; a <= READER; a++)
+        for (uint32_t b = a + 1; b <= READER; b++)
+            assert_int_not_equal(gui_partition_colour(a), gui_partition_colour(b));
+    SDL_FreeSurface(png);
+}
+
+/* Write `bytes` as bad.trace, view it: one line `bad.trace: ...` and no
+ * image. */
+/* View bad.trace: one line `bad.trace: message...` and no image. */
+static void expect_one_line(const struct recorded_run *r, const char *message)
+{
+    char trace[128], png[128], line[300] = "", prefix[140];
+    path_in(r, trace, sizeof trace, "bad.trace");
+    path_in(r, png, sizeof png, "bad.png");
+    FILE *diag = tmpfile();
+    assert_non_null(diag);
+    assert_int_equal(view(trace, png, diag), SIM_ERR_IO);
+    rewind(diag);
+    assert_non_null(fgets(line, sizeof line, diag));
+    assert_int_equal(fgetc(diag), EOF); /* one line */
+    fclose(diag);
+    snprintf(prefix, sizeof prefix, "%s: %s", trace, message);
+    assert_memory_equal(line, prefix, strlen(prefix));
+    assert_int_equal(access(png, F_OK), -1);
+}
+
+static void expect_bad_file(const struct recorded_run *r, const void *bytes, size_t size,
+                            const char *message)
+{
+    char trace[128];
+    path_in(r, trace, sizeof trace, "bad.trace");
+    write_whole(trace, bytes, size);
+    expect_one_line(r, message);
+}
+
+/* A whole trace file of the fixture's system holding `records`. */
+static void write_trace(const char *path, const struct sim_trace_record *records, size_t count)
+{
+    struct sim_trace_header h;
+    assert_int_equal(sim_trace_header_from_config(&h, &fixture_config, "xm-leon3", FIX_KHZ),
+                     SIM_OK);
+    struct sim_trace_writer *w;
+    assert_int_equal(sim_trace_writer_open(&w, path, &h, stderr), SIM_OK);
+    uint64_t hash = sim_trace_hash_start();
+    for (size_t i = 0; i < count; i++) {
+        sim_trace_writer_put(w, &records[i]);
+        hash = sim_trace_hash_record(hash, &records[i]);
+    }
+    assert_int_equal(sim_trace_writer_close(w, count, hash, stderr), SIM_OK);
+    sim_trace_header_free(&h);
+}
+
+/* The header's size: a file of no record is the header and a 10-byte end
+ * record (0, count 0, the hash). */
+static size_t header_size(const struct recorded_run *r)
+{
+    struct sim_trace_header h;
+    char path[128];
+    path_in(r, path, sizeof path, "bad.trace");
+    assert_int_equal(sim_trace_header_from_config(&h, sim_config_hv(r->config), "xm-leon3", 50000),
+                     SIM_OK);
+    struct sim_trace_writer *w;
+    assert_int_equal(sim_trace_writer_open(&w, path, &h, stderr), SIM_OK);
+    assert_int_equal(sim_trace_writer_close(w, 0, sim_trace_hash_start(), stderr), SIM_OK);
+    sim_trace_header_free(&h);
+    size_t size;
+    free(read_whole(path, &size));
+    return size - 10;
+}
+
+static void damaged_files_are_one_line(void **state)
+{
+    struct recorded_run *r = *state;
+    size_t size, header = header_size(r);
+    uint8_t *good = read_whole(r->trace, &size);
+    assert_true(size > header + 100);
+    expect_bad_file(r, good, 0, "not an hvsim trace file");
+    uint8_t *copy = malloc(size);
+    assert_non_null(copy);
+    memcpy(copy, good, size);
+    copy[7] = 'X';
+    expect_bad_file(r, copy, size, "not an hvsim trace file");
+    expect_bad_file(r, good, header / 2, "the trace file's header is cut short or corrupt");
+    expect_bad_file(r, good, header + (size - header) / 2, "cut short after record ");
+    expect_bad_file(r, good, size - 3, "cut short after record ");
+    memcpy(copy, good, size);
+    memset(copy + header, 0xff, 12); /* a varint longer than 64 bits */
+    expect_bad_file(r, copy, size, "corrupt record after record 0");
+    memcpy(copy, good, size);
+    copy[header + 2] ^= 0x01; /* the first record's partition: the hash differs */
+    expect_bad_file(r, copy, size, "the end record says ");
+    free(copy);
+    free(good);
+}
+
+/* The fixture's trace with a record of kind 200 for Alpha at cycle 300,
+ * written with the writer as a future build would: viewed, it is a grey
+ * tick on Alpha's lane. */
+static void unknown_kind_is_a_tick(void **state)
+{
+    struct recorded_run *r = *state;
+    char trace[128], png[128];
+    path_in(r, trace, sizeof trace, "kinds.trace");
+    path_in(r, png, sizeof png, "kinds.png");
+    struct sim_trace_record records[64];
+    size_t count = 0;
+    for (size_t i = 0; i < fixture_record_count; i++) {
+        if (fixture_records[i].cycle > 300 && fixture_records[i - 1].cycle <= 300)
+            records[count++] = (struct sim_trace_record){300, 200, 0, 1, 2, 3};
+        records[count++] = fixture_records[i];
+    }
+    write_trace(trace, records, count);
+    assert_int_equal(view(trace, png, NULL), SIM_OK);
+
+    struct gui_model model;
+    struct gui_meta meta = {&fixture_config, FIX_KHZ, 0, true};
+    char error[200];
+    assert_int_equal(gui_model_build(&model, records, count, &meta, error, sizeof error), GUI_OK);
+    struct gui_view v;
+    export_view(&v, &model);
+    SDL_Surface *image = load_png(png);
+    int x = (int)gui_view_x(&v, 300), top = gui_view_lane_top(&v, 0);
+    assert_int_equal(pixel(image, x, top + 5), 0x505050u);
+    assert_int_not_equal(pixel(image, x + 3, top + 5), 0x505050u);
+    SDL_FreeSurface(image);
+    gui_model_free(&model);
+}
+
+/* A whole file whose records its own header cannot explain (a partition
+ * the system lacks, a slot not in the plan): one line naming the file and
+ * the record. */
+static void records_the_header_cannot_explain(void **state)
+{
+    struct recorded_run *r = *state;
+    char trace[128];
+    path_in(r, trace, sizeof trace, "bad.trace");
+    struct sim_trace_record records[64];
+    memcpy(records, fixture_records, fixture_record_count * sizeof records[0]);
+    records[3].partition = 9;
+    write_trace(trace, records, fixture_record_count);
+    expect_one_line(r, "trace record 3: partition 9 is not in the configuration");
+    records[3] = fixture_records[3];
+    records[1].partition = 1;
+    write_trace(trace, records, fixture_record_count);
+    expect_one_line(r, "trace record 1: slot 0 of partition 1 is not in plan 0");
+}
+
+int main(void)
+{
+    unsetenv("DISPLAY");
+    unsetenv("WAYLAND_DISPLAY");
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(viewing_the_file_gives_the_runs_png),
+        cmocka_unit_test(counters_fill_their_slots),
+        cmocka_unit_test(damaged_files_are_one_line),
+        cmocka_unit_test(records_the_header_cannot_explain),
+        cmocka_unit_test(unknown_kind_is_a_tick),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
