@@ -34,9 +34,11 @@ enum scn_op {
     SCN_EXPECT_STATE,   /* who, n1 = hv_partition_state */
     SCN_EXPECT_PORTS,   /* who, n1 = kind (PORT_WRITE / PORT_READ), n2 = count */
     SCN_EXPECT_HASH,    /* n1 = hash; text = as written (for --update) */
+    SCN_EXPECT_PLAN,    /* n1 = plan; has_n2: n2 = µs at which it took over */
 };
 
-enum scn_match { SCN_EXACT, SCN_FILE, SCN_CONTAINS, SCN_REGEX };
+/* SCN_SAME: a file another scenario records (--update leaves it alone). */
+enum scn_match { SCN_EXACT, SCN_FILE, SCN_CONTAINS, SCN_REGEX, SCN_SAME };
 
 struct scn_command {
     enum scn_op op;

@@ -93,9 +93,10 @@ static bool console_diff(const struct scn_view *v, const struct scn_command *c, 
     size_t line = first_difference_line(expected, actual);
     line_at(expected, line, want, sizeof want);
     line_at(actual, line, got, sizeof got);
+    bool file = c->match == SCN_FILE || c->match == SCN_SAME;
     report(v, c, out, "console of %s differs%s%s at line %zu (expected %zu lines, got %zu)", c->who,
-           c->match == SCN_FILE ? " from " : "", c->match == SCN_FILE ? c->text : "", line + 1,
-           count_lines(expected), count_lines(actual));
+           file ? " from " : "", file ? c->text : "", line + 1, count_lines(expected),
+           count_lines(actual));
     fprintf(out, "    expected: %s\n    actual:   %s\n", want, got);
     return false;
 }
@@ -129,15 +130,16 @@ static bool console_file(const struct scn_view *v, const struct scn_command *c, 
                          const char *actual, size_t length)
 {
     size_t expected_length;
-    if (v->update) {
+    if (v->update && c->match == SCN_FILE) {
         if (write_file(c->text, actual, length))
             return true;
         return report(v, c, out, "cannot write %s: %s", c->text, strerror(errno));
     }
     char *expected = read_file(c->text, &expected_length);
     if (!expected)
-        return report(v, c, out, "cannot read %s: %s (--update writes it)", c->text,
-                      strerror(errno));
+        return report(v, c, out, "cannot read %s: %s (%s)", c->text, strerror(errno),
+                      c->match == SCN_FILE ? "--update writes it"
+                                           : "the scenario that records it writes it");
     bool same = expected_length == length && memcmp(expected, actual, length) == 0;
     if (!same)
         console_diff(v, c, out, expected, actual);
@@ -155,6 +157,7 @@ static bool console_match(const struct scn_view *v, const struct scn_command *c,
         return (length == c->text_length && memcmp(actual, c->text, length) == 0) ||
                console_diff(v, c, out, c->text, actual);
     case SCN_FILE:
+    case SCN_SAME:
         return console_file(v, c, out, actual, length);
     case SCN_CONTAINS:
         found = strstr(actual, c->text) != NULL;
@@ -282,6 +285,26 @@ static bool expect_state(const struct scn_view *v, const struct scn_command *c, 
                   state < 4 ? states[state] : "?");
 }
 
+/* The plan running now and, with "since", the major frame boundary at
+ * which it took over (as XM_get_plan_status's switchTime). */
+static bool expect_plan(const struct scn_view *v, const struct scn_command *c, FILE *out)
+{
+    char since[48] = "";
+    if (!v->hv)
+        return report(v, c, out, "no plan here");
+    const struct hv_sched *s = &v->hv->sched;
+    if (s->plan == c->n1 && (!c->has_n2 || s->switch_us == c->n2))
+        return true;
+    if (c->has_n2)
+        snprintf(since, sizeof since, " since %" PRIu64 " us", c->n2);
+    if (s->prev_plan < 0)
+        return report(v, c, out, "plan: expected %" PRIu64 "%s, got plan %u (no switch so far)",
+                      c->n1, since, s->plan);
+    return report(v, c, out,
+                  "plan: expected %" PRIu64 "%s, got plan %u since %" PRIu64 " us (from plan %d)",
+                  c->n1, since, s->plan, s->switch_us, s->prev_plan);
+}
+
 static bool expect_hash(const struct scn_view *v, const struct scn_command *c, FILE *out)
 {
     uint64_t hash = v->trace->hash;
@@ -310,6 +333,8 @@ bool scn_expect(const struct scn_view *v, const struct scn_command *c, FILE *out
         return expect_ports(v, c, out);
     case SCN_EXPECT_HASH:
         return expect_hash(v, c, out);
+    case SCN_EXPECT_PLAN:
+        return expect_plan(v, c, out);
     default:
         return report(v, c, out, "not an expectation");
     }

@@ -286,8 +286,8 @@ static bool inject_command(struct parser *p, struct token *t, int n, struct scn_
 
 static bool console_expect(struct parser *p, struct token *t, int n, struct scn_command *c)
 {
-    static const char usage[] =
-        "expect console PARTITION|all \"TEXT\" | file FILE | contains \"TEXT\" | matches /RE/";
+    static const char usage[] = "expect console PARTITION|all \"TEXT\" | file FILE | same-as FILE "
+                                "| contains \"TEXT\" | matches /RE/";
     c->op = SCN_EXPECT_CONSOLE;
     if (n < 4 || n > 5 || !who(p, &t[2], c))
         return fail(p, "usage: %s", usage);
@@ -297,16 +297,18 @@ static bool console_expect(struct parser *p, struct token *t, int n, struct scn_
                : strcmp(how, "file") == 0     ? SCN_FILE
                : strcmp(how, "contains") == 0 ? SCN_CONTAINS
                : strcmp(how, "matches") == 0  ? SCN_REGEX
+               : strcmp(how, "same-as") == 0  ? SCN_SAME
                                               : (enum scn_match) - 1;
+    bool names_file = c->match == SCN_FILE || c->match == SCN_SAME;
     if ((int)c->match < 0 || (c->match == SCN_REGEX) != (value->type == TOKEN_REGEX) ||
-        (c->match != SCN_FILE && c->match != SCN_REGEX && value->type != TOKEN_STRING))
+        (!names_file && c->match != SCN_REGEX && value->type != TOKEN_STRING))
         return fail(p, "usage: %s", usage);
     regex_t re;
     if (c->match == SCN_REGEX && regcomp(&re, value->text, REG_EXTENDED | REG_NOSUB) != 0)
         return fail(p, "invalid regular expression /%s/", value->text);
     if (c->match == SCN_REGEX)
         regfree(&re);
-    c->text = c->match == SCN_FILE ? path_text(p, value) : duplicate(value);
+    c->text = names_file ? path_text(p, value) : duplicate(value);
     c->text_length = value->length;
     return c->text != NULL;
 }
@@ -378,6 +380,17 @@ static bool state_expect(struct parser *p, struct token *t, int n, struct scn_co
     return fail(p, "unknown state '%s' (idle, ready, suspended, halted)", t[3].text);
 }
 
+/* "expect plan N [since TIME]" */
+static bool plan_expect(struct parser *p, struct token *t, int n, struct scn_command *c)
+{
+    c->op = SCN_EXPECT_PLAN;
+    c->has_n2 = n == 5;
+    if ((n != 3 && n != 5) || (c->has_n2 && strcmp(t[3].text, "since") != 0))
+        return fail(p, "usage: expect plan N [since TIME]");
+    return number(p, &t[2], "plan", UINT32_MAX, &c->n1) &&
+           (!c->has_n2 || time_us(p, &t[4], &c->n2));
+}
+
 static bool expect_command(struct parser *p, struct token *t, int n, struct scn_command *c)
 {
     const char *what = n > 1 ? t[1].text : "";
@@ -387,6 +400,8 @@ static bool expect_command(struct parser *p, struct token *t, int n, struct scn_
         return hm_expect(p, t, n, c);
     if (strcmp(what, "state") == 0)
         return state_expect(p, t, n, c);
+    if (strcmp(what, "plan") == 0)
+        return plan_expect(p, t, n, c);
     if (strcmp(what, "port-writes") == 0 || strcmp(what, "port-reads") == 0) {
         c->op = SCN_EXPECT_PORTS;
         c->n1 = what[5] == 'w' ? HV_TRACE_PORT_WRITE : HV_TRACE_PORT_READ;
@@ -403,7 +418,7 @@ static bool expect_command(struct parser *p, struct token *t, int n, struct scn_
             return fail(p, "expect hash: expected a hexadecimal hash, got '%s'", t[2].text);
         return true;
     }
-    return fail(p, "usage: expect console|hm|state|port-writes|port-reads|hash ...");
+    return fail(p, "usage: expect console|hm|state|plan|port-writes|port-reads|hash ...");
 }
 
 static bool set_variable(struct parser *p, struct token *t, int n)
