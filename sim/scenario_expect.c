@@ -3,6 +3,7 @@
  * messages, the trace hash. Failures are readable lines: what was expected
  * and what happened, a short diff for console text. */
 #define _POSIX_C_SOURCE 200809L
+#include "sim/config_load.h"
 #include "sim/scenario.h"
 #include <errno.h>
 #include <inttypes.h>
@@ -227,7 +228,8 @@ static uint64_t count_hm(const struct scn_view *v, const struct scn_command *c, 
         if (r->kind != HV_TRACE_HM_EVENT || r->partition != id)
             continue;
         bool in_window = !c->has_window || (maf >= c->maf_from && maf <= c->maf_to);
-        if (r->b == c->n1 && in_window)
+        bool event = !c->has_event || r->a == c->event;
+        if (r->b == c->n1 && in_window && event)
             count++;
         else if (n < size)
             n += (size_t)snprintf(others + n, size - n, "%s%s (event %u) in MAF %" PRIu64,
@@ -238,7 +240,7 @@ static uint64_t count_hm(const struct scn_view *v, const struct scn_command *c, 
 
 static bool expect_hm(const struct scn_view *v, const struct scn_command *c, FILE *out)
 {
-    char others[256], window[64] = "";
+    char others[256], window[64] = "", event[64] = "";
     int32_t id = scn_partition(v->config, c->who);
     if (id == -2)
         return report(v, c, out, "no partition named '%s'", c->who);
@@ -247,13 +249,16 @@ static bool expect_hm(const struct scn_view *v, const struct scn_command *c, FIL
         return true;
     if (c->has_window)
         snprintf(window, sizeof window, " in MAF %" PRIu64 "..%" PRIu64, c->maf_from, c->maf_to);
+    if (c->has_event)
+        snprintf(event, sizeof event, " (event %s)", sim_hm_event_name(c->event));
     char want[32] = "at least 1";
     if (c->has_n2)
         snprintf(want, sizeof want, "%" PRIu64, c->n2);
-    return report(
-        v, c, out,
-        "HM events with action %s for %s%s: expected %s, got %" PRIu64 "; its other HM events: %s",
-        scn_action_name((uint32_t)c->n1), c->who, window, want, count, others[0] ? others : "none");
+    return report(v, c, out,
+                  "HM events with action %s%s for %s%s: expected %s, got %" PRIu64
+                  "; its other HM events: %s",
+                  scn_action_name((uint32_t)c->n1), event, c->who, window, want, count,
+                  others[0] ? others : "none");
 }
 
 static bool expect_ports(const struct scn_view *v, const struct scn_command *c, FILE *out)

@@ -4,6 +4,7 @@
  * "file:line: message" and parsing goes on, so a script shows all its
  * errors at once. */
 #define _POSIX_C_SOURCE 200809L
+#include "sim/config_load.h"
 #include "sim/scenario.h"
 #include "sim/units.h"
 #include <errno.h>
@@ -324,6 +325,26 @@ static bool action(struct parser *p, const struct token *t, uint64_t *out)
     return fail(p, "unknown health-monitor action '%s' (XM_HM_AC_HALT, ...)", t->text);
 }
 
+/* An HM event by name, with or without XM_HM_EV_, or by number. */
+static bool hm_event(struct parser *p, const struct token *t, struct scn_command *c)
+{
+    const char *name = strncmp(t->text, "XM_HM_EV_", 9) == 0 ? t->text + 9 : t->text;
+    uint64_t id;
+    c->has_event = true;
+    for (uint32_t i = 0; i < XM_HM_MAX_EVENTS; i++)
+        if (strcmp(name, sim_hm_event_name(i) + 9) == 0) {
+            c->event = i;
+            return true;
+        }
+    if (t->text[0] < '0' || t->text[0] > '9')
+        return fail(p, "unknown health-monitor event '%s' (XM_HM_EV_SPARCV8_DIVIDE_EXCEPTION, ...)",
+                    t->text);
+    if (!number(p, t, "event", XM_HM_MAX_EVENTS - 1, &id))
+        return false;
+    c->event = (uint32_t)id;
+    return true;
+}
+
 /* "in maf A" or "in maf A..B" */
 static bool window(struct parser *p, const struct token *t, struct scn_command *c)
 {
@@ -344,7 +365,8 @@ static bool window(struct parser *p, const struct token *t, struct scn_command *
 
 static bool hm_expect(struct parser *p, struct token *t, int n, struct scn_command *c)
 {
-    static const char usage[] = "expect hm PARTITION ACTION [count N] [in maf A[..B]]";
+    static const char usage[] =
+        "expect hm PARTITION ACTION [event EVENT] [count N] [in maf A[..B]]";
     c->op = SCN_EXPECT_HM;
     if (n < 4 || !who(p, &t[2], c) || !action(p, &t[3], &c->n1))
         return n < 4 ? fail(p, "usage: %s", usage) : false;
@@ -352,6 +374,10 @@ static bool hm_expect(struct parser *p, struct token *t, int n, struct scn_comma
         if (strcmp(t[i].text, "count") == 0 && i + 1 < n) {
             c->has_n2 = true;
             if (!number(p, &t[i + 1], "count", UINT32_MAX, &c->n2))
+                return false;
+            i += 2;
+        } else if (strcmp(t[i].text, "event") == 0 && i + 1 < n) {
+            if (!hm_event(p, &t[i + 1], c))
                 return false;
             i += 2;
         } else if (strcmp(t[i].text, "in") == 0 && i + 2 < n && strcmp(t[i + 1].text, "maf") == 0) {

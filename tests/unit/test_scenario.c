@@ -62,7 +62,8 @@ static void test_parse_errors(void **state)
                        "expect hm Alpha EXPLODE\n"
                        "expect console Alpha \"unterminated\n"
                        "expect plan one\n"
-                       "expect plan 1 after 20ms\n",
+                       "expect plan 1 after 20ms\n"
+                       "expect hm Alpha HALT event EXPLODED\n",
                        &script, &diag));
     assert_line(diag, 1, "unknown variable ${NOPE}");
     assert_line(diag, 2, "usage: run N mafs");
@@ -74,6 +75,7 @@ static void test_parse_errors(void **state)
     assert_line(diag, 8, "unterminated string");
     assert_line(diag, 9, "plan: expected a number up to 4294967295, got 'one'");
     assert_line(diag, 10, "usage: expect plan N [since TIME]");
+    assert_line(diag, 11, "unknown health-monitor event 'EXPLODED'");
     free(diag);
     scn_script_free(&script);
 }
@@ -160,7 +162,9 @@ static void test_expect_hm_and_ports(void **state)
                               "expect hm Beta HALT count 1 in maf 0..3\n"
                               "expect port-writes Alpha 3\n"
                               "expect port-reads 1 1\n"
-                              "expect port-writes Beta 0\n",
+                              "expect port-writes Beta 0\n"
+                              "expect hm Beta HALT event SPARCV8_ILLEGAL_INSTR count 1\n"
+                              "expect hm Beta HALT event 17 in maf 1\n",
                               &trace, &out),
                      0);
     assert_string_equal(out, "");
@@ -168,9 +172,10 @@ static void test_expect_hm_and_ports(void **state)
     assert_int_equal(failures("expect hm Beta HALT in maf 2..5\n"
                               "expect hm Alpha SUSPEND count 1\n"
                               "expect port-writes Alpha 2\n"
-                              "expect hm Gamma HALT\n",
+                              "expect hm Gamma HALT\n"
+                              "expect hm Beta HALT event XM_HM_EV_SPARCV8_DIVIDE_EXCEPTION\n",
                               &trace, &out),
-                     4);
+                     5);
     assert_line(out, 1,
                 "HM events with action HALT for Beta in MAF 2..5: expected at least 1, got 0; "
                 "its other HM events: HALT (event 17) in MAF 1");
@@ -179,6 +184,9 @@ static void test_expect_hm_and_ports(void **state)
                 "HM events: none");
     assert_line(out, 3, "port writes by Alpha: expected 2, got 3");
     assert_line(out, 4, "no partition named 'Gamma'");
+    assert_line(out, 5,
+                "HM events with action HALT (event XM_HM_EV_SPARCV8_DIVIDE_EXCEPTION) for Beta: "
+                "expected at least 1, got 0; its other HM events: HALT (event 17) in MAF 1");
     free(out);
     sim_trace_free(&trace);
 }
