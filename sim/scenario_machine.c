@@ -74,8 +74,18 @@ static enum sim_error run_slot(struct sim_machine *m, const struct scn_command *
     return error;
 }
 
-static enum sim_error run(struct sim_machine *m, const struct scn_command *c, const char *path,
-                          FILE *out)
+/* Once the system has halted nothing runs again: let the console UART
+ * send what it still holds, as `hvsim run` does at its end, so that the
+ * expectations see the last bytes. */
+static enum sim_error settle(struct sim_machine *m, enum sim_error error)
+{
+    if (error == SIM_OK && hv_system_halted(&m->hv))
+        sim_machine_drain_console(m);
+    return error;
+}
+
+static enum sim_error run_for(struct sim_machine *m, const struct scn_command *c, const char *path,
+                              FILE *out)
 {
     struct stop s = {0};
     switch (c->op) {
@@ -182,6 +192,6 @@ enum sim_error scn_machine_do(struct sim_machine *m, const struct scn_command *c
     case SCN_INJECT_PLAN:
         return inject_plan(m, c, path, out);
     default:
-        return run(m, c, path, out);
+        return settle(m, run_for(m, c, path, out));
     }
 }
