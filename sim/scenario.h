@@ -30,13 +30,16 @@ enum scn_op {
     SCN_INJECT_UART,    /* text = bytes, n1 = length */
     SCN_INJECT_PLAN,    /* n1 = plan */
     SCN_EXPECT_CONSOLE, /* who ("all": every writer), match, text */
-    SCN_EXPECT_HM,      /* who, n1 = action; has_n2: count n2; window maf_from..maf_to */
+    SCN_EXPECT_HM,      /* who, n1 = action; has_n2: count n2; window maf_from..maf_to;
+                           has_event: only that event */
     SCN_EXPECT_STATE,   /* who, n1 = hv_partition_state */
     SCN_EXPECT_PORTS,   /* who, n1 = kind (PORT_WRITE / PORT_READ), n2 = count */
     SCN_EXPECT_HASH,    /* n1 = hash; text = as written (for --update) */
+    SCN_EXPECT_PLAN,    /* n1 = plan; has_n2: n2 = µs at which it took over */
 };
 
-enum scn_match { SCN_EXACT, SCN_FILE, SCN_CONTAINS, SCN_REGEX };
+/* SCN_SAME: a file another scenario records (--update leaves it alone). */
+enum scn_match { SCN_EXACT, SCN_FILE, SCN_CONTAINS, SCN_REGEX, SCN_SAME };
 
 struct scn_command {
     enum scn_op op;
@@ -49,6 +52,8 @@ struct scn_command {
     enum scn_match match;
     bool has_window;
     uint64_t maf_from, maf_to;
+    bool has_event;
+    uint32_t event; /* XM_HM_EV_* */
 };
 
 struct scn_script {

@@ -3,6 +3,7 @@
  * messages, the trace hash. Failures are readable lines: what was expected
  * and what happened, a short diff for console text. */
 #define _POSIX_C_SOURCE 200809L
+#include "sim/config_load.h"
 #include "sim/scenario.h"
 #include <errno.h>
 #include <inttypes.h>
@@ -93,9 +94,10 @@ static bool console_diff(const struct scn_view *v, const struct scn_command *c, 
     size_t line = first_difference_line(expected, actual);
     line_at(expected, line, want, sizeof want);
     line_at(actual, line, got, sizeof got);
+    bool file = c->match == SCN_FILE || c->match == SCN_SAME;
     report(v, c, out, "console of %s differs%s%s at line %zu (expected %zu lines, got %zu)", c->who,
-           c->match == SCN_FILE ? " from " : "", c->match == SCN_FILE ? c->text : "", line + 1,
-           count_lines(expected), count_lines(actual));
+           file ? " from " : "", file ? c->text : "", line + 1, count_lines(expected),
+           count_lines(actual));
     fprintf(out, "    expected: %s\n    actual:   %s\n", want, got);
     return false;
 }
@@ -129,15 +131,16 @@ static bool console_file(const struct scn_view *v, const struct scn_command *c, 
                          const char *actual, size_t length)
 {
     size_t expected_length;
-    if (v->update) {
+    if (v->update && c->match == SCN_FILE) {
         if (write_file(c->text, actual, length))
             return true;
         return report(v, c, out, "cannot write %s: %s", c->text, strerror(errno));
     }
     char *expected = read_file(c->text, &expected_length);
     if (!expected)
-        return report(v, c, out, "cannot read %s: %s (--update writes it)", c->text,
-                      strerror(errno));
+        return report(v, c, out, "cannot read %s: %s (%s)", c->text, strerror(errno),
+                      c->match == SCN_FILE ? "--update writes it"
+                                           : "the scenario that records it writes it");
     bool same = expected_length == length && memcmp(expected, actual, length) == 0;
     if (!same)
         console_diff(v, c, out, expected, actual);
@@ -155,6 +158,7 @@ static bool console_match(const struct scn_view *v, const struct scn_command *c,
         return (length == c->text_length && memcmp(actual, c->text, length) == 0) ||
                console_diff(v, c, out, c->text, actual);
     case SCN_FILE:
+    case SCN_SAME:
         return console_file(v, c, out, actual, length);
     case SCN_CONTAINS:
         found = strstr(actual, c->text) != NULL;
@@ -224,7 +228,8 @@ static uint64_t count_hm(const struct scn_view *v, const struct scn_command *c, 
         if (r->kind != HV_TRACE_HM_EVENT || r->partition != id)
             continue;
         bool in_window = !c->has_window || (maf >= c->maf_from && maf <= c->maf_to);
-        if (r->b == c->n1 && in_window)
+        bool event = !c->has_event || r->a == c->event;
+        if (r->b == c->n1 && in_window && event)
             count++;
         else if (n < size)
             n += (size_t)snprintf(others + n, size - n, "%s%s (event %u) in MAF %" PRIu64,
@@ -235,7 +240,7 @@ static uint64_t count_hm(const struct scn_view *v, const struct scn_command *c, 
 
 static bool expect_hm(const struct scn_view *v, const struct scn_command *c, FILE *out)
 {
-    char others[256], window[64] = "";
+    char others[256], window[64] = "", event[64] = "";
     int32_t id = scn_partition(v->config, c->who);
     if (id == -2)
         return report(v, c, out, "no partition named '%s'", c->who);
@@ -244,13 +249,16 @@ static bool expect_hm(const struct scn_view *v, const struct scn_command *c, FIL
         return true;
     if (c->has_window)
         snprintf(window, sizeof window, " in MAF %" PRIu64 "..%" PRIu64, c->maf_from, c->maf_to);
+    if (c->has_event)
+        snprintf(event, sizeof event, " (event %s)", sim_hm_event_name(c->event));
     char want[32] = "at least 1";
     if (c->has_n2)
         snprintf(want, sizeof want, "%" PRIu64, c->n2);
-    return report(
-        v, c, out,
-        "HM events with action %s for %s%s: expected %s, got %" PRIu64 "; its other HM events: %s",
-        scn_action_name((uint32_t)c->n1), c->who, window, want, count, others[0] ? others : "none");
+    return report(v, c, out,
+                  "HM events with action %s%s for %s%s: expected %s, got %" PRIu64
+                  "; its other HM events: %s",
+                  scn_action_name((uint32_t)c->n1), event, c->who, window, want, count,
+                  others[0] ? others : "none");
 }
 
 static bool expect_ports(const struct scn_view *v, const struct scn_command *c, FILE *out)
@@ -282,6 +290,26 @@ static bool expect_state(const struct scn_view *v, const struct scn_command *c, 
                   state < 4 ? states[state] : "?");
 }
 
+/* The plan running now and, with "since", the major frame boundary at
+ * which it took over (as XM_get_plan_status's switchTime). */
+static bool expect_plan(const struct scn_view *v, const struct scn_command *c, FILE *out)
+{
+    char since[48] = "";
+    if (!v->hv)
+        return report(v, c, out, "no plan here");
+    const struct hv_sched *s = &v->hv->sched;
+    if (s->plan == c->n1 && (!c->has_n2 || s->switch_us == c->n2))
+        return true;
+    if (c->has_n2)
+        snprintf(since, sizeof since, " since %" PRIu64 " us", c->n2);
+    if (s->prev_plan < 0)
+        return report(v, c, out, "plan: expected %" PRIu64 "%s, got plan %u (no switch so far)",
+                      c->n1, since, s->plan);
+    return report(v, c, out,
+                  "plan: expected %" PRIu64 "%s, got plan %u since %" PRIu64 " us (from plan %d)",
+                  c->n1, since, s->plan, s->switch_us, s->prev_plan);
+}
+
 static bool expect_hash(const struct scn_view *v, const struct scn_command *c, FILE *out)
 {
     uint64_t hash = v->trace->hash;
@@ -310,6 +338,8 @@ bool scn_expect(const struct scn_view *v, const struct scn_command *c, FILE *out
         return expect_ports(v, c, out);
     case SCN_EXPECT_HASH:
         return expect_hash(v, c, out);
+    case SCN_EXPECT_PLAN:
+        return expect_plan(v, c, out);
     default:
         return report(v, c, out, "not an expectation");
     }

@@ -2,12 +2,14 @@
  * Injections enter through the same doors as the real events: a fault
  * through hv_partition_trap() as if the partition's instruction trapped,
  * a device IRQ on an IRQMP input line, UART bytes into the console UART's
- * receiver. Each leaves a SIM_TRACE_INJECT record in the trace. */
+ * receiver, a plan switch request through the core's external request.
+ * Each leaves a SIM_TRACE_INJECT record in the trace. */
 #include "sim/scenario_machine.h"
 #include "cpu/vcpu.h"
 #include "sim/machine_internal.h"
 #include <stdlib.h>
 #include <string.h>
+#include <xm/hypercalls.h>
 
 struct stop {
     uint64_t maf;     /* SCN_RUN_MAFS: major frames started */
@@ -72,8 +74,18 @@ static enum sim_error run_slot(struct sim_machine *m, const struct scn_command *
     return error;
 }
 
-static enum sim_error run(struct sim_machine *m, const struct scn_command *c, const char *path,
-                          FILE *out)
+/* Once the system has halted nothing runs again: let the console UART
+ * send what it still holds, as `hvsim run` does at its end, so that the
+ * expectations see the last bytes. */
+static enum sim_error settle(struct sim_machine *m, enum sim_error error)
+{
+    if (error == SIM_OK && hv_system_halted(&m->hv))
+        sim_machine_drain_console(m);
+    return error;
+}
+
+static enum sim_error run_for(struct sim_machine *m, const struct scn_command *c, const char *path,
+                              FILE *out)
 {
     struct stop s = {0};
     switch (c->op) {
@@ -117,6 +129,36 @@ static enum sim_error inject_trap(struct sim_machine *m, const struct scn_comman
     return SIM_OK;
 }
 
+static bool at_once(const struct sim_machine *m, void *context)
+{
+    (void)m;
+    (void)context;
+    return true;
+}
+
+/* An injection before the first run finds the system booted, as a run
+ * would: the core's boot would undo what was injected before it. */
+static enum sim_error boot(struct sim_machine *m)
+{
+    return sim_machine_run_until(m, at_once, NULL, 0, stderr);
+}
+
+/* A plan switch request, as a system partition's XM_switch_sched_plan: it
+ * takes effect when the current major frame ends. Asking for the plan
+ * that runs is XM_NO_ACTION there, and nothing here either. */
+static enum sim_error inject_plan(struct sim_machine *m, const struct scn_command *c,
+                                  const char *path, FILE *out)
+{
+    uint32_t plan = (uint32_t)c->n1;
+    inject_record(m, HV_IDLE, SIM_INJECT_PLAN, plan);
+    if (hv_plan_request_external(&m->hv, plan) != XM_INVALID_PARAM)
+        return SIM_OK;
+    return problem(c, path, out,
+                   "inject plan %u: not a plan to switch to (the configuration has plans 0..%u; "
+                   "plan 0 comes back only with a reset)",
+                   plan, m->config->plan_count - 1);
+}
+
 static enum sim_error inject_uart(struct sim_machine *m, const struct scn_command *c)
 {
     struct sim_uart_input *in = &m->uart_input;
@@ -135,6 +177,9 @@ static enum sim_error inject_uart(struct sim_machine *m, const struct scn_comman
 enum sim_error scn_machine_do(struct sim_machine *m, const struct scn_command *c, const char *path,
                               FILE *out)
 {
+    enum sim_error error = c->op >= SCN_INJECT_IRQ && c->op <= SCN_INJECT_PLAN ? boot(m) : SIM_OK;
+    if (error != SIM_OK)
+        return error;
     switch (c->op) {
     case SCN_INJECT_TRAP:
         return inject_trap(m, c, path, out);
@@ -145,10 +190,8 @@ enum sim_error scn_machine_do(struct sim_machine *m, const struct scn_command *c
     case SCN_INJECT_UART:
         return inject_uart(m, c);
     case SCN_INJECT_PLAN:
-        return problem(c, path, out,
-                       "inject plan: the core has no plan switch yet (it comes with "
-                       "XM_switch_sched_plan; docs/scenarios.md)");
+        return inject_plan(m, c, path, out);
     default:
-        return run(m, c, path, out);
+        return settle(m, run_for(m, c, path, out));
     }
 }

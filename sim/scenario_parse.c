@@ -4,6 +4,7 @@
  * "file:line: message" and parsing goes on, so a script shows all its
  * errors at once. */
 #define _POSIX_C_SOURCE 200809L
+#include "sim/config_load.h"
 #include "sim/scenario.h"
 #include "sim/units.h"
 #include <errno.h>
@@ -286,8 +287,8 @@ static bool inject_command(struct parser *p, struct token *t, int n, struct scn_
 
 static bool console_expect(struct parser *p, struct token *t, int n, struct scn_command *c)
 {
-    static const char usage[] =
-        "expect console PARTITION|all \"TEXT\" | file FILE | contains \"TEXT\" | matches /RE/";
+    static const char usage[] = "expect console PARTITION|all \"TEXT\" | file FILE | same-as FILE "
+                                "| contains \"TEXT\" | matches /RE/";
     c->op = SCN_EXPECT_CONSOLE;
     if (n < 4 || n > 5 || !who(p, &t[2], c))
         return fail(p, "usage: %s", usage);
@@ -297,16 +298,18 @@ static bool console_expect(struct parser *p, struct token *t, int n, struct scn_
                : strcmp(how, "file") == 0     ? SCN_FILE
                : strcmp(how, "contains") == 0 ? SCN_CONTAINS
                : strcmp(how, "matches") == 0  ? SCN_REGEX
+               : strcmp(how, "same-as") == 0  ? SCN_SAME
                                               : (enum scn_match) - 1;
+    bool names_file = c->match == SCN_FILE || c->match == SCN_SAME;
     if ((int)c->match < 0 || (c->match == SCN_REGEX) != (value->type == TOKEN_REGEX) ||
-        (c->match != SCN_FILE && c->match != SCN_REGEX && value->type != TOKEN_STRING))
+        (!names_file && c->match != SCN_REGEX && value->type != TOKEN_STRING))
         return fail(p, "usage: %s", usage);
     regex_t re;
     if (c->match == SCN_REGEX && regcomp(&re, value->text, REG_EXTENDED | REG_NOSUB) != 0)
         return fail(p, "invalid regular expression /%s/", value->text);
     if (c->match == SCN_REGEX)
         regfree(&re);
-    c->text = c->match == SCN_FILE ? path_text(p, value) : duplicate(value);
+    c->text = names_file ? path_text(p, value) : duplicate(value);
     c->text_length = value->length;
     return c->text != NULL;
 }
@@ -320,6 +323,26 @@ static bool action(struct parser *p, const struct token *t, uint64_t *out)
             return true;
         }
     return fail(p, "unknown health-monitor action '%s' (XM_HM_AC_HALT, ...)", t->text);
+}
+
+/* An HM event by name, with or without XM_HM_EV_, or by number. */
+static bool hm_event(struct parser *p, const struct token *t, struct scn_command *c)
+{
+    const char *name = strncmp(t->text, "XM_HM_EV_", 9) == 0 ? t->text + 9 : t->text;
+    uint64_t id;
+    c->has_event = true;
+    for (uint32_t i = 0; i < XM_HM_MAX_EVENTS; i++)
+        if (strcmp(name, sim_hm_event_name(i) + 9) == 0) {
+            c->event = i;
+            return true;
+        }
+    if (t->text[0] < '0' || t->text[0] > '9')
+        return fail(p, "unknown health-monitor event '%s' (XM_HM_EV_SPARCV8_DIVIDE_EXCEPTION, ...)",
+                    t->text);
+    if (!number(p, t, "event", XM_HM_MAX_EVENTS - 1, &id))
+        return false;
+    c->event = (uint32_t)id;
+    return true;
 }
 
 /* "in maf A" or "in maf A..B" */
@@ -342,7 +365,8 @@ static bool window(struct parser *p, const struct token *t, struct scn_command *
 
 static bool hm_expect(struct parser *p, struct token *t, int n, struct scn_command *c)
 {
-    static const char usage[] = "expect hm PARTITION ACTION [count N] [in maf A[..B]]";
+    static const char usage[] =
+        "expect hm PARTITION ACTION [event EVENT] [count N] [in maf A[..B]]";
     c->op = SCN_EXPECT_HM;
     if (n < 4 || !who(p, &t[2], c) || !action(p, &t[3], &c->n1))
         return n < 4 ? fail(p, "usage: %s", usage) : false;
@@ -350,6 +374,10 @@ static bool hm_expect(struct parser *p, struct token *t, int n, struct scn_comma
         if (strcmp(t[i].text, "count") == 0 && i + 1 < n) {
             c->has_n2 = true;
             if (!number(p, &t[i + 1], "count", UINT32_MAX, &c->n2))
+                return false;
+            i += 2;
+        } else if (strcmp(t[i].text, "event") == 0 && i + 1 < n) {
+            if (!hm_event(p, &t[i + 1], c))
                 return false;
             i += 2;
         } else if (strcmp(t[i].text, "in") == 0 && i + 2 < n && strcmp(t[i + 1].text, "maf") == 0) {
@@ -378,6 +406,17 @@ static bool state_expect(struct parser *p, struct token *t, int n, struct scn_co
     return fail(p, "unknown state '%s' (idle, ready, suspended, halted)", t[3].text);
 }
 
+/* "expect plan N [since TIME]" */
+static bool plan_expect(struct parser *p, struct token *t, int n, struct scn_command *c)
+{
+    c->op = SCN_EXPECT_PLAN;
+    c->has_n2 = n == 5;
+    if ((n != 3 && n != 5) || (c->has_n2 && strcmp(t[3].text, "since") != 0))
+        return fail(p, "usage: expect plan N [since TIME]");
+    return number(p, &t[2], "plan", UINT32_MAX, &c->n1) &&
+           (!c->has_n2 || time_us(p, &t[4], &c->n2));
+}
+
 static bool expect_command(struct parser *p, struct token *t, int n, struct scn_command *c)
 {
     const char *what = n > 1 ? t[1].text : "";
@@ -387,6 +426,8 @@ static bool expect_command(struct parser *p, struct token *t, int n, struct scn_
         return hm_expect(p, t, n, c);
     if (strcmp(what, "state") == 0)
         return state_expect(p, t, n, c);
+    if (strcmp(what, "plan") == 0)
+        return plan_expect(p, t, n, c);
     if (strcmp(what, "port-writes") == 0 || strcmp(what, "port-reads") == 0) {
         c->op = SCN_EXPECT_PORTS;
         c->n1 = what[5] == 'w' ? HV_TRACE_PORT_WRITE : HV_TRACE_PORT_READ;
@@ -403,7 +444,7 @@ static bool expect_command(struct parser *p, struct token *t, int n, struct scn_
             return fail(p, "expect hash: expected a hexadecimal hash, got '%s'", t[2].text);
         return true;
     }
-    return fail(p, "usage: expect console|hm|state|port-writes|port-reads|hash ...");
+    return fail(p, "usage: expect console|hm|state|plan|port-writes|port-reads|hash ...");
 }
 
 static bool set_variable(struct parser *p, struct token *t, int n)

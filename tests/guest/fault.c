@@ -8,9 +8,10 @@
  * table (XtratuM: partition unrecoverable).
  * FAULT_HM: a division by zero with a trap handler installed, for the
  * tests of each HM action (hm_fault.xml.in): the handler counts the trap
- * and goes on after it (PROPAGATE). Every start prints its number and the
- * PCT's reset fields; a restarted partition (HM reset) does not fault
- * again. The start count is in .data, which a reset leaves as it is. */
+ * and goes on after it (PROPAGATE). Any other kind gets the handler when
+ * built with -DFAULT_HANDLER=<its trap type> (scenarios/faults). Every start prints its number and
+ * the PCT's reset fields; a restarted partition (HM reset) does not fault again. The start count is
+ * in .data, which a reset leaves as it is. */
 #include <irqs.h>
 #include <stdio.h>
 #include <xm.h>
@@ -39,6 +40,13 @@
 #elif defined(FAULT_READONLY)
 #define FAULT_INSN "st %%g0, [%0]"
 #define FAULT_ADDRESS READ_ONLY_PAGE
+#elif defined(FAULT_ILLEGAL)
+#define FAULT_INSN "unimp 0"
+#define FAULT_ADDRESS 0u
+#elif defined(FAULT_BADPTR)
+/* A null pointer dereferenced (a load: nothing is mapped at 0). */
+#define FAULT_INSN "ld [%0], %%g1"
+#define FAULT_ADDRESS 0u
 #elif defined(FAULT_NOTBR)
 /* A software trap with no virtual trap table (TBR never set). */
 #define FAULT_INSN "ta 5"

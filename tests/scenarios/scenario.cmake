@@ -9,7 +9,7 @@ add_test(NAME scenario.all
   COMMAND ${HVSIM_BIN} scenario ${CMAKE_SOURCE_DIR}/scenarios -j 2
           --junit ${CMAKE_CURRENT_BINARY_DIR}/scenarios.junit.xml
           --build-dir ${CMAKE_BINARY_DIR})
-set_tests_properties(scenario.all PROPERTIES PASS_REGULAR_EXPRESSION "\n9 passed, 0 failed\n")
+set_tests_properties(scenario.all PROPERTIES PASS_REGULAR_EXPRESSION "\n20 passed, 0 failed\n")
 
 # A changed slot duration makes its scenario fail with the Reader's first
 # differing line: Counter 1 loses 10 ms of its 100 ms.
@@ -17,7 +17,15 @@ add_test(NAME scenario.paper_slot_changed
   COMMAND ${S}/expect_scenario_drift.sh ${HVSIM_BIN} ${CMAKE_BINARY_DIR}
           ${CMAKE_SOURCE_DIR}/scenarios/paper/case5
           "s|<Slot id=\"0\" start=\"0ms\" duration=\"100ms\"|<Slot id=\"0\" start=\"0ms\" duration=\"90ms\"|"
-          "changed/scenario.hvsim:[0-9]+: console of Reader differs from [^ ]*expected.txt at line 1 [^\"]*expected: \"MAF 1: 831882 [^\"]*\"[^\"]*actual: +\"MAF 1: 748[0-9]{3} ")
+          "changed/case5/scenario.hvsim:[0-9]+: console of Reader differs from [^ ]*expected.txt at line 1 [^\"]*expected: \"MAF 1: 831882 [^\"]*\"[^\"]*actual: +\"MAF 1: 748[0-9]{3} ")
+
+# Isolation is what the fault scenarios check: were a partition's fault to
+# reach its neighbour (here its table resets the whole system instead of
+# halting it), the neighbour's console differs from the fault-free run's.
+add_test(NAME scenario.faults_isolation_broken
+  COMMAND ${S}/expect_scenario_drift.sh ${HVSIM_BIN} ${CMAKE_BINARY_DIR}
+          ${CMAKE_SOURCE_DIR}/scenarios/faults/halt "s|XM_HM_AC_HALT|XM_HM_AC_HYPERVISOR_WARM_RESET|"
+          "changed/halt/scenario.hvsim:[0-9]+: console of Healthy differs from [^ ]*/none/healthy.txt at line 2 [^\"]*expected: \"Healthy: slot 1 at 30021 us[^\"]*\"[^\"]*actual: +\"Healthy: slot 0 at ")
 
 # Script errors: each is file:line, all in one run, exit status 2.
 add_test(NAME scenario.bad_script
@@ -67,3 +75,11 @@ add_test(NAME scenario.inject_fault
   COMMAND ${HVSIM_BIN} scenario ${S}/inject_fault --build-dir ${CMAKE_BINARY_DIR})
 set_tests_properties(scenario.inject_fault PROPERTIES PASS_REGULAR_EXPRESSION
   "ok     [^\n]*inject_fault \\(6 expectations\\)\n1 passed, 0 failed\n")
+
+# inject plan: a request before the first run stands (the system boots
+# first) and switches at the end of frame 0; a plan the configuration does
+# not have is a one-line error, and the scenario cannot run on (status 2).
+add_test(NAME scenario.inject_plan_bad
+  COMMAND ${S}/expect_status.sh 2
+          "^[^:]*inject_plan_bad/scenario.hvsim:11: inject plan 3: not a plan to switch to \\(the configuration has plans 0..2; plan 0 comes back only with a reset\\).ERROR  [^ ]*inject_plan_bad \\(could not run\\)"
+          -- ${HVSIM_BIN} scenario ${S}/inject_plan_bad --build-dir ${CMAKE_BINARY_DIR})

@@ -1,7 +1,8 @@
 /* hvcore's plan switching through the fake port: XM_switch_sched_plan's
  * checks, the switch at the end of the major frame (last request wins),
- * the plan status (ctrl_object on the status object), the immediate
- * switch of the HM (hv_sched_switch_now) and get_gid_by_name. */
+ * the simulator's external request, the plan status (ctrl_object on the
+ * status object), the immediate switch of the HM (hv_sched_switch_now)
+ * and get_gid_by_name. */
 #include "hvcore/src/internal.h" /* hv_sched_switch_now */
 #include "timeirq_fixture.h"
 #include <stdlib.h>
@@ -142,6 +143,25 @@ static void test_switch_now(void **state)
     assert_int_equal(hv_current(&f->hv), HV_IDLE);
 }
 
+/* The simulator's request (inject plan): the checks of a system
+ * partition's, no caller involved, the switch at the frame's end. */
+static void test_external_request(void **state)
+{
+    struct fixture *f = *state;
+    fake_port_run_until(&f->hv, 12000); /* plan 0's second frame: no partition asked */
+    assert_int_equal(hv_plan_request_external(&f->hv, 0), XM_NO_ACTION);
+    assert_int_equal(hv_plan_request_external(&f->hv, 3), XM_INVALID_PARAM);
+    assert_int_equal(f->hv.sched.next_plan, 0);
+    assert_int_equal(hv_plan_request_external(&f->hv, 2), XM_OK);
+    fake_port_run_until(&f->hv, 19999);
+    assert_int_equal(f->hv.sched.plan, 0);
+    fake_port_run_until(&f->hv, 20000);
+    assert_int_equal(f->hv.sched.plan, 2);
+    assert_int_equal(f->hv.sched.switch_us, 20000);
+    assert_int_equal(f->port.last_traced[HV_TRACE_PLAN_SWITCH].a, 2);
+    assert_int_equal(hv_plan_request_external(&f->hv, 0), XM_INVALID_PARAM);
+}
+
 static void put_name(struct fixture *f, const char *name)
 {
     memset(&f->port.guest[0][GUEST - FAKE_GUEST_BASE], 0, 16);
@@ -181,6 +201,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_user_partition_may_not_switch, setup, teardown),
         cmocka_unit_test_setup_teardown(test_switch_at_the_end_of_the_frame, setup, teardown),
         cmocka_unit_test_setup_teardown(test_switch_now, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_external_request, setup, teardown),
         cmocka_unit_test_setup_teardown(test_gid_by_name, setup, teardown),
         cmocka_unit_test_setup_teardown(test_gid_of_another_partition_needs_system, setup,
                                         teardown),

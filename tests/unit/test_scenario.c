@@ -60,7 +60,10 @@ static void test_parse_errors(void **state)
                        "config late.xml\n"
                        "inject irq 16\n"
                        "expect hm Alpha EXPLODE\n"
-                       "expect console Alpha \"unterminated\n",
+                       "expect console Alpha \"unterminated\n"
+                       "expect plan one\n"
+                       "expect plan 1 after 20ms\n"
+                       "expect hm Alpha HALT event EXPLODED\n",
                        &script, &diag));
     assert_line(diag, 1, "unknown variable ${NOPE}");
     assert_line(diag, 2, "usage: run N mafs");
@@ -70,6 +73,9 @@ static void test_parse_errors(void **state)
     assert_line(diag, 6, "line: expected a number up to 15, got '16'");
     assert_line(diag, 7, "unknown health-monitor action 'EXPLODE'");
     assert_line(diag, 8, "unterminated string");
+    assert_line(diag, 9, "plan: expected a number up to 4294967295, got 'one'");
+    assert_line(diag, 10, "usage: expect plan N [since TIME]");
+    assert_line(diag, 11, "unknown health-monitor event 'EXPLODED'");
     free(diag);
     scn_script_free(&script);
 }
@@ -85,10 +91,13 @@ static void test_parse_commands(void **state)
                       "run until slot 2 of maf 3\n"
                       "run for 1.5ms\n"
                       "inject uart \"a\\n\"\n"
-                      "expect hm Beta XM_HM_AC_HALT count 2 in maf 1..4\n",
+                      "expect hm Beta XM_HM_AC_HALT count 2 in maf 1..4\n"
+                      "inject plan 2\n"
+                      "expect plan 1 since 100ms\n"
+                      "expect console Alpha same-as ../ref.txt\n",
                       &script, &diag));
     assert_string_equal(diag, "");
-    assert_int_equal(script.count, 6); /* the default config comes first */
+    assert_int_equal(script.count, 9); /* the default config comes first */
     assert_int_equal(script.commands[0].op, SCN_CONFIG);
     assert_non_null(strstr(script.commands[0].text, "/xm_cf.xml"));
     assert_string_equal(script.commands[1].text, "/build/sparc/x/b.elf");
@@ -97,6 +106,11 @@ static void test_parse_commands(void **state)
     assert_int_equal(script.commands[4].text_length, 2);
     const struct scn_command *hm = &script.commands[5];
     assert_true(hm->n1 == 6 && hm->n2 == 2 && hm->maf_from == 1 && hm->maf_to == 4);
+    assert_true(script.commands[6].op == SCN_INJECT_PLAN && script.commands[6].n1 == 2);
+    const struct scn_command *plan = &script.commands[7];
+    assert_true(plan->op == SCN_EXPECT_PLAN && plan->n1 == 1 && plan->has_n2 && plan->n2 == 100000);
+    assert_int_equal(script.commands[8].match, SCN_SAME);
+    assert_non_null(strstr(script.commands[8].text, "/../ref.txt"));
     free(diag);
     scn_script_free(&script);
 }
@@ -148,7 +162,9 @@ static void test_expect_hm_and_ports(void **state)
                               "expect hm Beta HALT count 1 in maf 0..3\n"
                               "expect port-writes Alpha 3\n"
                               "expect port-reads 1 1\n"
-                              "expect port-writes Beta 0\n",
+                              "expect port-writes Beta 0\n"
+                              "expect hm Beta HALT event SPARCV8_ILLEGAL_INSTR count 1\n"
+                              "expect hm Beta HALT event 17 in maf 1\n",
                               &trace, &out),
                      0);
     assert_string_equal(out, "");
@@ -156,9 +172,10 @@ static void test_expect_hm_and_ports(void **state)
     assert_int_equal(failures("expect hm Beta HALT in maf 2..5\n"
                               "expect hm Alpha SUSPEND count 1\n"
                               "expect port-writes Alpha 2\n"
-                              "expect hm Gamma HALT\n",
+                              "expect hm Gamma HALT\n"
+                              "expect hm Beta HALT event XM_HM_EV_SPARCV8_DIVIDE_EXCEPTION\n",
                               &trace, &out),
-                     4);
+                     5);
     assert_line(out, 1,
                 "HM events with action HALT for Beta in MAF 2..5: expected at least 1, got 0; "
                 "its other HM events: HALT (event 17) in MAF 1");
@@ -167,6 +184,9 @@ static void test_expect_hm_and_ports(void **state)
                 "HM events: none");
     assert_line(out, 3, "port writes by Alpha: expected 2, got 3");
     assert_line(out, 4, "no partition named 'Gamma'");
+    assert_line(out, 5,
+                "HM events with action HALT (event XM_HM_EV_SPARCV8_DIVIDE_EXCEPTION) for Beta: "
+                "expected at least 1, got 0; its other HM events: HALT (event 17) in MAF 1");
     free(out);
     sim_trace_free(&trace);
 }
@@ -199,6 +219,53 @@ static void test_expect_console_and_hash(void **state)
     sim_trace_free(&trace);
 }
 
+/* same-as: a file another scenario records; --update rewrites `file`
+ * files but never this one, so a drifting neighbour cannot hide. */
+static void test_same_as_is_never_updated(void **state)
+{
+    (void)state;
+    struct sim_trace trace;
+    struct scn_script script;
+    char *diag = NULL, *out = NULL, reference[600];
+    size_t size, length = 0;
+    synthetic_trace(&trace);
+    snprintf(reference, sizeof reference, "%s/reference.txt", HVSIM_TEST_SCRATCH);
+    FILE *f = fopen(reference, "w");
+    assert_non_null(f);
+    fputs("two\n", f);
+    fclose(f);
+    assert_true(parse("expect console Alpha same-as reference.txt\n", &script, &diag));
+    struct scn_view view = {&trace, &config, NULL, script_path, true};
+    FILE *report = open_memstream(&out, &size);
+    assert_false(scn_expect(&view, &script.commands[1], report));
+    fclose(report);
+    assert_line(out, 1, "console of Alpha differs from ");
+    f = fopen(reference, "r");
+    assert_non_null(f);
+    char kept[16] = "";
+    length = fread(kept, 1, sizeof kept - 1, f);
+    fclose(f);
+    assert_int_equal(length, 4);
+    assert_string_equal(kept, "two\n");
+    free(diag);
+    free(out);
+    scn_script_free(&script);
+    sim_trace_free(&trace);
+}
+
+/* Without the machine (here) there is no plan to compare with. */
+static void test_expect_plan_needs_a_machine(void **state)
+{
+    (void)state;
+    struct sim_trace trace;
+    char *out = NULL;
+    synthetic_trace(&trace);
+    assert_int_equal(failures("expect plan 0\n", &trace, &out), 1);
+    assert_line(out, 1, "no plan here");
+    free(out);
+    sim_trace_free(&trace);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -206,6 +273,8 @@ int main(void)
         cmocka_unit_test(test_parse_commands),
         cmocka_unit_test(test_expect_hm_and_ports),
         cmocka_unit_test(test_expect_console_and_hash),
+        cmocka_unit_test(test_same_as_is_never_updated),
+        cmocka_unit_test(test_expect_plan_needs_a_machine),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -12,10 +12,10 @@ target_include_directories(test_trace PRIVATE ${HVSIM_TRACE_ROOT}
 target_compile_definitions(test_trace PRIVATE _POSIX_C_SOURCE=200809L
   HVSIM_TEST_SCRATCH="${CMAKE_CURRENT_BINARY_DIR}")
 
-hvsim_unit_test(test_scenario
-  SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_scenario.c ${HVSIM_TRACE_ROOT}/sim/scenario_parse.c
-          ${HVSIM_TRACE_ROOT}/sim/scenario_expect.c ${HVSIM_TRACE_ROOT}/sim/units.c
-          ${HVSIM_TRACE_SOURCES})
+# The scenario code names HM events as the configuration loader does: the
+# whole simulator library.
+hvsim_unit_test(test_scenario SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_scenario.c)
+hvsim_link_simulator(test_scenario)
 target_include_directories(test_scenario PRIVATE ${HVSIM_TRACE_ROOT}
   ${HVSIM_TRACE_ROOT}/hvcore/include)
 target_compile_definitions(test_scenario PRIVATE _POSIX_C_SOURCE=200809L

@@ -220,4 +220,12 @@ bool hv_system_halted(const struct hv *hv);
 /* Who runs now: a partition id or HV_IDLE. */
 int32_t hv_current(const struct hv *hv);
 
+/* A plan switch asked for from outside the partitions (the simulator's
+ * `inject plan`), as if a system partition had called
+ * XM_switch_sched_plan(plan): the same checks and XM return codes (XM_OK;
+ * XM_NO_ACTION for the current plan; XM_INVALID_PARAM for plan 0 or a
+ * plan that does not exist) and the same effect: plan starts when the
+ * current major frame ends, the last request before then winning. */
+int32_t hv_plan_request_external(struct hv *hv, uint32_t plan);
+
 #endif
