@@ -1,74 +1,21 @@
 /* gui/: names and details. */
 #include "gui/describe.h"
+#include "sim/hm_names.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <xm/hm.h>
 
-static const char *const hm_events[XM_HM_MAX_EVENTS] = {
-    "INTERNAL_ERROR",
-    "UNEXPECTED_TRAP",
-    "PARTITION_UNRECOVERABLE",
-    "PARTITION_ERROR",
-    "PARTITION_INTEGRITY",
-    "MEM_PROTECTION",
-    "OVERRUN",
-    "SCHED_ERROR",
-    "WATCHDOG_TIMER",
-    "INCOMPATIBLE_INTERFACE",
-    "EXTSYNC_ERROR",
-    "SPARCV8_WRITE_ERROR",
-    "SPARCV8_INSTR_ACCESS_MMU_MISS",
-    "SPARCV8_INSTR_ACCESS_ERROR",
-    "SPARCV8_REGISTER_HARDWARE_ERROR",
-    "SPARCV8_INSTR_ACCESS_EXCEPTION",
-    "SPARCV8_PRIVILEGED_INSTR",
-    "SPARCV8_ILLEGAL_INSTR",
-    "SPARCV8_FP_DISABLED",
-    "SPARCV8_CP_DISABLED",
-    "SPARCV8_UNIMPLEMENTED_FLUSH",
-    "SPARCV8_WATCHPOINT_DETECTED",
-    "SPARCV8_MEM_ADDR_NOT_ALIGNED",
-    "SPARCV8_FP_EXCEPTION",
-    "SPARCV8_CP_EXCEPTION",
-    "SPARCV8_DATA_ACCESS_ERROR",
-    "SPARCV8_DATA_ACCESS_MMU_MISS",
-    "SPARCV8_DATA_ACCESS_EXCEPTION",
-    "SPARCV8_TAG_OVERFLOW",
-    "SPARCV8_DIVIDE_EXCEPTION",
-    "SPARCV8_UNCORRECTABLE_EDAC_ERROR",
-    "APP_DEADLINE_MISSED",
-    "APP_APPLICATION_ERROR",
-    "APP_NUMERIC_ERROR",
-    "APP_ILLEGAL_REQUEST",
-    "APP_STACK_OVERFLOW",
-    "APP_MEMORY_VIOLATION",
-    "APP_HARDWARE_FAULT",
-    "APP_POWER_FAIL",
-};
-
-static const char *const hm_actions[XM_HM_MAX_ACTIONS] = {
-    "IGNORE",
-    "PARTITION_COLD_RESET",
-    "PARTITION_WARM_RESET",
-    "HYPERVISOR_COLD_RESET",
-    "HYPERVISOR_WARM_RESET",
-    "SUSPEND",
-    "HALT",
-    "PROPAGATE",
-    "SWITCH_TO_MAINTENANCE",
-};
-
 static const char *const states[] = {"idle", "ready", "suspended", "halted"};
 
 const char *gui_hm_event_name(uint32_t event)
 {
-    return event < XM_HM_MAX_EVENTS ? hm_events[event] : "unknown event";
+    return sim_hm_event_short_name(event);
 }
 
 const char *gui_hm_action_name(uint32_t action)
 {
-    return action < XM_HM_MAX_ACTIONS ? hm_actions[action] : "unknown action";
+    return sim_hm_action_short_name(action);
 }
 
 static const char *state_name(uint32_t state)

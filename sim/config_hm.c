@@ -15,73 +15,9 @@
 #include <libxml/tree.h>
 
 #include "sim/config_internal.h"
+#include "sim/hm_names.h"
 
 #define SIM_BIT(n) (1u << (n))
-
-#define SIM_NAME(x) [x] = #x
-static const char *const sim_hm_events[XM_HM_MAX_EVENTS] = {
-    SIM_NAME(XM_HM_EV_INTERNAL_ERROR),
-    SIM_NAME(XM_HM_EV_UNEXPECTED_TRAP),
-    SIM_NAME(XM_HM_EV_PARTITION_UNRECOVERABLE),
-    SIM_NAME(XM_HM_EV_PARTITION_ERROR),
-    SIM_NAME(XM_HM_EV_PARTITION_INTEGRITY),
-    SIM_NAME(XM_HM_EV_MEM_PROTECTION),
-    SIM_NAME(XM_HM_EV_OVERRUN),
-    SIM_NAME(XM_HM_EV_SCHED_ERROR),
-    SIM_NAME(XM_HM_EV_WATCHDOG_TIMER),
-    SIM_NAME(XM_HM_EV_INCOMPATIBLE_INTERFACE),
-    SIM_NAME(XM_HM_EV_EXTSYNC_ERROR),
-    SIM_NAME(XM_HM_EV_SPARCV8_WRITE_ERROR),
-    SIM_NAME(XM_HM_EV_SPARCV8_INSTR_ACCESS_MMU_MISS),
-    SIM_NAME(XM_HM_EV_SPARCV8_INSTR_ACCESS_ERROR),
-    SIM_NAME(XM_HM_EV_SPARCV8_REGISTER_HARDWARE_ERROR),
-    SIM_NAME(XM_HM_EV_SPARCV8_INSTR_ACCESS_EXCEPTION),
-    SIM_NAME(XM_HM_EV_SPARCV8_PRIVILEGED_INSTR),
-    SIM_NAME(XM_HM_EV_SPARCV8_ILLEGAL_INSTR),
-    SIM_NAME(XM_HM_EV_SPARCV8_FP_DISABLED),
-    SIM_NAME(XM_HM_EV_SPARCV8_CP_DISABLED),
-    SIM_NAME(XM_HM_EV_SPARCV8_UNIMPLEMENTED_FLUSH),
-    SIM_NAME(XM_HM_EV_SPARCV8_WATCHPOINT_DETECTED),
-    SIM_NAME(XM_HM_EV_SPARCV8_MEM_ADDR_NOT_ALIGNED),
-    SIM_NAME(XM_HM_EV_SPARCV8_FP_EXCEPTION),
-    SIM_NAME(XM_HM_EV_SPARCV8_CP_EXCEPTION),
-    SIM_NAME(XM_HM_EV_SPARCV8_DATA_ACCESS_ERROR),
-    SIM_NAME(XM_HM_EV_SPARCV8_DATA_ACCESS_MMU_MISS),
-    SIM_NAME(XM_HM_EV_SPARCV8_DATA_ACCESS_EXCEPTION),
-    SIM_NAME(XM_HM_EV_SPARCV8_TAG_OVERFLOW),
-    SIM_NAME(XM_HM_EV_SPARCV8_DIVIDE_EXCEPTION),
-    SIM_NAME(XM_HM_EV_SPARCV8_UNCORRECTABLE_EDAC_ERROR),
-    SIM_NAME(XM_HM_EV_APP_DEADLINE_MISSED),
-    SIM_NAME(XM_HM_EV_APP_APPLICATION_ERROR),
-    SIM_NAME(XM_HM_EV_APP_NUMERIC_ERROR),
-    SIM_NAME(XM_HM_EV_APP_ILLEGAL_REQUEST),
-    SIM_NAME(XM_HM_EV_APP_STACK_OVERFLOW),
-    SIM_NAME(XM_HM_EV_APP_MEMORY_VIOLATION),
-    SIM_NAME(XM_HM_EV_APP_HARDWARE_FAULT),
-    SIM_NAME(XM_HM_EV_APP_POWER_FAIL),
-};
-
-static const char *const sim_hm_actions[XM_HM_MAX_ACTIONS] = {
-    SIM_NAME(XM_HM_AC_IGNORE),
-    SIM_NAME(XM_HM_AC_PARTITION_COLD_RESET),
-    SIM_NAME(XM_HM_AC_PARTITION_WARM_RESET),
-    SIM_NAME(XM_HM_AC_HYPERVISOR_COLD_RESET),
-    SIM_NAME(XM_HM_AC_HYPERVISOR_WARM_RESET),
-    SIM_NAME(XM_HM_AC_SUSPEND),
-    SIM_NAME(XM_HM_AC_HALT),
-    SIM_NAME(XM_HM_AC_PROPAGATE),
-    SIM_NAME(XM_HM_AC_SWITCH_TO_MAINTENANCE),
-};
-
-const char *sim_hm_event_name(uint32_t event)
-{
-    return event < XM_HM_MAX_EVENTS ? sim_hm_events[event] : "unknown HM event";
-}
-
-const char *sim_hm_action_name(uint32_t action)
-{
-    return action < XM_HM_MAX_ACTIONS ? sim_hm_actions[action] : "unknown HM action";
-}
 
 static bool sim_is_trap_event(int event)
 {
@@ -170,10 +106,10 @@ void sim_hm_fill(const struct sim_vec *events, bool hypervisor,
 
 /* --- parsing ------------------------------------------------------------ */
 
-static int sim_lookup(const char *const *names, int count, const char *name)
+static int sim_lookup(const char *(*name_of)(uint32_t), int count, const char *name)
 {
     for (int i = 0; i < count; i++) {
-        if (strcmp(names[i], name) == 0)
+        if (strcmp(name_of((uint32_t)i), name) == 0)
             return i;
     }
     return -1;
@@ -186,8 +122,8 @@ static void sim_parse_event(struct sim_loader *ld, xmlNode *node, void *ctx)
         return;
     char *name = sim_attr(node, "name");
     char *action = sim_attr(node, "action");
-    e->event = sim_lookup(sim_hm_events, XM_HM_MAX_EVENTS, name != NULL ? name : "");
-    e->action = sim_lookup(sim_hm_actions, XM_HM_MAX_ACTIONS, action != NULL ? action : "");
+    e->event = sim_lookup(sim_hm_event_name, XM_HM_MAX_EVENTS, name != NULL ? name : "");
+    e->action = sim_lookup(sim_hm_action_name, XM_HM_MAX_ACTIONS, action != NULL ? action : "");
     e->log = sim_get_bool(node, "log");
     if (e->event < 0)
         sim_report(ld, e->src.line, "unknown health-monitor event '%s'", name);
@@ -209,7 +145,7 @@ void sim_parse_hm(struct sim_loader *ld, xmlNode *node, void *events)
 static void sim_check_event(struct sim_loader *ld, const struct sim_hm_event_src *e,
                             const char *table, bool hypervisor)
 {
-    const char *event = sim_hm_events[e->event], *action = sim_hm_actions[e->action];
+    const char *event = sim_hm_event_name(e->event), *action = sim_hm_action_name(e->action);
     uint32_t allowed =
         hypervisor ? sim_hypervisor_actions(e->event) : sim_partition_actions(e->event);
     if (hypervisor && allowed == 0)
@@ -233,7 +169,7 @@ static void sim_check_table(struct sim_loader *ld, const struct sim_vec *events,
         for (uint32_t j = 0; j < i; j++) {
             if (!e[j].src.broken && e[j].event == e[i].event) {
                 sim_report(ld, e[i].src.line, "%s is listed twice in %s (first at line %ld)",
-                           sim_hm_events[e[i].event], table, e[j].src.line);
+                           sim_hm_event_name((uint32_t)e[i].event), table, e[j].src.line);
                 break;
             }
         }

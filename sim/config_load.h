@@ -24,10 +24,8 @@ enum sim_error sim_config_load(const char *path, FILE *diag, struct sim_config *
 /* The validated configuration; valid until sim_config_free(). */
 const struct hv_config *sim_config_hv(const struct sim_config *c);
 
-/* XM_CF names of health-monitor events and actions ("XM_HM_EV_...",
- * "XM_HM_AC_..."), for reports. */
-const char *sim_hm_event_name(uint32_t event);
-const char *sim_hm_action_name(uint32_t action);
+/* XM_CF names of health-monitor events and actions: sim/hm_names.h. */
+#include "sim/hm_names.h"
 
 /* hvsim's extension element <hvsim:Simulator xmlns:hvsim="urn:hvsim">
  * (docs/configuration.md): the board and the modelled hypervisor costs a

@@ -197,21 +197,9 @@ static bool expect_console(const struct scn_view *v, const struct scn_command *c
 
 /* --- trace events -------------------------------------------------------- */
 
-static const char *const action_names[] = {
-    "IGNORE",
-    "PARTITION_COLD_RESET",
-    "PARTITION_WARM_RESET",
-    "HYPERVISOR_COLD_RESET",
-    "HYPERVISOR_WARM_RESET",
-    "SUSPEND",
-    "HALT",
-    "PROPAGATE",
-    "SWITCH_TO_MAINTENANCE",
-};
-
 const char *scn_action_name(uint32_t action)
 {
-    return action < sizeof action_names / sizeof action_names[0] ? action_names[action] : "?";
+    return sim_hm_action_short_name(action);
 }
 
 /* HM events of id with action c->n1 in c's window; `others` lists the

@@ -15,7 +15,7 @@ foreach(f config_load config_schema config_parse config_check config_hm config_h
 endforeach()
 hvsim_unit_test(test_config
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_config.c ${HVSIM_CFG_LOADER}
-  LIBS hvsim_xm_cf_xsd PkgConfig::LIBXML2)
+  LIBS hvsim_xm_cf_xsd hvsim_hm_names PkgConfig::LIBXML2)
 target_include_directories(test_config PRIVATE ${HVSIM_CFG_INCLUDES})
 target_compile_definitions(test_config PRIVATE
   HVSIM_TEST_CONFIGS="${HVSIM_CFG_ROOT}/tests/configs"
