@@ -39,9 +39,11 @@ enum vcpu_private_mode { VCPU_MODE_GUEST, VCPU_MODE_RESUME, VCPU_MODE_HELPER };
 struct vcpu_run_state {
     uint64_t budget;
     uint64_t charged;
-    uint32_t blocks;        /* guest blocks entered */
-    uint32_t block_address; /* the last one */
-    uint32_t block_size;
+    /* The guest block being run (NULL before the first): its slot in the
+     * cost cache's front table, or `unlisted` for a block not cached. Only
+     * block hooks write either, so it stays valid until the next block. */
+    const struct vcpu_cost_entry *block;
+    struct vcpu_cost_entry unlisted;
     bool budget_stop;
     bool exited; /* a hook recorded exit */
     struct vcpu_exit exit;

@@ -48,30 +48,65 @@ static uint32_t block_cost(struct vcpu *vcpu, uint32_t address, uint32_t size)
     return cost;
 }
 
+/* Charge a guest block, or stop before it when it would overrun the
+ * budget (never before the run's first block). */
+static void charge(struct vcpu *vcpu, const struct vcpu_cost_entry *block)
+{
+    struct vcpu_run_state *run = &vcpu->run;
+    uint64_t charged = run->charged + block->cost;
+    if (charged > run->budget && run->block != NULL) {
+        run->budget_stop = true;
+        uc_emu_stop(vcpu->uc);
+        return;
+    }
+    run->charged = charged;
+    run->block = block;
+}
+
+/* A block not in the front table: look further, unless it is host code
+ * (not charged). Not inlined: on_block's common path then needs no saved
+ * registers and no stack frame. */
+__attribute__((noinline)) static void charge_unknown(struct vcpu *vcpu, uint32_t address,
+                                                     uint32_t size)
+{
+    if (vcpu_in_private(vcpu, address)) {
+        return;
+    }
+    uint32_t cost = block_cost(vcpu, address, size);
+    const struct vcpu_cost_entry *known = vcpu_cost_cache_front(&vcpu->costs, address);
+    if (known->address == address && known->size == size) {
+        charge(vcpu, known);
+        return;
+    }
+    /* Not cached (unreadable, empty, or no memory). Overwriting `unlisted`
+     * while run->block may point to it is harmless: if this block is
+     * refused for the budget, the run ends without a refund. */
+    vcpu->run.unlisted = (struct vcpu_cost_entry){address, size, cost};
+    charge(vcpu, &vcpu->run.unlisted);
+}
+
+/* Runs once per executed block, so the common case is kept to a lookup in
+ * the cost cache's front table (private blocks never enter it). */
 static void on_block(uc_engine *uc, uint64_t address, uint32_t size, void *user)
 {
     struct vcpu *vcpu = user;
-    if (vcpu_in_private(vcpu, (uint32_t)address)) {
-        return; /* host code, not charged */
-    }
-    struct vcpu_run_state *run = &vcpu->run;
-    uint32_t cost = block_cost(vcpu, (uint32_t)address, size);
-    if (run->blocks > 0 && run->charged + cost > run->budget) {
-        run->budget_stop = true;
-        uc_emu_stop(uc);
+    const struct vcpu_cost_entry *known = vcpu_cost_cache_front(&vcpu->costs, (uint32_t)address);
+    (void)uc;
+    if (known->address != (uint32_t)address || known->size != size) {
+        charge_unknown(vcpu, (uint32_t)address, size);
         return;
     }
-    run->blocks++;
-    run->charged += cost;
-    run->block_address = (uint32_t)address;
-    run->block_size = size;
+    charge(vcpu, known);
 }
 
 void vcpu_refund_from(struct vcpu *vcpu, uint32_t address)
 {
     struct vcpu_run_state *run = &vcpu->run;
-    uint32_t end = run->block_address + run->block_size;
-    if (run->blocks == 0 || address < run->block_address || address >= end) {
+    if (run->block == NULL) {
+        return;
+    }
+    uint32_t end = run->block->address + run->block->size;
+    if (address < run->block->address || address >= end) {
         return;
     }
     uint8_t bytes[REFUND_CHUNK];
