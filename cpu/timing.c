@@ -109,14 +109,14 @@ static uint32_t slot_of(const struct vcpu_cost_table *table, uint32_t address, u
 static void front_clear(struct vcpu_cost_cache *cache)
 {
     for (uint32_t i = 0; i < VCPU_COST_FRONT_SLOTS; i++) {
-        cache->front[i] = (struct vcpu_cost_entry){VCPU_COST_FRONT_EMPTY, 0, 0};
+        cache->front[i] = (struct vcpu_cost_slot){VCPU_COST_FRONT_EMPTY, 0};
     }
 }
 
 static void front_put(struct vcpu_cost_cache *cache, struct vcpu_cost_entry entry)
 {
-    size_t slot = (size_t)(vcpu_cost_cache_front(cache, entry.address) - cache->front);
-    cache->front[slot] = entry;
+    cache->front[vcpu_cost_front_index(entry.address)] =
+        (struct vcpu_cost_slot){vcpu_cost_key(entry.address, entry.size), entry.cost};
 }
 
 enum vcpu_error vcpu_cost_cache_init(struct vcpu_cost_cache *cache)
@@ -171,9 +171,14 @@ static void place(struct vcpu_cost_table *table, struct vcpu_cost_entry entry)
     table->count++;
 }
 
+static bool block_overlaps(uint32_t address, uint32_t size, uint64_t start, uint64_t end)
+{
+    return size != 0 && address < end && start < (uint64_t)address + size;
+}
+
 static bool entry_overlaps(const struct vcpu_cost_entry *e, uint64_t start, uint64_t end)
 {
-    return e->size != 0 && e->address < end && start < (uint64_t)e->address + e->size;
+    return block_overlaps(e->address, e->size, start, end);
 }
 
 /* A copy of the table with `capacity` slots, without the entries that
@@ -201,8 +206,9 @@ static enum vcpu_error rebuild(struct vcpu_cost_table *table, uint32_t capacity,
 enum vcpu_error vcpu_cost_cache_forget(struct vcpu_cost_cache *cache, uint64_t start, uint64_t end)
 {
     for (uint32_t i = 0; i < VCPU_COST_FRONT_SLOTS; i++) {
-        if (entry_overlaps(&cache->front[i], start, end)) {
-            cache->front[i] = (struct vcpu_cost_entry){VCPU_COST_FRONT_EMPTY, 0, 0};
+        const struct vcpu_cost_slot *slot = &cache->front[i];
+        if (block_overlaps(vcpu_cost_slot_address(slot), vcpu_cost_slot_size(slot), start, end)) {
+            cache->front[i] = (struct vcpu_cost_slot){VCPU_COST_FRONT_EMPTY, 0};
         }
     }
     struct vcpu_cost_table *table = &cache->table;

@@ -53,9 +53,31 @@ struct vcpu_cost_entry {
     uint32_t cost;
 };
 
-#define VCPU_COST_FRONT_SLOTS 1024u /* 12 KiB per vCPU */
+/* A front slot: the block's address and size in one key, so that a lookup
+ * is one compare. */
+struct vcpu_cost_slot {
+    uint64_t key; /* vcpu_cost_key(address, size) */
+    uint32_t cost;
+};
+
+static inline uint64_t vcpu_cost_key(uint32_t address, uint32_t size)
+{
+    return (uint64_t)size << 32 | address;
+}
+
+static inline uint32_t vcpu_cost_slot_address(const struct vcpu_cost_slot *slot)
+{
+    return (uint32_t)slot->key;
+}
+
+static inline uint32_t vcpu_cost_slot_size(const struct vcpu_cost_slot *slot)
+{
+    return (uint32_t)(slot->key >> 32);
+}
+
+#define VCPU_COST_FRONT_SLOTS 1024u /* 16 KiB per vCPU */
 #define VCPU_COST_FRONT_SHIFT 22u   /* 32 - log2(VCPU_COST_FRONT_SLOTS) */
-#define VCPU_COST_FRONT_EMPTY 1u    /* no block starts at an odd address */
+#define VCPU_COST_FRONT_EMPTY 1u    /* a key no block has: odd address */
 
 struct vcpu_cost_table {
     struct vcpu_cost_entry *entries;
@@ -65,17 +87,15 @@ struct vcpu_cost_table {
 
 struct vcpu_cost_cache {
     struct vcpu_cost_table table;
-    struct vcpu_cost_entry front[VCPU_COST_FRONT_SLOTS];
+    struct vcpu_cost_slot front[VCPU_COST_FRONT_SLOTS];
 };
 
 /* The front slot a block at this address lives in; a hit is a slot whose
- * address and size are the block's. A multiplicative hash of the whole
- * address, so that blocks at the same offset of different pages do not
- * collide. */
-static inline const struct vcpu_cost_entry *
-vcpu_cost_cache_front(const struct vcpu_cost_cache *cache, uint32_t address)
+ * key is the block's. A multiplicative hash of the whole address, so that
+ * blocks at the same offset of different pages do not collide. */
+static inline uint32_t vcpu_cost_front_index(uint32_t address)
 {
-    return &cache->front[(uint32_t)(address * 2654435761u) >> VCPU_COST_FRONT_SHIFT];
+    return (uint32_t)(address * 2654435761u) >> VCPU_COST_FRONT_SHIFT;
 }
 
 enum vcpu_error vcpu_cost_cache_init(struct vcpu_cost_cache *cache);

@@ -50,17 +50,21 @@ static uint32_t block_cost(struct vcpu *vcpu, uint32_t address, uint32_t size)
 
 /* Charge a guest block, or stop before it when it would overrun the
  * budget (never before the run's first block). */
-static void charge(struct vcpu *vcpu, const struct vcpu_cost_entry *block)
+static void charge(struct vcpu *vcpu, const struct vcpu_cost_slot *block)
 {
     struct vcpu_run_state *run = &vcpu->run;
-    uint64_t charged = run->charged + block->cost;
-    if (charged > run->budget && run->block != NULL) {
+    if (block->cost > run->left && run->block != NULL) {
         run->budget_stop = true;
         uc_emu_stop(vcpu->uc);
         return;
     }
-    run->charged = charged;
+    run->left -= block->cost;
     run->block = block;
+}
+
+void vcpu_charge_cycles(struct vcpu *vcpu, uint32_t cycles)
+{
+    vcpu->run.left -= cycles;
 }
 
 /* A block not in the front table: look further, unless it is host code
@@ -73,26 +77,28 @@ __attribute__((noinline)) static void charge_unknown(struct vcpu *vcpu, uint32_t
         return;
     }
     uint32_t cost = block_cost(vcpu, address, size);
-    const struct vcpu_cost_entry *known = vcpu_cost_cache_front(&vcpu->costs, address);
-    if (known->address == address && known->size == size) {
+    const struct vcpu_cost_slot *known = &vcpu->costs.front[vcpu_cost_front_index(address)];
+    if (known->key == vcpu_cost_key(address, size)) {
         charge(vcpu, known);
         return;
     }
     /* Not cached (unreadable, empty, or no memory). Overwriting `unlisted`
      * while run->block may point to it is harmless: if this block is
      * refused for the budget, the run ends without a refund. */
-    vcpu->run.unlisted = (struct vcpu_cost_entry){address, size, cost};
+    vcpu->run.unlisted = (struct vcpu_cost_slot){vcpu_cost_key(address, size), cost};
     charge(vcpu, &vcpu->run.unlisted);
 }
 
 /* Runs once per executed block, so the common case is kept to a lookup in
- * the cost cache's front table (private blocks never enter it). */
+ * the cost cache's front table (private blocks never enter it) and two
+ * stores. */
 static void on_block(uc_engine *uc, uint64_t address, uint32_t size, void *user)
 {
     struct vcpu *vcpu = user;
-    const struct vcpu_cost_entry *known = vcpu_cost_cache_front(&vcpu->costs, (uint32_t)address);
+    const struct vcpu_cost_slot *known =
+        &vcpu->costs.front[vcpu_cost_front_index((uint32_t)address)];
     (void)uc;
-    if (known->address != (uint32_t)address || known->size != size) {
+    if (known->key != vcpu_cost_key((uint32_t)address, size)) {
         charge_unknown(vcpu, (uint32_t)address, size);
         return;
     }
@@ -105,8 +111,9 @@ void vcpu_refund_from(struct vcpu *vcpu, uint32_t address)
     if (run->block == NULL) {
         return;
     }
-    uint32_t end = run->block->address + run->block->size;
-    if (address < run->block->address || address >= end) {
+    uint32_t start = vcpu_cost_slot_address(run->block);
+    uint32_t end = start + vcpu_cost_slot_size(run->block);
+    if (address < start || address >= end) {
         return;
     }
     uint8_t bytes[REFUND_CHUNK];
@@ -115,8 +122,8 @@ void vcpu_refund_from(struct vcpu *vcpu, uint32_t address)
         if (uc_mem_read(vcpu->uc, at, bytes, chunk) != UC_ERR_OK) {
             return;
         }
-        uint32_t cost = vcpu_timing_bytes_cost(bytes, chunk);
-        run->charged -= cost < run->charged ? cost : run->charged;
+        int64_t cost = vcpu_timing_bytes_cost(bytes, chunk), charged = run->budget - run->left;
+        run->left += cost < charged ? cost : charged;
     }
 }
 
@@ -316,7 +323,8 @@ static uc_err start_engine(struct vcpu *vcpu)
 enum vcpu_error vcpu_run(struct vcpu *vcpu, uint64_t budget_cycles, struct vcpu_exit *exit)
 {
     memset(&vcpu->run, 0, sizeof vcpu->run);
-    vcpu->run.budget = budget_cycles;
+    vcpu->run.budget = budget_cycles < INT64_MAX ? (int64_t)budget_cycles : INT64_MAX;
+    vcpu->run.left = vcpu->run.budget;
     if (budget_cycles == 0) {
         exit_here(vcpu, VCPU_EXIT_BUDGET, 0, 0);
         *exit = vcpu->run.exit;
@@ -332,7 +340,7 @@ enum vcpu_error vcpu_run(struct vcpu *vcpu, uint64_t budget_cycles, struct vcpu_
     } else if (!vcpu->run.exited) {
         classify_stop(vcpu, err);
     }
-    vcpu->run.exit.cycles = vcpu->run.charged;
+    vcpu->run.exit.cycles = (uint64_t)(vcpu->run.budget - vcpu->run.left);
     *exit = vcpu->run.exit;
     return vcpu->run.error != VCPU_OK ? vcpu->run.error : VCPU_OK;
 }
