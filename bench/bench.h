@@ -32,10 +32,13 @@ void bench_code_bytes(const uint32_t *words, uint32_t count, uint8_t *bytes);
 
 double bench_now_ns(void);
 
-/* Raw Unicorn (raw_unicorn.c): runs `iterations` of the loop with no MMU
- * and no hook, or only an empty block hook; returns the best of `repeats`
- * times in ns, or < 0 on error. */
-double bench_raw_unicorn_ns(const struct bench_loop *loop, uint32_t iterations, int repeats,
-                            bool empty_block_hook);
+/* Raw Unicorn (raw_unicorn.c): an engine with the loop mapped and
+ * translated, with no MMU and no hook, or only an empty block hook (NULL
+ * on error); one run of `iterations` in ns (< 0 on error). The engine type
+ * stays opaque here: only raw_unicorn.c includes Unicorn. */
+struct uc_struct;
+struct uc_struct *bench_raw_open(const struct bench_loop *loop, bool empty_block_hook);
+double bench_raw_run_ns(struct uc_struct *uc, const struct bench_loop *loop, uint32_t iterations);
+void bench_raw_close(struct uc_struct *uc);
 
 #endif

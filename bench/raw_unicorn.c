@@ -44,21 +44,27 @@ static bool raw_run(uc_engine *uc, const struct bench_loop *loop, uint32_t itera
            check(uc_emu_start(uc, BENCH_CODE, loop->end, 0, 0), "run");
 }
 
-double bench_raw_unicorn_ns(const struct bench_loop *loop, uint32_t iterations, int repeats,
-                            bool empty_block_hook)
+uc_engine *bench_raw_open(const struct bench_loop *loop, bool empty_block_hook)
 {
     uc_engine *uc = NULL;
     if (!check(uc_open(UC_ARCH_SPARC, UC_MODE_SPARC32 | UC_MODE_BIG_ENDIAN, &uc), "open"))
-        return -1;
-    double best = -1;
-    bool ok = raw_setup(uc, loop, empty_block_hook) && raw_run(uc, loop, 1000); /* translate once */
-    for (int r = 0; ok && r < repeats; r++) {
-        double start = bench_now_ns();
-        ok = raw_run(uc, loop, iterations);
-        double elapsed = bench_now_ns() - start;
-        if (best < 0 || elapsed < best)
-            best = elapsed;
+        return NULL;
+    if (!raw_setup(uc, loop, empty_block_hook) || !raw_run(uc, loop, 1000)) { /* translate once */
+        uc_close(uc);
+        return NULL;
     }
+    return uc;
+}
+
+double bench_raw_run_ns(uc_engine *uc, const struct bench_loop *loop, uint32_t iterations)
+{
+    double start = bench_now_ns();
+    bool ok = raw_run(uc, loop, iterations);
+    double elapsed = bench_now_ns() - start;
+    return ok ? elapsed : -1;
+}
+
+void bench_raw_close(uc_engine *uc)
+{
     uc_close(uc);
-    return ok ? best : -1;
 }

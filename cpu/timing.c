@@ -100,122 +100,139 @@ uint32_t vcpu_timing_bytes_cost(const uint8_t *bytes, uint32_t size)
     return cost;
 }
 
-static uint32_t slot_of(const struct vcpu_cost_cache *cache, uint32_t address, uint32_t size)
+static uint32_t slot_of(const struct vcpu_cost_table *table, uint32_t address, uint32_t size)
 {
     uint32_t hash = (address >> 2) * 2654435761u ^ size * 40503u;
-    return hash & (cache->capacity - 1);
+    return hash & (table->capacity - 1);
+}
+
+static void front_clear(struct vcpu_cost_cache *cache)
+{
+    for (uint32_t i = 0; i < VCPU_COST_FRONT_SLOTS; i++) {
+        cache->front[i] = (struct vcpu_cost_slot){VCPU_COST_FRONT_EMPTY, 0};
+    }
+}
+
+static void front_put(struct vcpu_cost_cache *cache, struct vcpu_cost_entry entry)
+{
+    cache->front[vcpu_cost_front_index(entry.address)] =
+        (struct vcpu_cost_slot){vcpu_cost_key(entry.address, entry.size), entry.cost};
 }
 
 enum vcpu_error vcpu_cost_cache_init(struct vcpu_cost_cache *cache)
 {
-    cache->entries = calloc(CACHE_INITIAL_CAPACITY, sizeof *cache->entries);
-    cache->capacity = CACHE_INITIAL_CAPACITY;
-    cache->count = 0;
-    return cache->entries != NULL ? VCPU_OK : VCPU_ERR_NO_MEMORY;
+    struct vcpu_cost_table *table = &cache->table;
+    table->entries = calloc(CACHE_INITIAL_CAPACITY, sizeof *table->entries);
+    table->capacity = CACHE_INITIAL_CAPACITY;
+    table->count = 0;
+    front_clear(cache);
+    return table->entries != NULL ? VCPU_OK : VCPU_ERR_NO_MEMORY;
 }
 
 void vcpu_cost_cache_free(struct vcpu_cost_cache *cache)
 {
-    free(cache->entries);
-    cache->entries = NULL;
-    cache->capacity = 0;
-    cache->count = 0;
+    free(cache->table.entries);
+    cache->table = (struct vcpu_cost_table){NULL, 0, 0};
 }
 
 void vcpu_cost_cache_clear(struct vcpu_cost_cache *cache)
 {
-    memset(cache->entries, 0, cache->capacity * sizeof *cache->entries);
-    cache->count = 0;
+    struct vcpu_cost_table *table = &cache->table;
+    memset(table->entries, 0, table->capacity * sizeof *table->entries);
+    table->count = 0;
+    front_clear(cache);
 }
 
-bool vcpu_cost_cache_find(const struct vcpu_cost_cache *cache, uint32_t address, uint32_t size,
+bool vcpu_cost_cache_find(struct vcpu_cost_cache *cache, uint32_t address, uint32_t size,
                           uint32_t *cost)
 {
-    uint32_t mask = cache->capacity - 1;
-    for (uint32_t i = slot_of(cache, address, size);; i = (i + 1) & mask) {
-        const struct vcpu_cost_entry *e = &cache->entries[i];
+    const struct vcpu_cost_table *table = &cache->table;
+    uint32_t mask = table->capacity - 1;
+    for (uint32_t i = slot_of(table, address, size);; i = (i + 1) & mask) {
+        const struct vcpu_cost_entry *e = &table->entries[i];
         if (e->size == 0) {
             return false;
         }
         if (e->address == address && e->size == size) {
             *cost = e->cost;
+            front_put(cache, *e);
             return true;
         }
     }
 }
 
-static void place(struct vcpu_cost_cache *cache, struct vcpu_cost_entry entry)
+static void place(struct vcpu_cost_table *table, struct vcpu_cost_entry entry)
 {
-    uint32_t mask = cache->capacity - 1, i = slot_of(cache, entry.address, entry.size);
-    while (cache->entries[i].size != 0) {
+    uint32_t mask = table->capacity - 1, i = slot_of(table, entry.address, entry.size);
+    while (table->entries[i].size != 0) {
         i = (i + 1) & mask;
     }
-    cache->entries[i] = entry;
-    cache->count++;
+    table->entries[i] = entry;
+    table->count++;
+}
+
+static bool block_overlaps(uint32_t address, uint32_t size, uint64_t start, uint64_t end)
+{
+    return size != 0 && address < end && start < (uint64_t)address + size;
 }
 
 static bool entry_overlaps(const struct vcpu_cost_entry *e, uint64_t start, uint64_t end)
 {
-    return e->size != 0 && e->address < end && start < (uint64_t)e->address + e->size;
+    return block_overlaps(e->address, e->size, start, end);
+}
+
+/* A copy of the table with `capacity` slots, without the entries that
+ * overlap [start, end). Rehashed in slot order of the old table: the result
+ * depends only on the keys inserted, never on host addresses. */
+static enum vcpu_error rebuild(struct vcpu_cost_table *table, uint32_t capacity, uint64_t start,
+                               uint64_t end)
+{
+    struct vcpu_cost_table fresh = {calloc(capacity, sizeof *table->entries), capacity, 0};
+    if (fresh.entries == NULL) {
+        return VCPU_ERR_NO_MEMORY;
+    }
+    for (uint32_t i = 0; i < table->capacity; i++) {
+        if (table->entries[i].size != 0 && !entry_overlaps(&table->entries[i], start, end)) {
+            place(&fresh, table->entries[i]);
+        }
+    }
+    free(table->entries);
+    *table = fresh;
+    return VCPU_OK;
 }
 
 /* Rebuild without the overlapping entries (open addressing has no cheap
  * delete); the table is only touched when code memory is rewritten. */
 enum vcpu_error vcpu_cost_cache_forget(struct vcpu_cost_cache *cache, uint64_t start, uint64_t end)
 {
+    for (uint32_t i = 0; i < VCPU_COST_FRONT_SLOTS; i++) {
+        const struct vcpu_cost_slot *slot = &cache->front[i];
+        if (block_overlaps(vcpu_cost_slot_address(slot), vcpu_cost_slot_size(slot), start, end)) {
+            cache->front[i] = (struct vcpu_cost_slot){VCPU_COST_FRONT_EMPTY, 0};
+        }
+    }
+    struct vcpu_cost_table *table = &cache->table;
     uint32_t hits = 0;
-    for (uint32_t i = 0; i < cache->capacity; i++) {
-        hits += entry_overlaps(&cache->entries[i], start, end);
+    for (uint32_t i = 0; i < table->capacity; i++) {
+        hits += entry_overlaps(&table->entries[i], start, end);
     }
-    if (hits == 0) {
-        return VCPU_OK;
-    }
-    struct vcpu_cost_cache kept = {calloc(cache->capacity, sizeof *cache->entries), cache->capacity,
-                                   0};
-    if (kept.entries == NULL) {
-        return VCPU_ERR_NO_MEMORY;
-    }
-    for (uint32_t i = 0; i < cache->capacity; i++) {
-        if (cache->entries[i].size != 0 && !entry_overlaps(&cache->entries[i], start, end)) {
-            place(&kept, cache->entries[i]);
-        }
-    }
-    free(cache->entries);
-    *cache = kept;
-    return VCPU_OK;
-}
-
-/* Rehash in slot order of the old table: the result depends only on the
- * keys inserted, never on host addresses. */
-static enum vcpu_error grow(struct vcpu_cost_cache *cache)
-{
-    struct vcpu_cost_cache bigger = {calloc(cache->capacity * 2, sizeof *cache->entries),
-                                     cache->capacity * 2, 0};
-    if (bigger.entries == NULL) {
-        return VCPU_ERR_NO_MEMORY;
-    }
-    for (uint32_t i = 0; i < cache->capacity; i++) {
-        if (cache->entries[i].size != 0) {
-            place(&bigger, cache->entries[i]);
-        }
-    }
-    free(cache->entries);
-    *cache = bigger;
-    return VCPU_OK;
+    return hits == 0 ? VCPU_OK : rebuild(table, table->capacity, start, end);
 }
 
 enum vcpu_error vcpu_cost_cache_insert(struct vcpu_cost_cache *cache, uint32_t address,
                                        uint32_t size, uint32_t cost)
 {
+    struct vcpu_cost_table *table = &cache->table;
     if (size == 0) {
         return VCPU_OK; /* never cached: 0 marks empty slots */
     }
-    if ((cache->count + 1) * 2 > cache->capacity) {
-        enum vcpu_error error = grow(cache);
+    if ((table->count + 1) * 2 > table->capacity) {
+        enum vcpu_error error = rebuild(table, table->capacity * 2, 0, 0);
         if (error != VCPU_OK) {
             return error;
         }
     }
-    place(cache, (struct vcpu_cost_entry){address, size, cost});
+    place(table, (struct vcpu_cost_entry){address, size, cost});
+    front_put(cache, (struct vcpu_cost_entry){address, size, cost});
     return VCPU_OK;
 }

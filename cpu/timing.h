@@ -41,23 +41,68 @@ uint32_t vcpu_timing_insn_cost(uint32_t insn);
 uint32_t vcpu_timing_bytes_cost(const uint8_t *bytes, uint32_t size);
 
 /* Open-addressing table keyed by (guest address, size) of a block: keys are
- * guest values only, so iteration and growth are deterministic. */
+ * guest values only, so iteration and growth are deterministic.
+ *
+ * In front of it, a direct-mapped table of the blocks found or inserted
+ * last, read inline by the block hook: that hook runs once per executed
+ * block, and the hash probe behind a function call was most of the vCPU's
+ * cost over raw Unicorn (docs/benchmarks.md). */
 struct vcpu_cost_entry {
     uint32_t address;
-    uint32_t size; /* 0: empty slot */
+    uint32_t size; /* 0: empty slot (in the hash table) */
     uint32_t cost;
 };
 
-struct vcpu_cost_cache {
+/* A front slot: the block's address and size in one key, so that a lookup
+ * is one compare. */
+struct vcpu_cost_slot {
+    uint64_t key; /* vcpu_cost_key(address, size) */
+    uint32_t cost;
+};
+
+static inline uint64_t vcpu_cost_key(uint32_t address, uint32_t size)
+{
+    return (uint64_t)size << 32 | address;
+}
+
+static inline uint32_t vcpu_cost_slot_address(const struct vcpu_cost_slot *slot)
+{
+    return (uint32_t)slot->key;
+}
+
+static inline uint32_t vcpu_cost_slot_size(const struct vcpu_cost_slot *slot)
+{
+    return (uint32_t)(slot->key >> 32);
+}
+
+#define VCPU_COST_FRONT_SLOTS 1024u /* 16 KiB per vCPU */
+#define VCPU_COST_FRONT_SHIFT 22u   /* 32 - log2(VCPU_COST_FRONT_SLOTS) */
+#define VCPU_COST_FRONT_EMPTY 1u    /* a key no block has: odd address */
+
+struct vcpu_cost_table {
     struct vcpu_cost_entry *entries;
     uint32_t capacity; /* power of two */
     uint32_t count;
 };
 
+struct vcpu_cost_cache {
+    struct vcpu_cost_table table;
+    struct vcpu_cost_slot front[VCPU_COST_FRONT_SLOTS];
+};
+
+/* The front slot a block at this address lives in; a hit is a slot whose
+ * key is the block's. A multiplicative hash of the whole address, so that
+ * blocks at the same offset of different pages do not collide. */
+static inline uint32_t vcpu_cost_front_index(uint32_t address)
+{
+    return (uint32_t)(address * 2654435761u) >> VCPU_COST_FRONT_SHIFT;
+}
+
 enum vcpu_error vcpu_cost_cache_init(struct vcpu_cost_cache *cache);
 void vcpu_cost_cache_free(struct vcpu_cost_cache *cache);
 void vcpu_cost_cache_clear(struct vcpu_cost_cache *cache);
-bool vcpu_cost_cache_find(const struct vcpu_cost_cache *cache, uint32_t address, uint32_t size,
+/* Looks in the hash table and puts what it finds in the front. */
+bool vcpu_cost_cache_find(struct vcpu_cost_cache *cache, uint32_t address, uint32_t size,
                           uint32_t *cost);
 /* Drop the blocks overlapping [start, end). */
 enum vcpu_error vcpu_cost_cache_forget(struct vcpu_cost_cache *cache, uint64_t start, uint64_t end);

@@ -90,7 +90,8 @@ enum vcpu_error vcpu_boot(struct vcpu *vcpu, uint32_t entry, uint32_t pct_addres
  * overflow/underflow traps are handled inside (spill/fill to the guest's
  * stack, with its permissions; a bad stack is a VCPU_EXIT_TRAP). A run with
  * a non-zero budget executes at least one block, so exit->cycles may exceed
- * a budget smaller than that block; budget 0 runs nothing. */
+ * a budget smaller than that block; budget 0 runs nothing. Budgets above
+ * INT64_MAX cycles run as INT64_MAX. */
 enum vcpu_error vcpu_run(struct vcpu *vcpu, uint64_t budget_cycles, struct vcpu_exit *exit);
 
 /* Finish a trap instruction: PC = NPC, NPC += 4 (after a hypercall). */

@@ -37,11 +37,13 @@ enum vcpu_private_mode { VCPU_MODE_GUEST, VCPU_MODE_RESUME, VCPU_MODE_HELPER };
 
 /* One vcpu_run in progress. */
 struct vcpu_run_state {
-    uint64_t budget;
-    uint64_t charged;
-    uint32_t blocks;        /* guest blocks entered */
-    uint32_t block_address; /* the last one */
-    uint32_t block_size;
+    int64_t budget; /* at most INT64_MAX cycles: never reached */
+    int64_t left;   /* the budget minus the cycles charged; < 0 after an overrun */
+    /* The guest block being run (NULL before the first): its slot in the
+     * cost cache's front table, or `unlisted` for a block not cached. Only
+     * block hooks write either, so it stays valid until the next block. */
+    const struct vcpu_cost_slot *block;
+    struct vcpu_cost_slot unlisted;
     bool budget_stop;
     bool exited; /* a hook recorded exit */
     struct vcpu_exit exit;
@@ -76,6 +78,9 @@ enum vcpu_error vcpu_restore(struct vcpu *vcpu);
 /* Inside a trap hook: end the run with this exit at the current PC. */
 void vcpu_exit_at_trap(struct vcpu *vcpu, enum vcpu_exit_reason reason, uint32_t trap_type,
                        uint32_t fault_address);
+
+/* Charge cycles the block hook did not (a window trap handled inside). */
+void vcpu_charge_cycles(struct vcpu *vcpu, uint32_t cycles);
 
 /* Take back the cost of the current block from address on (instructions
  * that did not run because a trap interrupted the block). */

@@ -48,30 +48,75 @@ static uint32_t block_cost(struct vcpu *vcpu, uint32_t address, uint32_t size)
     return cost;
 }
 
-static void on_block(uc_engine *uc, uint64_t address, uint32_t size, void *user)
+/* Charge a guest block, or stop before it when it would overrun the
+ * budget (never before the run's first block). */
+static void charge(uc_engine *uc, struct vcpu_run_state *run, const struct vcpu_cost_slot *block)
 {
-    struct vcpu *vcpu = user;
-    if (vcpu_in_private(vcpu, (uint32_t)address)) {
-        return; /* host code, not charged */
-    }
-    struct vcpu_run_state *run = &vcpu->run;
-    uint32_t cost = block_cost(vcpu, (uint32_t)address, size);
-    if (run->blocks > 0 && run->charged + cost > run->budget) {
+    int64_t left = run->left - block->cost;
+    if (left < 0 && run->block != NULL) {
         run->budget_stop = true;
         uc_emu_stop(uc);
         return;
     }
-    run->blocks++;
-    run->charged += cost;
-    run->block_address = (uint32_t)address;
-    run->block_size = size;
+    run->left = left;
+    run->block = block;
+}
+
+void vcpu_charge_cycles(struct vcpu *vcpu, uint32_t cycles)
+{
+    vcpu->run.left -= cycles;
+}
+
+/* A block not in the front table: look further, unless it is host code
+ * (not charged). The hook's own signature, and not inlined: on_block then
+ * needs no saved registers, no stack frame and no argument moves. */
+__attribute__((noinline)) static void on_block_miss(uc_engine *uc, uint64_t address, uint32_t size,
+                                                    void *user)
+{
+    struct vcpu *vcpu = user;
+    uint32_t pc = (uint32_t)address;
+    if (vcpu_in_private(vcpu, pc)) {
+        return;
+    }
+    uint32_t cost = block_cost(vcpu, pc, size);
+    const struct vcpu_cost_slot *known = &vcpu->costs.front[vcpu_cost_front_index(pc)];
+    if (known->key == vcpu_cost_key(pc, size)) {
+        charge(uc, &vcpu->run, known);
+        return;
+    }
+    /* Not cached (unreadable, empty, or no memory). Overwriting `unlisted`
+     * while run->block may point to it is harmless: if this block is
+     * refused for the budget, the run ends without a refund. */
+    vcpu->run.unlisted = (struct vcpu_cost_slot){vcpu_cost_key(pc, size), cost};
+    charge(uc, &vcpu->run, &vcpu->run.unlisted);
+}
+
+/* Runs once per executed block, and the ALU loop of docs/benchmarks.md
+ * takes time in proportion to host instructions: the common case is kept
+ * to a lookup in the cost cache's front table (private blocks never enter
+ * it) and the charge. The engine's PCs are 32-bit: a key built from a
+ * wider address matches no slot and goes to the slow path. */
+static void on_block(uc_engine *uc, uint64_t address, uint32_t size, void *user)
+{
+    struct vcpu *vcpu = user;
+    const struct vcpu_cost_slot *known =
+        &vcpu->costs.front[vcpu_cost_front_index((uint32_t)address)];
+    if (known->key != (address | (uint64_t)size << 32)) {
+        on_block_miss(uc, address, size, user);
+        return;
+    }
+    charge(uc, &vcpu->run, known);
 }
 
 void vcpu_refund_from(struct vcpu *vcpu, uint32_t address)
 {
     struct vcpu_run_state *run = &vcpu->run;
-    uint32_t end = run->block_address + run->block_size;
-    if (run->blocks == 0 || address < run->block_address || address >= end) {
+    if (run->block == NULL) {
+        return;
+    }
+    uint32_t start = vcpu_cost_slot_address(run->block);
+    uint32_t end = start + vcpu_cost_slot_size(run->block);
+    if (address < start || address >= end) {
         return;
     }
     uint8_t bytes[REFUND_CHUNK];
@@ -80,8 +125,8 @@ void vcpu_refund_from(struct vcpu *vcpu, uint32_t address)
         if (uc_mem_read(vcpu->uc, at, bytes, chunk) != UC_ERR_OK) {
             return;
         }
-        uint32_t cost = vcpu_timing_bytes_cost(bytes, chunk);
-        run->charged -= cost < run->charged ? cost : run->charged;
+        int64_t cost = vcpu_timing_bytes_cost(bytes, chunk), charged = run->budget - run->left;
+        run->left += cost < charged ? cost : charged;
     }
 }
 
@@ -281,7 +326,8 @@ static uc_err start_engine(struct vcpu *vcpu)
 enum vcpu_error vcpu_run(struct vcpu *vcpu, uint64_t budget_cycles, struct vcpu_exit *exit)
 {
     memset(&vcpu->run, 0, sizeof vcpu->run);
-    vcpu->run.budget = budget_cycles;
+    vcpu->run.budget = budget_cycles < INT64_MAX ? (int64_t)budget_cycles : INT64_MAX;
+    vcpu->run.left = vcpu->run.budget;
     if (budget_cycles == 0) {
         exit_here(vcpu, VCPU_EXIT_BUDGET, 0, 0);
         *exit = vcpu->run.exit;
@@ -297,7 +343,7 @@ enum vcpu_error vcpu_run(struct vcpu *vcpu, uint64_t budget_cycles, struct vcpu_
     } else if (!vcpu->run.exited) {
         classify_stop(vcpu, err);
     }
-    vcpu->run.exit.cycles = vcpu->run.charged;
+    vcpu->run.exit.cycles = (uint64_t)(vcpu->run.budget - vcpu->run.left);
     *exit = vcpu->run.exit;
     return vcpu->run.error != VCPU_OK ? vcpu->run.error : VCPU_OK;
 }

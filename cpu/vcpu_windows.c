@@ -98,7 +98,7 @@ static void finish_window_trap(struct vcpu *vcpu, uint32_t wim)
         return;
     }
     vcpu_refund_from(vcpu, pc);
-    vcpu->run.charged += VCPU_COST_WINDOW_TRAP;
+    vcpu_charge_cycles(vcpu, VCPU_COST_WINDOW_TRAP);
 }
 
 /* Inside the trap hook: snapshot the engine, or end the run on failure. */

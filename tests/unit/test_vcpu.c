@@ -159,6 +159,35 @@ static void test_reload_code(void **state)
     vcpu_destroy(vcpu);
 }
 
+/* Cycles charged for running the two words at CODE (the second a `ta`). */
+static uint64_t run_words(struct vcpu *vcpu, const uint8_t words[8])
+{
+    struct vcpu_exit exit;
+    assert_int_equal(vcpu_write_mem(vcpu, CODE, words, 8, false), VCPU_OK);
+    assert_int_equal(vcpu_boot(vcpu, CODE, PCT), VCPU_OK);
+    assert_int_equal(vcpu_run(vcpu, 1000, &exit), VCPU_OK);
+    assert_int_equal(exit.reason, VCPU_EXIT_HYPERCALL);
+    return exit.cycles;
+}
+
+/* Code reloaded where code already ran is charged as the new code, not
+ * from the costs cached for the old one (same block address and size). */
+static void test_reload_code_cost(void **state)
+{
+    (void)state;
+    static const uint8_t add[8] = {0x82, 0x00, 0x40, 0x01, 0x91, 0xd0, 0x20, 0xf0};
+    static const uint8_t smul[8] = {0x82, 0x58, 0x40, 0x01, 0x91, 0xd0, 0x20, 0xf0};
+    struct vcpu *fresh = make_vcpu();
+    uint64_t smul_cycles = run_words(fresh, smul);
+    vcpu_destroy(fresh);
+    struct vcpu *vcpu = make_vcpu();
+    uint64_t add_cycles = run_words(vcpu, add);
+    assert_int_not_equal(add_cycles, smul_cycles);
+    assert_int_equal(run_words(vcpu, smul), smul_cycles);
+    assert_int_equal(run_words(vcpu, add), add_cycles);
+    vcpu_destroy(vcpu);
+}
+
 static void test_special_registers(void **state)
 {
     (void)state;
@@ -208,11 +237,11 @@ static void test_windows_follow_cwp(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_probe_self_test),    cmocka_unit_test(test_bad_regions),
-        cmocka_unit_test(test_memory_access),      cmocka_unit_test(test_shared_buffer),
-        cmocka_unit_test(test_boot_state),         cmocka_unit_test(test_boot_and_hypercalls),
-        cmocka_unit_test(test_reload_code),        cmocka_unit_test(test_special_registers),
-        cmocka_unit_test(test_windows_follow_cwp),
+        cmocka_unit_test(test_probe_self_test),   cmocka_unit_test(test_bad_regions),
+        cmocka_unit_test(test_memory_access),     cmocka_unit_test(test_shared_buffer),
+        cmocka_unit_test(test_boot_state),        cmocka_unit_test(test_boot_and_hypercalls),
+        cmocka_unit_test(test_reload_code),       cmocka_unit_test(test_reload_code_cost),
+        cmocka_unit_test(test_special_registers), cmocka_unit_test(test_windows_follow_cwp),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
