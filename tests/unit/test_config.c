@@ -66,6 +66,18 @@ static char *load(const char *path, enum sim_error *result, struct sim_config **
     return text;
 }
 
+/* A fixture that must load without any message. */
+static struct sim_config *load_valid(const char *path)
+{
+    struct sim_config *c = NULL;
+    enum sim_error result;
+    char *diag = load(path, &result, &c);
+    assert_string_equal(diag, "");
+    free(diag);
+    assert_int_equal(result, SIM_OK);
+    return c;
+}
+
 /* Appends "path:LINE: message\n" for each "expect LINE: message" line of the
  * fixture's leading comment. */
 static char *expected_output(const char *path)
@@ -118,10 +130,7 @@ static void test_valid_system(void **state)
 static void test_valid_devices(void **state)
 {
     (void)state;
-    struct sim_config *c = NULL;
-    enum sim_error result;
-    free(load(CONFIGS "/hello.xml", &result, &c));
-    assert_int_equal(result, SIM_OK);
+    struct sim_config *c = load_valid(CONFIGS "/hello.xml");
     const struct hv_config *hv = sim_config_hv(c);
     assert_int_equal(hv->device_count, 3);
     assert_int_equal(hv->devices[0].type, HV_DEVICE_NULL);
@@ -140,10 +149,7 @@ static void test_valid_devices(void **state)
 static void test_valid_plans(void **state)
 {
     (void)state;
-    struct sim_config *c = NULL;
-    enum sim_error result;
-    free(load(CONFIGS "/hello.xml", &result, &c));
-    assert_int_equal(result, SIM_OK);
+    struct sim_config *c = load_valid(CONFIGS "/hello.xml");
     const struct hv_config *hv = sim_config_hv(c);
     assert_int_equal(hv->plan_count, 2);
     const struct hv_plan *p0 = &hv->plans[0];
@@ -175,10 +181,7 @@ static void test_valid_plans(void **state)
 static void test_valid_partitions(void **state)
 {
     (void)state;
-    struct sim_config *c = NULL;
-    enum sim_error result;
-    free(load(CONFIGS "/hello.xml", &result, &c));
-    assert_int_equal(result, SIM_OK);
+    struct sim_config *c = load_valid(CONFIGS "/hello.xml");
     const struct hv_config *hv = sim_config_hv(c);
     assert_int_equal(hv->partition_count, 2);
     /* Listed 1, 0 in the file: placed at their ids. */
@@ -200,10 +203,7 @@ static void test_valid_partitions(void **state)
 static void test_valid_areas(void **state)
 {
     (void)state;
-    struct sim_config *c = NULL;
-    enum sim_error result;
-    free(load(CONFIGS "/hello.xml", &result, &c));
-    assert_int_equal(result, SIM_OK);
+    struct sim_config *c = load_valid(CONFIGS "/hello.xml");
     const struct hv_config *hv = sim_config_hv(c);
     const struct hv_partition_config *p0 = &hv->partitions[0], *p1 = &hv->partitions[1];
     assert_int_equal(p0->area_count, 3);
