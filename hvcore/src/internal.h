@@ -9,6 +9,8 @@
 /* sched.c */
 void hv_sched_start(struct hv *hv);
 void hv_sched_switch_to(struct hv *hv, int32_t partition);
+/* A virtual IRQ went pending for id: back from XM_idle_self if it may. */
+void hv_sched_wake(struct hv *hv, uint32_t id);
 
 /* partition.c */
 const struct hv_partition_config *hv_partition_config(const struct hv *hv, uint32_t id);
@@ -67,6 +69,8 @@ int32_t hv_virq_set_pend(struct hv *hv, uint32_t id, uint32_t hw, uint32_t ext);
 int32_t hv_virq_clear_pend(struct hv *hv, uint32_t id, uint32_t hw, uint32_t ext);
 int32_t hv_virq_route(struct hv *hv, uint32_t id, uint32_t type, uint32_t irq, uint32_t vector);
 int32_t hv_virq_raise_ipvi(struct hv *hv, uint32_t id, uint32_t ext);
+/* An interrupt is pending that hv_resume would deliver to id now. */
+bool hv_virq_deliverable(struct hv *hv, uint32_t id);
 
 /* timer.c: partition timers on the shared event timer. */
 int32_t hv_timer_set(struct hv *hv, uint32_t id, uint32_t clock, int64_t abs_us,

@@ -105,8 +105,12 @@ void hv_partition_halt(struct hv *hv, uint32_t id)
     leave_cpu(hv, id);
 }
 
+/* XM_idle_self: an interrupt the partition would take already pending
+ * ends the wait before it starts (hv_sched_wake for the later ones). */
 void hv_partition_idle(struct hv *hv, uint32_t id)
 {
+    if (hv_virq_deliverable(hv, id))
+        return;
     hv_partition_set_state(hv, id, HV_STATE_IDLE);
     leave_cpu(hv, id);
 }

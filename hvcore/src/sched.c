@@ -138,6 +138,30 @@ void hv_timer_event(struct hv *hv)
     advance(hv, now);
 }
 
+/* Partition id has yielded with XM_idle_self inside its own slot, which
+ * has not reached its end (where the CPU passes on anyway). The clock is
+ * read last: on the board that is a timer register access. */
+static bool idles_in_its_slot(struct hv *hv, uint32_t id)
+{
+    int32_t slot = hv->sched.slot;
+    return hv->partitions[id].state == HV_STATE_IDLE && slot >= 0 &&
+           current_plan(hv)->slots[slot].partition_id == id &&
+           hv_time_now_us(hv) < slot_end_us(hv, slot);
+}
+
+/* XtratuM's XM_idle_self waits for a non-masked IRQ or the next slot: in
+ * its slot, the partition gets the CPU back as soon as an interrupt it
+ * would take is pending (hv_resume delivers it); outside, it waits for
+ * its slot's start, where start_slot makes it READY. */
+void hv_sched_wake(struct hv *hv, uint32_t id)
+{
+    if (!idles_in_its_slot(hv, id) || !hv_virq_deliverable(hv, id))
+        return;
+    hv_partition_set_state(hv, id, HV_STATE_READY);
+    hv_sched_switch_to(hv, (int32_t)id);
+    hv_timer_rearm(hv, hv_time_now_us(hv)); /* its EXEC timer runs again */
+}
+
 /* XtratuM's maintenance switch (the HM's SWITCH_TO_MAINTENANCE): the
  * current major frame ends now, a slot in progress is cut short, and plan
  * `plan` starts a new major frame at once. With plan == the current plan

@@ -34,18 +34,21 @@ static void update_word(struct hv *hv, uint32_t id, size_t offset, uint32_t set,
     put_word(hv, id, offset, (get_word(hv, id, offset) & ~clear) | set);
 }
 
-/* Mark extended IRQ ext (XM_VT_EXT_*) pending for a partition. */
+/* Mark extended IRQ ext (XM_VT_EXT_*) pending for a partition, which
+ * wakes it from XM_idle_self in its slot if it would take it. */
 void hv_virq_raise_extended(struct hv *hv, uint32_t partition, uint32_t ext)
 {
     update_word(hv, partition, PCT_OFFSET(extIrqsPend), 1u << ext, 0);
     hv_trace(hv, HV_TRACE_VIRQ_RAISE, (int32_t)partition, 1, ext, 0);
+    hv_sched_wake(hv, partition);
 }
 
-/* Mark hardware IRQ line pending for a partition. */
+/* Mark hardware IRQ line pending for a partition (and wake it, as above). */
 void hv_virq_raise_hw(struct hv *hv, uint32_t partition, uint32_t line)
 {
     update_word(hv, partition, PCT_OFFSET(hwIrqsPend), 1u << line, 0);
     hv_trace(hv, HV_TRACE_VIRQ_RAISE, (int32_t)partition, 0, line, 0);
+    hv_sched_wake(hv, partition);
 }
 
 /* The native lines among `lines` that the partition owns (XM_CF
@@ -164,12 +167,18 @@ static uint32_t vector_of(struct hv *hv, uint32_t id, size_t table, uint32_t irq
     return ((uint32_t)entry[0] << 8) | entry[1];
 }
 
-/* Clear irq's pending bit and enter its vector. */
-static enum hv_trap_outcome deliver(struct hv *hv, uint32_t id, size_t pend, size_t table,
-                                    int32_t irq)
+/* A pending interrupt: its pending word, its vector table, its bit. */
+struct pending_irq {
+    size_t pend;
+    size_t table;
+    int32_t irq;
+};
+
+/* Clear the interrupt's pending bit and enter its vector. */
+static enum hv_trap_outcome deliver(struct hv *hv, uint32_t id, const struct pending_irq *irq)
 {
-    uint32_t vector = vector_of(hv, id, table, (uint32_t)irq);
-    update_word(hv, id, pend, 0, 1u << irq);
+    uint32_t vector = vector_of(hv, id, irq->table, (uint32_t)irq->irq);
+    update_word(hv, id, irq->pend, 0, 1u << irq->irq);
     enum hv_trap_outcome outcome = hv_vtrap_deliver(hv, id, vector);
     if (outcome == HV_TRAP_REDIRECTED)
         hv_trace(hv, HV_TRACE_VIRQ_DELIVER, (int32_t)id, vector,
@@ -177,23 +186,45 @@ static enum hv_trap_outcome deliver(struct hv *hv, uint32_t id, size_t pend, siz
     return outcome;
 }
 
+/* The highest of `bits` as the interrupt to take, if any. */
+static bool found(struct pending_irq *out, size_t pend, size_t table, uint32_t bits)
+{
+    *out = (struct pending_irq){pend, table, highest_bit(bits)};
+    return out->irq >= 0;
+}
+
+/* The interrupt partition id takes on its return, as XtratuM's
+ * RaisePendIrqs picks it: an extended trap whatever the virtual ET and
+ * masks, else (virtual interrupts enabled) the highest unmasked hardware
+ * IRQ, else the highest unmasked extended IRQ. */
+static bool pick(struct hv *hv, uint32_t id, struct pending_irq *out)
+{
+    const size_t ext = PCT_OFFSET(extIrqsPend), ext_table = PCT_OFFSET(extIrq2Vector);
+    uint32_t ext_pend = get_word(hv, id, ext);
+    if (found(out, ext, ext_table, ext_pend & EXT_TRAPS))
+        return true;
+    if (!virqs_enabled(hv_pct_iflags(hv, id)))
+        return false;
+    uint32_t hw = get_word(hv, id, PCT_OFFSET(hwIrqsPend)) &
+                  ~get_word(hv, id, PCT_OFFSET(hwIrqsMask)) & HW_IRQ_BITS;
+    if (found(out, PCT_OFFSET(hwIrqsPend), PCT_OFFSET(hwIrq2Vector), hw))
+        return true;
+    return found(out, ext, ext_table, ext_pend & ~get_word(hv, id, PCT_OFFSET(extIrqsMask)));
+}
+
+bool hv_virq_deliverable(struct hv *hv, uint32_t id)
+{
+    struct pending_irq irq;
+    return pick(hv, id, &irq);
+}
+
 enum hv_trap_outcome hv_resume(struct hv *hv)
 {
+    struct pending_irq irq;
     if (hv->sched.current == HV_IDLE)
         return HV_TRAP_NO_PARTITION;
     uint32_t id = (uint32_t)hv->sched.current;
-    uint32_t ext_pend = get_word(hv, id, PCT_OFFSET(extIrqsPend));
-    int32_t irq = highest_bit(ext_pend & EXT_TRAPS);
-    if (irq >= 0)
-        return deliver(hv, id, PCT_OFFSET(extIrqsPend), PCT_OFFSET(extIrq2Vector), irq);
-    if (!virqs_enabled(hv_pct_iflags(hv, id)))
+    if (!pick(hv, id, &irq))
         return HV_TRAP_CONTINUE;
-    irq = highest_bit(get_word(hv, id, PCT_OFFSET(hwIrqsPend)) &
-                      ~get_word(hv, id, PCT_OFFSET(hwIrqsMask)) & HW_IRQ_BITS);
-    if (irq >= 0)
-        return deliver(hv, id, PCT_OFFSET(hwIrqsPend), PCT_OFFSET(hwIrq2Vector), irq);
-    irq = highest_bit(ext_pend & ~get_word(hv, id, PCT_OFFSET(extIrqsMask)));
-    if (irq >= 0)
-        return deliver(hv, id, PCT_OFFSET(extIrqsPend), PCT_OFFSET(extIrq2Vector), irq);
-    return HV_TRAP_CONTINUE;
+    return deliver(hv, id, &irq);
 }

@@ -23,6 +23,7 @@ hvsim_timeirq_test(timer_test timers.xml 6)
 hvsim_timeirq_test(plan_test plans.xml 40)
 hvsim_timeirq_test(irq_test one_partition.xml 1)
 hvsim_timeirq_test(ipvi_test ipvi.xml 3 ipvi_p0 ipvi_p1)
+hvsim_timeirq_test(idle_wake timers.xml 4)
 
 # UART2: bytes from --uart2-in reach the partition owning UART2, its echo
 # comes out of --uart2-out. qemu-leon3 has no UART2.

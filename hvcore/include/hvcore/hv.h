@@ -14,7 +14,7 @@
 
 /* XM_get_partition_status() states (XM_STATUS_*). */
 enum hv_partition_state {
-    HV_STATE_IDLE = 0, /* yielded with idle_self until its next slot */
+    HV_STATE_IDLE = 0, /* yielded with idle_self: until an IRQ it takes, or its next slot */
     HV_STATE_READY = 1,
     HV_STATE_SUSPENDED = 2,
     HV_STATE_HALTED = 3,
