@@ -1,7 +1,7 @@
 /* gui/: `hvsim view TRACE [--png OUT.png [--from T] [--to T] [--size WxH]]`:
  * a recorded trace file (docs/trace.md) in the window, read-only, or as
- * an image. The records and the header's partitions and plans feed the
- * same model as a live run (gui/trace_config.h). Anything wrong with the
+ * an image. The records and the header's partitions, plans, ports and
+ * channels feed the same model as a live run (gui/trace_config.h). Anything wrong with the
  * file is one line `TRACE: message`. */
 #include "gui/cli.h"
 #include "gui/trace_config.h"
@@ -114,7 +114,7 @@ static enum sim_error view_file(const struct gui_cli *cli, const char *path, FIL
         const struct sim_trace_header *h = sim_trace_reader_header(t.reader);
         enum gui_error result = gui_trace_config_init(&config, h, error, sizeof error);
         status = reported(result, path, error, diag);
-        struct gui_meta meta = {&config.config, h->khz, 0, true};
+        struct gui_meta meta = {&config.config, h->khz, 0, config.ports_unknown};
         if (status == SIM_OK)
             status = show(cli, &t, &meta, diag);
         gui_trace_config_free(&config);

@@ -87,8 +87,8 @@ struct gui_meta {
     const struct hv_config *config; /* partitions, plans, ports */
     uint32_t clock_khz;             /* the board's (the simulator's clock) */
     uint64_t end_cycle;             /* the run's end; below the last record's: that one */
-    /* A recorded trace: its header names partitions and plans but not
-     * ports, so port accesses are ticks without message arrows. */
+    /* A version-1 trace file: its header names partitions and plans but
+     * not ports, so port accesses are ticks without message arrows. */
     bool ports_unknown;
 };
 

@@ -27,13 +27,13 @@ enum scn_op {
     SCN_RUN_SLOT,       /* n1 = slot index; has_n2: n2 = major frame */
     SCN_INJECT_TRAP,    /* who, n1 = SPARC trap type */
     SCN_INJECT_IRQ,     /* n1 = IRQMP line */
-    SCN_INJECT_UART,    /* text = bytes, n1 = length */
+    SCN_INJECT_UART,    /* text = bytes; n1 = 2: UART2's receiver, else the console UART's */
     SCN_INJECT_PLAN,    /* n1 = plan */
     SCN_EXPECT_CONSOLE, /* who ("all": every writer), match, text */
     SCN_EXPECT_HM,      /* who, n1 = action; has_n2: count n2; window maf_from..maf_to;
                            has_event: only that event */
     SCN_EXPECT_STATE,   /* who, n1 = hv_partition_state */
-    SCN_EXPECT_PORTS,   /* who, n1 = kind (PORT_WRITE / PORT_READ), n2 = count */
+    SCN_EXPECT_PORTS,   /* who, n1 = kind (PORT_WRITE / PORT_READ / VIRQ_DELIVER), n2 = count */
     SCN_EXPECT_HASH,    /* n1 = hash; text = as written (for --update) */
     SCN_EXPECT_PLAN,    /* n1 = plan; has_n2: n2 = µs at which it took over */
 };

@@ -259,8 +259,11 @@ static bool expect_ports(const struct scn_view *v, const struct scn_command *c, 
         count += v->trace->records[i].kind == c->n1 && v->trace->records[i].partition == id;
     if (count == c->n2)
         return true;
-    return report(v, c, out, "port %s by %s: expected %" PRIu64 ", got %" PRIu64,
-                  c->n1 == HV_TRACE_PORT_WRITE ? "writes" : "reads", c->who, c->n2, count);
+    const char *what = c->n1 == HV_TRACE_PORT_WRITE  ? "port writes by"
+                       : c->n1 == HV_TRACE_PORT_READ ? "port reads by"
+                                                     : "virtual IRQs delivered to";
+    return report(v, c, out, "%s %s: expected %" PRIu64 ", got %" PRIu64, what, c->who, c->n2,
+                  count);
 }
 
 static bool expect_state(const struct scn_view *v, const struct scn_command *c, FILE *out)

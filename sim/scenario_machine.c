@@ -2,7 +2,7 @@
  * Injections enter through the same doors as the real events: a fault
  * through hv_partition_trap() as if the partition's instruction trapped,
  * a device IRQ on an IRQMP input line, UART bytes into the console UART's
- * receiver, a plan switch request through the core's external request.
+ * (or UART2's) receiver, a plan switch request through the core's external request.
  * Each leaves a SIM_TRACE_INJECT record in the trace. */
 #include "sim/scenario_machine.h"
 #include "cpu/vcpu.h"
@@ -159,9 +159,15 @@ static enum sim_error inject_plan(struct sim_machine *m, const struct scn_comman
                    plan, m->config->plan_count - 1);
 }
 
-static enum sim_error inject_uart(struct sim_machine *m, const struct scn_command *c)
+/* Bytes for the console UART's receiver, or UART2's (n1 = 2): they
+ * arrive one per character time from now, as --uart-in / --uart2-in. */
+static enum sim_error inject_uart(struct sim_machine *m, const struct scn_command *c,
+                                  const char *path, FILE *out)
 {
-    struct sim_uart_input *in = &m->uart_input;
+    bool uart2 = c->n1 == 2;
+    if (uart2 && m->options.board->uart2_base == 0)
+        return problem(c, path, out, "inject uart2: board %s has no UART2", m->options.board->name);
+    struct sim_uart_input *in = uart2 ? &m->uart2_input : &m->uart_input;
     uint8_t *grown = realloc(in->bytes, in->length + c->text_length + 1);
     if (!grown)
         return SIM_ERR_NO_MEMORY;
@@ -170,7 +176,7 @@ static enum sim_error inject_uart(struct sim_machine *m, const struct scn_comman
     in->length += c->text_length;
     if (in->next_cycle < m->clock.cycles)
         in->next_cycle = m->clock.cycles;
-    inject_record(m, HV_IDLE, SIM_INJECT_UART, (uint32_t)c->text_length);
+    inject_record(m, HV_IDLE, uart2 ? SIM_INJECT_UART2 : SIM_INJECT_UART, (uint32_t)c->text_length);
     return SIM_OK;
 }
 
@@ -188,7 +194,7 @@ enum sim_error scn_machine_do(struct sim_machine *m, const struct scn_command *c
         irqmp_raise(&m->devices.irqmp, (uint32_t)c->n1);
         return SIM_OK;
     case SCN_INJECT_UART:
-        return inject_uart(m, c);
+        return inject_uart(m, c, path, out);
     case SCN_INJECT_PLAN:
         return inject_plan(m, c, path, out);
     default:

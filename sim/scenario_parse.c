@@ -271,9 +271,10 @@ static bool inject_command(struct parser *p, struct token *t, int n, struct scn_
         return arity(p, n, 3, 3, "inject irq LINE") && number(p, &t[2], "line", 15, &c->n1) &&
                (c->n1 > 0 || fail(p, "IRQ lines are 1..15"));
     }
-    if (strcmp(what, "uart") == 0) {
+    if (strcmp(what, "uart") == 0 || strcmp(what, "uart2") == 0) {
         c->op = SCN_INJECT_UART;
-        if (!arity(p, n, 3, 3, "inject uart \"TEXT\"") || !(c->text = duplicate(&t[2])))
+        c->n1 = what[4] == '2' ? 2 : 0;
+        if (!arity(p, n, 3, 3, "inject uart|uart2 \"TEXT\"") || !(c->text = duplicate(&t[2])))
             return false;
         c->text_length = t[2].length;
         return true;
@@ -282,7 +283,7 @@ static bool inject_command(struct parser *p, struct token *t, int n, struct scn_
         c->op = SCN_INJECT_PLAN;
         return arity(p, n, 3, 3, "inject plan N") && number(p, &t[2], "plan", 15, &c->n1);
     }
-    return fail(p, "usage: inject trap|irq|uart|plan ...");
+    return fail(p, "usage: inject trap|irq|uart|uart2|plan ...");
 }
 
 static bool console_expect(struct parser *p, struct token *t, int n, struct scn_command *c)
@@ -434,6 +435,12 @@ static bool expect_command(struct parser *p, struct token *t, int n, struct scn_
         return arity(p, n, 4, 4, "expect port-writes|port-reads PARTITION N") && who(p, &t[2], c) &&
                number(p, &t[3], "count", UINT32_MAX, &c->n2);
     }
+    if (strcmp(what, "virqs") == 0) {
+        c->op = SCN_EXPECT_PORTS; /* a count of WHO's records of kind n1, as the ports' */
+        c->n1 = HV_TRACE_VIRQ_DELIVER;
+        return arity(p, n, 4, 4, "expect virqs PARTITION N") && who(p, &t[2], c) &&
+               number(p, &t[3], "count", UINT32_MAX, &c->n2);
+    }
     if (strcmp(what, "hash") == 0) {
         c->op = SCN_EXPECT_HASH;
         char *end;
@@ -444,7 +451,7 @@ static bool expect_command(struct parser *p, struct token *t, int n, struct scn_
             return fail(p, "expect hash: expected a hexadecimal hash, got '%s'", t[2].text);
         return true;
     }
-    return fail(p, "usage: expect console|hm|state|plan|port-writes|port-reads|hash ...");
+    return fail(p, "usage: expect console|hm|state|plan|port-writes|port-reads|virqs|hash ...");
 }
 
 static bool set_variable(struct parser *p, struct token *t, int n)

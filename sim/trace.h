@@ -27,6 +27,7 @@ enum sim_trace_inject {
     SIM_INJECT_IRQ,      /* IRQMP line b raised */
     SIM_INJECT_UART,     /* b bytes queued for the console UART's receiver */
     SIM_INJECT_PLAN,     /* plan b requested */
+    SIM_INJECT_UART2,    /* b bytes queued for UART2's receiver */
 };
 
 struct sim_trace_record {

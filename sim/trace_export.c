@@ -49,6 +49,29 @@ void sim_trace_format_fields(const struct sim_trace_header *h, const struct sim_
     }
 }
 
+/* "# port 0: temperature of Producer, source, sampling" and "# channel
+ * 0, sampling: port 0 -> 3": the numbers PORT_WRITE and PORT_READ name. */
+static void text_ports(const struct sim_trace_header *h, FILE *out)
+{
+    char buffer[HV_NAME_MAX];
+    for (uint32_t i = 0; i < h->port_count; i++) {
+        const struct sim_trace_port *port = &h->ports[i];
+        fprintf(out, "# port %u: %s of %s, %s, %s\n", i, port->name,
+                sim_trace_header_partition(h, (int32_t)port->partition, buffer),
+                port->direction == HV_PORT_SOURCE ? "source" : "destination",
+                port->type == HV_PORT_SAMPLING ? "sampling" : "queuing");
+    }
+    for (uint32_t c = 0; c < h->channel_count; c++) {
+        const struct sim_trace_channel *channel = &h->channels[c];
+        fprintf(out, "# channel %u, %s: port %u ->", c,
+                channel->type == HV_CHANNEL_SAMPLING ? "sampling" : "queuing",
+                channel->source_port);
+        for (uint32_t d = 0; d < channel->destination_count; d++)
+            fprintf(out, " %u", channel->destinations[d]);
+        fputc('\n', out);
+    }
+}
+
 static void text_header(const struct sim_trace_header *h, FILE *out)
 {
     fprintf(out, "# hvsim trace, format %u: system %s, board %s, %u kHz\n", h->version, h->system,
@@ -63,6 +86,7 @@ static void text_header(const struct sim_trace_header *h, FILE *out)
             fprintf(out, "#   slot %u: %u us + %u us, partition %u\n", s, plan->slots[s].start_us,
                     plan->slots[s].duration_us, plan->slots[s].partition);
     }
+    text_ports(h, out);
     fprintf(out, "#%15s %16s  %-14s %-16s %s\n", "cycle", "us", "kind", "partition", "fields");
 }
 

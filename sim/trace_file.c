@@ -38,6 +38,41 @@ static bool copy_plans(struct sim_trace_header *h, const struct hv_config *confi
     return true;
 }
 
+static bool copy_ports(struct sim_trace_header *h, const struct hv_config *config)
+{
+    h->port_count = config->port_count;
+    h->ports = calloc(config->port_count + 1u, sizeof *h->ports);
+    if (!h->ports)
+        return false;
+    for (uint32_t i = 0; i < config->port_count; i++) {
+        const struct hv_port_config *port = &config->ports[i];
+        h->ports[i] = (struct sim_trace_port){
+            .partition = port->partition_id, .direction = port->direction, .type = port->type};
+        copy_name(h->ports[i].name, port->name, sizeof h->ports[i].name);
+    }
+    return true;
+}
+
+static bool copy_channels(struct sim_trace_header *h, const struct hv_config *config)
+{
+    h->channel_count = config->channel_count;
+    h->channels = calloc(config->channel_count + 1u, sizeof *h->channels);
+    if (!h->channels)
+        return false;
+    for (uint32_t c = 0; c < config->channel_count; c++) {
+        const struct hv_channel *from = &config->channels[c];
+        struct sim_trace_channel *out = &h->channels[c];
+        *out = (struct sim_trace_channel){from->type, from->source_port, from->destination_count,
+                                          NULL};
+        out->destinations = calloc(from->destination_count + 1u, sizeof *out->destinations);
+        if (!out->destinations)
+            return false;
+        memcpy(out->destinations, from->destination_ports,
+               from->destination_count * sizeof *out->destinations);
+    }
+    return true;
+}
+
 enum sim_error sim_trace_header_from_config(struct sim_trace_header *h,
                                             const struct hv_config *config, const char *board_name,
                                             uint32_t khz)
@@ -51,7 +86,8 @@ enum sim_error sim_trace_header_from_config(struct sim_trace_header *h,
     h->partition_names = calloc(config->partition_count + 1u, sizeof *h->partition_names);
     h->kind_count = sim_trace_kind_count;
     h->kinds = calloc(sim_trace_kind_count, sizeof *h->kinds);
-    if (!h->partition_names || !h->kinds || !copy_plans(h, config)) {
+    if (!h->partition_names || !h->kinds || !copy_plans(h, config) || !copy_ports(h, config) ||
+        !copy_channels(h, config)) {
         sim_trace_header_free(h);
         return SIM_ERR_NO_MEMORY;
     }
@@ -66,6 +102,10 @@ void sim_trace_header_free(struct sim_trace_header *h)
     for (uint32_t p = 0; h->plans && p < h->plan_count; p++)
         free(h->plans[p].slots);
     free(h->plans);
+    for (uint32_t c = 0; h->channels && c < h->channel_count; c++)
+        free(h->channels[c].destinations);
+    free(h->channels);
+    free(h->ports);
     free(h->partition_names);
     free(h->kinds);
     memset(h, 0, sizeof *h);
@@ -141,6 +181,26 @@ static void put_plan(FILE *f, const struct sim_trace_plan *plan)
     }
 }
 
+static void put_ports_and_channels(FILE *f, const struct sim_trace_header *h)
+{
+    put_u32(f, h->port_count);
+    for (uint32_t i = 0; i < h->port_count; i++) {
+        put_string(f, h->ports[i].name);
+        put_u32(f, h->ports[i].partition);
+        put_u16(f, h->ports[i].direction);
+        put_u16(f, h->ports[i].type);
+    }
+    put_u32(f, h->channel_count);
+    for (uint32_t c = 0; c < h->channel_count; c++) {
+        const struct sim_trace_channel *channel = &h->channels[c];
+        put_u16(f, channel->type);
+        put_u32(f, channel->source_port);
+        put_u32(f, channel->destination_count);
+        for (uint32_t d = 0; d < channel->destination_count; d++)
+            put_u32(f, channel->destinations[d]);
+    }
+}
+
 static void put_header(FILE *f, const struct sim_trace_header *h)
 {
     fwrite(SIM_TRACE_MAGIC, 1, 8, f);
@@ -161,6 +221,7 @@ static void put_header(FILE *f, const struct sim_trace_header *h)
         for (int i = 0; i < 3; i++)
             put_string(f, h->kinds[k].fields[i]);
     }
+    put_ports_and_channels(f, h);
 }
 
 enum sim_error sim_trace_writer_open(struct sim_trace_writer **out, const char *path,

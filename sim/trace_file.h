@@ -1,6 +1,6 @@
 /* sim/: the trace file (docs/trace.md): a self-describing header (format
  * version, board clock, system and partition names, the plans, the record
- * kinds with their field names) followed by a stream of compact records
+ * kinds with their field names, the ports and channels) followed by a stream of compact records
  * and, once the run ends, an end record with the count and the hash.
  * The reader below is the API other tools (the timeline GUI) use; it can
  * follow a file that is still being written. */
@@ -13,7 +13,10 @@
 #include <stdio.h>
 
 #define SIM_TRACE_MAGIC "HVSTRACE"
-#define SIM_TRACE_VERSION 1u
+#define SIM_TRACE_VERSION 2u
+/* The first version whose header has the ports and channels; a version-1
+ * file is still read, with port_count and channel_count 0. */
+#define SIM_TRACE_VERSION_PORTS 2u
 
 struct sim_trace_slot {
     uint32_t start_us, duration_us, partition;
@@ -35,6 +38,21 @@ struct sim_trace_kind_info {
     char fields[3][SIM_TRACE_NAME_MAX]; /* a, b, c */
 };
 
+/* A port (XM_CF PortTable/Port): direction and type as enum
+ * hv_port_direction and hv_port_type. */
+struct sim_trace_port {
+    char name[HV_NAME_MAX];
+    uint32_t partition, direction, type;
+};
+
+/* A channel: type as enum hv_channel_type; ports are port indexes. */
+struct sim_trace_channel {
+    uint32_t type;
+    uint32_t source_port;
+    uint32_t destination_count;
+    uint32_t *destinations;
+};
+
 struct sim_trace_header {
     uint32_t version;
     uint32_t khz; /* the board clock: cycles per ms */
@@ -46,6 +64,10 @@ struct sim_trace_header {
     struct sim_trace_plan *plans;
     uint32_t kind_count;
     struct sim_trace_kind_info *kinds;
+    uint32_t port_count; /* 0 in a version-1 file */
+    struct sim_trace_port *ports;
+    uint32_t channel_count;
+    struct sim_trace_channel *channels;
 };
 
 /* The header of a run of config on board `board_name` at khz. */

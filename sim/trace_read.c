@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_COUNT 65536u /* partitions, plans, slots or kinds: more means a corrupt file */
+#define MAX_COUNT 65536u /* partitions, plans, slots, kinds, ports, channels: more is corrupt */
 
 struct sim_trace_reader {
     FILE *file;
@@ -122,18 +122,69 @@ static bool get_plans_and_kinds(FILE *f, struct sim_trace_header *h)
     return true;
 }
 
-static const char *get_header(FILE *f, struct sim_trace_header *h)
+static bool get_port(FILE *f, struct sim_trace_port *port)
+{
+    return get_string(f, port->name, sizeof port->name) && get_u32(f, &port->partition) &&
+           get_u16(f, &port->direction) && get_u16(f, &port->type);
+}
+
+static bool get_channel(FILE *f, struct sim_trace_channel *channel)
+{
+    if (!get_u16(f, &channel->type) || !get_u32(f, &channel->source_port) ||
+        !get_count(f, &channel->destination_count))
+        return false;
+    channel->destinations = calloc(channel->destination_count + 1u, sizeof *channel->destinations);
+    if (!channel->destinations)
+        return false;
+    for (uint32_t d = 0; d < channel->destination_count; d++)
+        if (!get_u32(f, &channel->destinations[d]))
+            return false;
+    return true;
+}
+
+/* Version 2 on: the ports and channels, after the kinds. */
+static bool get_ports_and_channels(FILE *f, struct sim_trace_header *h)
+{
+    if (!get_count(f, &h->port_count))
+        return false;
+    h->ports = calloc(h->port_count + 1u, sizeof *h->ports);
+    if (!h->ports)
+        return false;
+    for (uint32_t i = 0; i < h->port_count; i++)
+        if (!get_port(f, &h->ports[i]))
+            return false;
+    if (!get_count(f, &h->channel_count))
+        return false;
+    h->channels = calloc(h->channel_count + 1u, sizeof *h->channels);
+    if (!h->channels)
+        return false;
+    for (uint32_t c = 0; c < h->channel_count; c++)
+        if (!get_channel(f, &h->channels[c]))
+            return false;
+    return true;
+}
+
+/* The header; false with one line in `problem` when it cannot be read. */
+static bool get_header(FILE *f, struct sim_trace_header *h, char *problem, size_t size)
 {
     char magic[8];
+    const char *wrong = NULL;
     if (!get_bytes(f, magic, 8) || memcmp(magic, SIM_TRACE_MAGIC, 8) != 0)
-        return "not an hvsim trace file";
-    if (!get_u16(f, &h->version) || h->version != SIM_TRACE_VERSION)
-        return "unsupported trace format version";
-    if (!get_u32(f, &h->khz) || h->khz == 0 || !get_string(f, h->board, sizeof h->board) ||
-        !get_string(f, h->system, sizeof h->system) || !get_names(f, h) ||
-        !get_plans_and_kinds(f, h))
-        return "the trace file's header is cut short or corrupt";
-    return NULL;
+        wrong = "not an hvsim trace file";
+    else if (!get_u16(f, &h->version))
+        wrong = "the trace file's header is cut short or corrupt";
+    else if (h->version == 0 || h->version > SIM_TRACE_VERSION) {
+        snprintf(problem, size, "unsupported trace format version %u (this hvsim reads 1 to %u)",
+                 h->version, SIM_TRACE_VERSION);
+        return false;
+    } else if (!get_u32(f, &h->khz) || h->khz == 0 || !get_string(f, h->board, sizeof h->board) ||
+               !get_string(f, h->system, sizeof h->system) || !get_names(f, h) ||
+               !get_plans_and_kinds(f, h) ||
+               (h->version >= SIM_TRACE_VERSION_PORTS && !get_ports_and_channels(f, h)))
+        wrong = "the trace file's header is cut short or corrupt";
+    if (wrong)
+        snprintf(problem, size, "%s", wrong);
+    return !wrong;
 }
 
 enum sim_error sim_trace_reader_open(struct sim_trace_reader **out, const char *path, FILE *diag)
@@ -145,8 +196,10 @@ enum sim_error sim_trace_reader_open(struct sim_trace_reader **out, const char *
     r->diag = diag;
     r->hash = sim_trace_hash_start();
     r->file = fopen(path, "rb");
-    const char *problem = r->file ? get_header(r->file, &r->header) : strerror(errno);
-    if (problem) {
+    char problem[128];
+    if (!r->file)
+        snprintf(problem, sizeof problem, "%s", strerror(errno));
+    if (!r->file || !get_header(r->file, &r->header, problem, sizeof problem)) {
         fprintf(diag, "%s: %s\n", path, problem);
         sim_trace_reader_close(r);
         return SIM_ERR_IO;

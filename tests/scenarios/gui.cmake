@@ -58,3 +58,14 @@ add_test(NAME gui.view_matches_fault_run COMMAND ${S}/expect_view_matches_run.sh
   $<TARGET_FILE:hvsim> run ${CMAKE_CURRENT_BINARY_DIR}/hm_halt.xml
   -p 0=${HVSIM_SPARC_BINARY_DIR}/tests/guest/fault_hm.elf
   -p 1=${HVSIM_SPARC_BINARY_DIR}/tests/guest/healthy.elf --mafs 3)
+# Port-message arrows from a file: the header (format version 2) has the
+# ports and channels, so the comm run's sampling and queuing messages are
+# drawn as the run draws them. A version-1 file (written before) still
+# views, its port accesses as ticks.
+add_test(NAME gui.view_matches_comm_run COMMAND ${S}/expect_view_matches_run.sh "" --
+  $<TARGET_FILE:hvsim> run ${CMAKE_SOURCE_DIR}/tests/guest/comm.xml
+  -p 0=${HVSIM_SPARC_BINARY_DIR}/tests/guest/comm_producer.elf
+  -p 1=${HVSIM_SPARC_BINARY_DIR}/tests/guest/comm_consumer.elf --mafs 2)
+add_test(NAME gui.view_version_1 COMMAND ${S}/expect_same_png.sh ${GUI_OUT}/comm_v1.png --
+  env -u DISPLAY -u WAYLAND_DISPLAY $<TARGET_FILE:hvsim> view
+  ${CMAKE_SOURCE_DIR}/tests/unit/comm_v1.trace --png ${GUI_OUT}/comm_v1.png)

@@ -14,11 +14,15 @@ add_dependencies(test_gui_live sparc)
 target_compile_definitions(test_gui_live PRIVATE
   HELLO_CONFIG="${CMAKE_SOURCE_DIR}/scenarios/hello/xm_cf.xml"
   HELLO_IMAGES="${HVSIM_SPARC_BINARY_DIR}/scenarios/hello")
-# hvsim view on a recorded paper case 2 (headless) and on damaged files.
+# hvsim view on a recorded paper case 2 and the comm run (headless), a
+# version-1 file and damaged files.
 hvsim_unit_test(test_gui_view_file SOURCES ${D}/test_gui_view_file.c ${D}/test_gui_fixture.c
   LIBS hvsim_gui)
 hvsim_link_simulator(test_gui_view_file)
 add_dependencies(test_gui_view_file sparc)
 target_compile_definitions(test_gui_view_file PRIVATE
   PAPER_CONFIG="${CMAKE_SOURCE_DIR}/scenarios/paper/case2/xm_cf.xml"
-  PAPER_IMAGES="${HVSIM_SPARC_BINARY_DIR}/scenarios/paper")
+  PAPER_IMAGES="${HVSIM_SPARC_BINARY_DIR}/scenarios/paper"
+  COMM_CONFIG="${CMAKE_SOURCE_DIR}/tests/guest/comm.xml"
+  COMM_IMAGES="${HVSIM_SPARC_BINARY_DIR}/tests/guest"
+  V1_TRACE="${D}/comm_v1.trace")

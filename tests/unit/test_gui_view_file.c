@@ -1,11 +1,13 @@
 /* hvsim view (gui/cli_view.c), headless: paper case 2 recorded to a trace
  * file and viewed gives the same PNG as the run's own --png, with each
- * Counter's colour inside its slots; damaged files are one line naming the
+ * Counter's colour inside its slots; so does the comm run's, with its port
+ * arrows, and a version-1 file still views without them; damaged files are one line naming the
  * file and no image; a record of a kind the viewer does not know is drawn
  * as a tick. No display: DISPLAY and WAYLAND_DISPLAY are unset first. */
 #define _POSIX_C_SOURCE 200809L
 #include "gui/cli.h"
 #include "gui/render.h"
+#include "gui/trace_config.h"
 #include "sim/config_load.h"
 #include "sim/trace_file.h"
 #include "test_gui_fixture.h"
@@ -37,15 +39,14 @@ static void path_in(const struct recorded_run *r, char *out, size_t size, const 
     snprintf(out, size, "%s/%s", r->dir, name);
 }
 
-/* Paper case 2 for one major frame, its trace written to a file and its
- * timeline to run.png as `hvsim run ... --trace F --png run.png` does. */
-static void record_paper_case(struct recorded_run *r)
+/* Run `count` images for `mafs` major frames, its trace written to a file
+ * and its timeline to the run's PNG as `hvsim run ... --trace F --png
+ * run.png` does; r->model is built from the run's own records. */
+static void record_run(struct recorded_run *r, const char *const images[], uint32_t count,
+                       uint64_t mafs)
 {
-    static const char *const images[] = {
-        PAPER_IMAGES "/paper_counter_0.elf", PAPER_IMAGES "/paper_counter_1.elf",
-        PAPER_IMAGES "/paper_counter_2.elf", PAPER_IMAGES "/paper_reader.elf"};
     struct sim_image_ref refs[COUNTERS + 1];
-    for (uint32_t i = 0; i <= COUNTERS; i++)
+    for (uint32_t i = 0; i < count; i++)
         refs[i] = (struct sim_image_ref){i, images[i]};
     FILE *console = tmpfile();
     assert_non_null(console);
@@ -56,9 +57,9 @@ static void record_paper_case(struct recorded_run *r)
                                   .keep_trace = true};
     struct sim_machine *m;
     const struct hv_config *config = sim_config_hv(r->config);
-    assert_int_equal(sim_machine_create(&m, config, refs, COUNTERS + 1, &options, stderr), SIM_OK);
+    assert_int_equal(sim_machine_create(&m, config, refs, count, &options, stderr), SIM_OK);
     assert_int_equal(sim_machine_trace_to_file(m, r->trace, stderr), SIM_OK);
-    assert_int_equal(sim_machine_run_mafs(m, 1, stderr), SIM_OK);
+    assert_int_equal(sim_machine_run_mafs(m, mafs, stderr), SIM_OK);
     struct gui_cli cli = {.png_path = r->run_png};
     assert_int_equal(gui_cli_png(&cli, m, config, stderr), SIM_OK);
     const struct sim_trace *trace = sim_machine_trace(m);
@@ -72,18 +73,33 @@ static void record_paper_case(struct recorded_run *r)
     fclose(console);
 }
 
+/* NAME.trace, NAME_run.png and NAME_view.png in dir, and the config. */
+static int prepare(struct recorded_run *r, const char *dir, const char *name, const char *config)
+{
+    snprintf(r->dir, sizeof r->dir, "%s", dir);
+    snprintf(r->trace, sizeof r->trace, "%s/%s.trace", dir, name);
+    snprintf(r->run_png, sizeof r->run_png, "%s/%s_run.png", dir, name);
+    snprintf(r->view_png, sizeof r->view_png, "%s/%s_view.png", dir, name);
+    return sim_config_load(config, stderr, &r->config) == SIM_OK ? 0 : -1;
+}
+
+/* The sampling and queuing channels of tests/guest/comm.xml, 2 frames. */
+static struct recorded_run comm;
+
 static int setup(void **state)
 {
     static struct recorded_run r;
-    snprintf(r.dir, sizeof r.dir, "/tmp/hvsim-view-XXXXXX");
-    if (!mkdtemp(r.dir))
+    static const char *const paper[] = {
+        PAPER_IMAGES "/paper_counter_0.elf", PAPER_IMAGES "/paper_counter_1.elf",
+        PAPER_IMAGES "/paper_counter_2.elf", PAPER_IMAGES "/paper_reader.elf"};
+    static const char *const comm_images[] = {COMM_IMAGES "/comm_producer.elf",
+                                              COMM_IMAGES "/comm_consumer.elf"};
+    char dir[] = "/tmp/hvsim-view-XXXXXX";
+    if (!mkdtemp(dir) || prepare(&r, dir, "paper2", PAPER_CONFIG) != 0 ||
+        prepare(&comm, dir, "comm", COMM_CONFIG) != 0)
         return -1;
-    path_in(&r, r.trace, sizeof r.trace, "paper2.trace");
-    path_in(&r, r.run_png, sizeof r.run_png, "run.png");
-    path_in(&r, r.view_png, sizeof r.view_png, "view.png");
-    if (sim_config_load(PAPER_CONFIG, stderr, &r.config) != SIM_OK)
-        return -1;
-    record_paper_case(&r);
+    record_run(&r, paper, COUNTERS + 1, 1);
+    record_run(&comm, comm_images, 2, 2);
     *state = &r;
     return 0;
 }
@@ -98,13 +114,17 @@ static void remove_file(const struct recorded_run *r, const char *name)
 static int teardown(void **state)
 {
     struct recorded_run *r = *state;
-    static const char *const files[] = {"paper2.trace", "run.png",     "view.png", "bad.trace",
-                                        "bad.png",      "kinds.trace", "kinds.png"};
+    static const char *const files[] = {"paper2.trace",  "paper2_run.png", "paper2_view.png",
+                                        "bad.trace",     "bad.png",        "kinds.trace",
+                                        "kinds.png",     "comm.trace",     "comm_run.png",
+                                        "comm_view.png", "v1.png"};
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
         remove_file(r, files[i]);
     rmdir(r->dir);
     gui_model_free(&r->model);
     sim_config_free(r->config);
+    gui_model_free(&comm.model);
+    sim_config_free(comm.config);
     TTF_Quit();
     return 0;
 }
@@ -138,10 +158,9 @@ static void write_whole(const char *path, const void *bytes, size_t size)
     assert_int_equal(fclose(f), 0);
 }
 
-/* The same run, recorded then viewed: the same image, byte for byte. */
-static void viewing_the_file_gives_the_runs_png(void **state)
+/* The run recorded then viewed: the same image as the run's, byte for byte. */
+static void assert_view_is_runs_png(const struct recorded_run *r)
 {
-    struct recorded_run *r = *state;
     assert_int_equal(view(r->trace, r->view_png, NULL), SIM_OK);
     size_t run_size, view_size;
     void *run = read_whole(r->run_png, &run_size), *viewed = read_whole(r->view_png, &view_size);
@@ -149,6 +168,95 @@ static void viewing_the_file_gives_the_runs_png(void **state)
     assert_memory_equal(run, viewed, run_size);
     free(run);
     free(viewed);
+}
+
+static void viewing_the_file_gives_the_runs_png(void **state)
+{
+    assert_view_is_runs_png(*state);
+}
+
+/* The model `hvsim view` builds from the file: its header's configuration
+ * (ports and channels from version 2 on) and its records. */
+static void model_of_file(const char *path, struct gui_model *model, uint32_t *version)
+{
+    struct sim_trace_reader *reader;
+    assert_int_equal(sim_trace_reader_open(&reader, path, stderr), SIM_OK);
+    const struct sim_trace_header *h = sim_trace_reader_header(reader);
+    *version = h->version;
+    struct sim_trace_record records[4096];
+    size_t count = 0;
+    while (count < 4096 && sim_trace_reader_next(reader, &records[count]) == SIM_TRACE_RECORD)
+        count++;
+    assert_true(count < 4096);
+    struct gui_trace_config config;
+    char error[200];
+    assert_int_equal(gui_trace_config_init(&config, h, error, sizeof error), GUI_OK);
+    struct gui_meta meta = {&config.config, h->khz, 0, config.ports_unknown};
+    assert_int_equal(gui_model_build(model, records, count, &meta, error, sizeof error), GUI_OK);
+    gui_trace_config_free(&config);
+    sim_trace_reader_close(reader);
+}
+
+/* A sampling and a queuing channel recorded and viewed: the run's image,
+ * whose port-message arrows are the ones the file's header lets the
+ * viewer match, write for read. */
+static void file_arrows_are_the_runs(void **state)
+{
+    (void)state;
+    assert_view_is_runs_png(&comm);
+    struct gui_model viewed;
+    uint32_t version;
+    model_of_file(comm.trace, &viewed, &version);
+    assert_int_equal(version, SIM_TRACE_VERSION);
+    /* frame 0: a temperature and 3 commands; frame 1: a 4th command and
+     * the temperature again (sampling: the latest write) */
+    assert_true(comm.model.message_count >= 5);
+    assert_int_equal(viewed.message_count, comm.model.message_count);
+    assert_memory_equal(viewed.messages, comm.model.messages,
+                        viewed.message_count * sizeof viewed.messages[0]);
+    gui_model_free(&viewed);
+}
+
+/* A version-1 file (tests/unit/comm_v1.trace: the comm run for one frame,
+ * written before the header had ports) still views: port accesses are
+ * ticks, without arrows. */
+static void version_1_file_views_without_arrows(void **state)
+{
+    struct recorded_run *r = *state;
+    char png[128];
+    path_in(r, png, sizeof png, "v1.png");
+    assert_int_equal(view(V1_TRACE, png, NULL), SIM_OK);
+    assert_int_equal(access(png, F_OK), 0);
+    struct gui_model viewed;
+    uint32_t version;
+    model_of_file(V1_TRACE, &viewed, &version);
+    assert_int_equal(version, 1);
+    assert_int_equal(viewed.message_count, 0);
+    size_t port_ticks = 0;
+    for (size_t i = 0; i < viewed.event_count; i++)
+        port_ticks += viewed.events[i].kind == HV_TRACE_PORT_WRITE ||
+                      viewed.events[i].kind == HV_TRACE_PORT_READ;
+    assert_true(port_ticks >= 8);
+    gui_model_free(&viewed);
+}
+
+/* A header whose channel names a port it does not have: one line, never
+ * an index out of range in the model. */
+static void header_channel_to_no_port(void **state)
+{
+    (void)state;
+    struct sim_trace_header h;
+    assert_int_equal(
+        sim_trace_header_from_config(&h, sim_config_hv(comm.config), "xm-leon3", 50000), SIM_OK);
+    struct gui_trace_config config;
+    char error[200];
+    h.channels[1].destinations[0] = h.port_count;
+    assert_int_equal(gui_trace_config_init(&config, &h, error, sizeof error), GUI_ERR_BAD_TRACE);
+    assert_string_equal(error, "the trace's header has a channel to a port it does not have");
+    h.channels[1].destinations[0] = 0; /* the commands to port 0, not port 2 */
+    assert_int_equal(gui_trace_config_init(&config, &h, error, sizeof error), GUI_ERR_BAD_TRACE);
+    assert_string_equal(error, "the trace's header has a port in no channel");
+    sim_trace_header_free(&h);
 }
 
 /* The PNG as 0xRRGGBB pixels. */
@@ -358,6 +466,9 @@ int main(void)
     unsetenv("WAYLAND_DISPLAY");
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(viewing_the_file_gives_the_runs_png),
+        cmocka_unit_test(file_arrows_are_the_runs),
+        cmocka_unit_test(version_1_file_views_without_arrows),
+        cmocka_unit_test(header_channel_to_no_port),
         cmocka_unit_test(counters_fill_their_slots),
         cmocka_unit_test(damaged_files_are_one_line),
         cmocka_unit_test(records_the_header_cannot_explain),

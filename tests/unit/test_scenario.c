@@ -173,9 +173,10 @@ static void test_expect_hm_and_ports(void **state)
                               "expect hm Alpha SUSPEND count 1\n"
                               "expect port-writes Alpha 2\n"
                               "expect hm Gamma HALT\n"
-                              "expect hm Beta HALT event XM_HM_EV_SPARCV8_DIVIDE_EXCEPTION\n",
+                              "expect hm Beta HALT event XM_HM_EV_SPARCV8_DIVIDE_EXCEPTION\n"
+                              "expect virqs Beta 1\n",
                               &trace, &out),
-                     5);
+                     6);
     assert_line(out, 1,
                 "HM events with action HALT for Beta in MAF 2..5: expected at least 1, got 0; "
                 "its other HM events: HALT (event 17) in MAF 1");
@@ -187,6 +188,7 @@ static void test_expect_hm_and_ports(void **state)
     assert_line(out, 5,
                 "HM events with action HALT (event XM_HM_EV_SPARCV8_DIVIDE_EXCEPTION) for Beta: "
                 "expected at least 1, got 0; its other HM events: HALT (event 17) in MAF 1");
+    assert_line(out, 6, "virtual IRQs delivered to Beta: expected 1, got 0");
     free(out);
     sim_trace_free(&trace);
 }

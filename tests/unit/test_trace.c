@@ -17,12 +17,26 @@ static const struct hv_slot slots[] = {{0, 0, 500, 0, 0, 0}, {1, 500, 500, 1, 0,
 static const struct hv_plan plans[] = {{0, "main", 1000, slots, 2}};
 static const struct hv_partition_config parts[] = {{.id = 0, .name = "Alpha"},
                                                    {.id = 1, .name = "Beta"}};
+/* Alpha's "out" to Beta's "in" and "log" (a sampling channel to two). */
+static const struct hv_port_config ports[] = {
+    {"out", 0, HV_PORT_SOURCE, HV_PORT_SAMPLING, HV_PORT_FIFO, 0},
+    {"in", 1, HV_PORT_DESTINATION, HV_PORT_SAMPLING, HV_PORT_FIFO, 0},
+    {"log", 1, HV_PORT_DESTINATION, HV_PORT_SAMPLING, HV_PORT_FIFO, 0}};
+static const uint32_t destinations[] = {1, 2};
+static const struct hv_channel channels[] = {{.type = HV_CHANNEL_SAMPLING,
+                                              .source_port = 0,
+                                              .destination_ports = destinations,
+                                              .destination_count = 2}};
 static const struct hv_config config = {.name = "unit",
                                         .cpu_khz = 50000,
                                         .plans = plans,
                                         .plan_count = 1,
                                         .partitions = parts,
-                                        .partition_count = 2};
+                                        .partition_count = 2,
+                                        .ports = ports,
+                                        .port_count = 3,
+                                        .channels = channels,
+                                        .channel_count = 1};
 
 /* Records of every shape: the hypervisor (-1), big values, a kind no
  * table knows (hvcore may add kinds: they must travel unchanged). */
@@ -73,6 +87,14 @@ static void test_round_trip(void **state)
     assert_int_equal(h->plans[0].slots[1].start_us, 500);
     assert_string_equal(sim_trace_header_kind(h, HV_TRACE_HM_EVENT)->fields[1], "action");
     assert_null(sim_trace_header_kind(h, 200));
+    assert_int_equal(h->version, SIM_TRACE_VERSION);
+    assert_int_equal(h->port_count, 3);
+    assert_string_equal(h->ports[2].name, "log");
+    assert_int_equal(h->ports[2].partition, 1);
+    assert_int_equal(h->ports[2].direction, HV_PORT_DESTINATION);
+    assert_int_equal(h->channel_count, 1);
+    assert_int_equal(h->channels[0].destination_count, 2);
+    assert_int_equal(h->channels[0].destinations[1], 2);
     for (size_t i = 0; i < EVENT_COUNT; i++) {
         assert_int_equal(sim_trace_reader_next(reader, &r), SIM_TRACE_RECORD);
         assert_memory_equal(&r, &trace.records[i], sizeof r);
@@ -139,6 +161,36 @@ static void write_bytes(const char *path, const void *bytes, size_t n)
     fclose(f);
 }
 
+/* A header cut inside its last part, the ports and channels (version 2):
+ * cut short, not read as a version-1 header. */
+static void test_header_cut_in_channels(void **state)
+{
+    (void)state;
+    struct sim_trace_reader *reader = NULL;
+    struct sim_trace_header header;
+    struct sim_trace_writer *writer;
+    assert_int_equal(sim_trace_header_from_config(&header, &config, "xm-leon3", 50000), SIM_OK);
+    assert_int_equal(sim_trace_writer_open(&writer, scratch("channels.trace"), &header, stderr),
+                     SIM_OK);
+    sim_trace_header_free(&header);
+    /* the header and a 10-byte end record */
+    assert_int_equal(sim_trace_writer_close(writer, 0, 0, stderr), SIM_OK);
+    FILE *f = fopen(scratch("channels.trace"), "rb");
+    assert_non_null(f);
+    uint8_t bytes[4096];
+    size_t size = fread(bytes, 1, sizeof bytes, f);
+    fclose(f);
+    assert_true(size > 20 && size < sizeof bytes);
+    write_bytes(scratch("channels.trace"), bytes, size - 10 - 4); /* into channel 0 */
+    FILE *diag = tmpfile();
+    assert_int_equal(sim_trace_reader_open(&reader, scratch("channels.trace"), diag), SIM_ERR_IO);
+    char text[256] = {0};
+    rewind(diag);
+    assert_true(fread(text, 1, sizeof text - 1, diag) > 0);
+    assert_non_null(strstr(text, "channels.trace: the trace file's header is cut short"));
+    fclose(diag);
+}
+
 static void test_corrupt_files(void **state)
 {
     (void)state;
@@ -148,11 +200,14 @@ static void test_corrupt_files(void **state)
     assert_int_equal(sim_trace_reader_open(&reader, scratch("bad_magic.trace"), diag), SIM_ERR_IO);
     write_bytes(scratch("short.trace"), "HVSTRACE\1\0\x50", 11);
     assert_int_equal(sim_trace_reader_open(&reader, scratch("short.trace"), diag), SIM_ERR_IO);
-    char text[256] = {0};
+    write_bytes(scratch("future.trace"), "HVSTRACE\3\0\x50\xc3\0\0", 14);
+    assert_int_equal(sim_trace_reader_open(&reader, scratch("future.trace"), diag), SIM_ERR_IO);
+    char text[512] = {0};
     rewind(diag);
     assert_true(fread(text, 1, sizeof text - 1, diag) > 0);
     assert_non_null(strstr(text, "bad_magic.trace: not an hvsim trace file"));
     assert_non_null(strstr(text, "short.trace: the trace file's header is cut short"));
+    assert_non_null(strstr(text, "future.trace: unsupported trace format version 3"));
     fclose(diag);
 }
 
@@ -174,6 +229,8 @@ static void test_text_export(void **state)
     assert_non_null(strstr(text, "kind200        Beta             a=3735928559 b=1 c=2"));
     assert_non_null(strstr(text, "CONSOLE        Alpha            'h'"));
     assert_non_null(strstr(text, "# end: 8 records, hash "));
+    assert_non_null(strstr(text, "# port 2: log of Beta, destination, sampling\n"));
+    assert_non_null(strstr(text, "# channel 0, sampling: port 0 -> 1 2\n"));
     free(text);
     sim_trace_reader_close(reader);
     sim_trace_free(&trace);
@@ -184,7 +241,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_round_trip),          cmocka_unit_test(test_hash),
         cmocka_unit_test(test_follow_growing_file), cmocka_unit_test(test_corrupt_files),
-        cmocka_unit_test(test_text_export),
+        cmocka_unit_test(test_text_export),         cmocka_unit_test(test_header_cut_in_channels),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
