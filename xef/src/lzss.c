@@ -250,22 +250,67 @@ enum xef_lzss_status xef_lzss_compress(struct xef_lzss_encoder *e, const uint8_t
 
 /* --- decompress --------------------------------------------------------- */
 
-/* The byte at window position `position` once `produced` bytes are out:
- * window position N - F + t holds output byte t (mod N), and positions
- * not yet written hold the initial fill. */
-static uint8_t xef_lzss_window_byte(const uint8_t *out, size_t produced, unsigned position)
+/* Output waits in the window until a chunk is worth a sink call. */
+enum { XEF_LZSS_CHUNK = 512 };
+
+struct xef_lzss_reader {
+    struct xef_lzss_decoder *d;
+    unsigned position;  /* where the next byte goes in the window */
+    unsigned unflushed; /* bytes before `position` not yet given to the sink */
+    size_t produced;
+    size_t capacity;
+    xef_lzss_sink_fn sink;
+    void *context;
+};
+
+static bool xef_lzss_flush_window(struct xef_lzss_reader *x)
 {
-    unsigned write_position = (unsigned)((N - F + produced) & (N - 1));
-    size_t distance = (write_position - position) & (N - 1);
-    if (distance == 0)
-        distance = N;
-    return distance > produced ? XEF_LZSS_FILL : out[produced - distance];
+    unsigned start = (x->position - x->unflushed) & (N - 1);
+    unsigned first = x->unflushed < N - start ? x->unflushed : N - start;
+    bool ok = first == 0 || x->sink(x->context, x->d->window + start, first);
+    if (ok && x->unflushed > first)
+        ok = x->sink(x->context, x->d->window, x->unflushed - first);
+    x->unflushed = 0;
+    return ok;
 }
 
-enum xef_lzss_status xef_lzss_decompress(const uint8_t *in, size_t size, uint8_t *out,
-                                         size_t capacity, size_t *written)
+static enum xef_lzss_status xef_lzss_put(struct xef_lzss_reader *x, uint8_t c)
 {
-    size_t next = 0, produced = 0;
+    if (x->produced == x->capacity)
+        return XEF_LZSS_OUTPUT_FULL;
+    x->d->window[x->position] = c;
+    x->position = (x->position + 1) & (N - 1);
+    x->produced++;
+    x->unflushed++;
+    return XEF_LZSS_OK;
+}
+
+/* One item after its flag bit: a literal, or a match copied from the window. */
+static enum xef_lzss_status xef_lzss_item(struct xef_lzss_reader *x, bool literal,
+                                          const uint8_t *in, size_t size, size_t *next)
+{
+    if (literal)
+        return xef_lzss_put(x, in[(*next)++]);
+    if (size - *next < 2)
+        return XEF_LZSS_TRUNCATED;
+    unsigned position = in[*next] | ((in[*next + 1] & 0xf0u) << 4);
+    unsigned length = (in[*next + 1] & 0x0fu) + XEF_LZSS_THRESHOLD + 1;
+    *next += 2;
+    enum xef_lzss_status status = XEF_LZSS_OK;
+    for (unsigned k = 0; k < length && status == XEF_LZSS_OK; k++)
+        status = xef_lzss_put(x, x->d->window[(position + k) & (N - 1)]);
+    return status;
+}
+
+enum xef_lzss_status xef_lzss_decode(struct xef_lzss_decoder *d, const uint8_t *in, size_t size,
+                                     size_t capacity, xef_lzss_sink_fn sink, void *context,
+                                     size_t *written)
+{
+    struct xef_lzss_reader x = {
+        .d = d, .position = N - F, .capacity = capacity, .sink = sink, .context = context};
+    for (unsigned i = 0; i < N - F; i++)
+        d->window[i] = XEF_LZSS_FILL;
+    size_t next = 0;
     unsigned flags = 0;
     enum xef_lzss_status status = XEF_LZSS_OK;
     while (next < size && status == XEF_LZSS_OK) {
@@ -275,30 +320,33 @@ enum xef_lzss_status xef_lzss_decompress(const uint8_t *in, size_t size, uint8_t
             if (next == size)
                 break;
         }
-        if (flags & 1u) {
-            if (produced == capacity) {
-                status = XEF_LZSS_OUTPUT_FULL;
-                break;
-            }
-            out[produced++] = in[next++];
-            continue;
-        }
-        if (size - next < 2) {
-            status = XEF_LZSS_TRUNCATED;
-            break;
-        }
-        unsigned position = in[next] | ((in[next + 1] & 0xf0u) << 4);
-        unsigned length = (in[next + 1] & 0x0fu) + XEF_LZSS_THRESHOLD + 1;
-        next += 2;
-        for (unsigned k = 0; k < length; k++) {
-            if (produced == capacity) {
-                status = XEF_LZSS_OUTPUT_FULL;
-                break;
-            }
-            out[produced] = xef_lzss_window_byte(out, produced, (position + k) & (N - 1));
-            produced++;
-        }
+        status = xef_lzss_item(&x, (flags & 1u) != 0, in, size, &next);
+        if (x.unflushed >= XEF_LZSS_CHUNK && !xef_lzss_flush_window(&x))
+            status = XEF_LZSS_SINK;
     }
-    *written = produced;
+    if (status != XEF_LZSS_SINK && !xef_lzss_flush_window(&x))
+        status = XEF_LZSS_SINK;
+    *written = x.produced;
     return status;
+}
+
+struct xef_lzss_buffer {
+    uint8_t *out;
+    size_t used;
+};
+
+static bool xef_lzss_to_buffer(void *context, const uint8_t *bytes, size_t size)
+{
+    struct xef_lzss_buffer *b = context;
+    for (size_t i = 0; i < size; i++)
+        b->out[b->used++] = bytes[i];
+    return true;
+}
+
+enum xef_lzss_status xef_lzss_decompress(const uint8_t *in, size_t size, uint8_t *out,
+                                         size_t capacity, size_t *written)
+{
+    struct xef_lzss_decoder d;
+    struct xef_lzss_buffer b = {.out = out};
+    return xef_lzss_decode(&d, in, size, capacity, xef_lzss_to_buffer, &b, written);
 }

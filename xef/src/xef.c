@@ -66,6 +66,7 @@ const char *xef_strerror(enum xef_status status)
                                  "not terminated",
         [XEF_ERR_FILE_INDEX] = "a partition names a file the container does not have",
         [XEF_ERR_FILE] = "a file lies outside the container",
+        [XEF_ERR_SINK] = "the loader could not write the segment",
     };
     if ((unsigned)status >= sizeof(text) / sizeof(text[0]) || text[status] == 0)
         return "unknown error";
@@ -229,6 +230,17 @@ struct xef_custom_file xef_custom_file_at(const struct xef_file *f, uint32_t ind
     return c;
 }
 
+static enum xef_status xef_stream_status(enum xef_lzss_status lz, size_t produced, uint32_t size)
+{
+    if (lz == XEF_LZSS_OUTPUT_FULL)
+        return XEF_ERR_OVERRUN;
+    if (lz == XEF_LZSS_SINK)
+        return XEF_ERR_SINK;
+    if (lz != XEF_LZSS_OK || produced != size)
+        return XEF_ERR_SHORT;
+    return XEF_OK;
+}
+
 enum xef_status xef_segment_load(const struct xef_file *f, uint32_t index, uint8_t *dest,
                                  size_t capacity)
 {
@@ -243,11 +255,22 @@ enum xef_status xef_segment_load(const struct xef_file *f, uint32_t index, uint8
     size_t produced = 0;
     enum xef_lzss_status lz = xef_lzss_decompress(
         stored + XEF_COMPRESS_HEADER_SIZE, xef_be32(stored + 8), dest, s.file_size, &produced);
-    if (lz == XEF_LZSS_OUTPUT_FULL)
-        return XEF_ERR_OVERRUN;
-    if (lz != XEF_LZSS_OK || produced != s.file_size)
-        return XEF_ERR_SHORT;
-    return XEF_OK;
+    return xef_stream_status(lz, produced, s.file_size);
+}
+
+enum xef_status xef_segment_write(const struct xef_file *f, uint32_t index,
+                                  struct xef_lzss_decoder *decoder, xef_lzss_sink_fn sink,
+                                  void *context)
+{
+    struct xef_segment s = xef_segment_at(f, index);
+    const uint8_t *stored = f->bytes + f->header.image_offset + s.offset;
+    if ((f->header.flags & XEF_COMPRESSED) == 0)
+        return s.file_size == 0 || sink(context, stored, s.file_size) ? XEF_OK : XEF_ERR_SINK;
+    size_t produced = 0;
+    enum xef_lzss_status lz =
+        xef_lzss_decode(decoder, stored + XEF_COMPRESS_HEADER_SIZE, xef_be32(stored + 8),
+                        s.file_size, sink, context, &produced);
+    return xef_stream_status(lz, produced, s.file_size);
 }
 
 /* --- the image header ---------------------------------------------------- */

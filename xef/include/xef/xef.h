@@ -98,6 +98,7 @@ enum xef_status {
     XEF_ERR_STRING_TABLE,
     XEF_ERR_FILE_INDEX,
     XEF_ERR_FILE,
+    XEF_ERR_SINK,
 };
 
 /* One line, no file name: "wrong signature (not a XEF file)". */
@@ -125,6 +126,11 @@ struct xef_custom_file xef_custom_file_at(const struct xef_file *f, uint32_t ind
  * more than the segment's size; XEF_ERR_SHORT: fewer. */
 enum xef_status xef_segment_load(const struct xef_file *f, uint32_t index, uint8_t *dest,
                                  size_t capacity);
+
+/* The same, handing the bytes to `sink` in chunks (see xef_lzss_decode). */
+enum xef_status xef_segment_write(const struct xef_file *f, uint32_t index,
+                                  struct xef_lzss_decoder *decoder, xef_lzss_sink_fn sink,
+                                  void *context);
 
 /* The digest of bytes[0..size) with the digest field taken as zero. */
 void xef_digest(const uint8_t *bytes, size_t size, uint32_t digest_offset,
