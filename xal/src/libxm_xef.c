@@ -49,9 +49,8 @@ void *XEF_load_custom_file(struct xefFile *xefCustomFile, struct xefCustomFile *
         return NULL;
     for (xm_s32_t e = 0; e < h->noSegments; e++) {
         xm_u32_t size = xefCustomFile->segmentTab[e].fileSize;
-        if (size > room ||
-            !xal_xef_load_segment((const xm_u8_t *)h, (xm_u32_t)e, at, size,
-                                  xefCustomFile->ops->Write))
+        if (size > room || !xal_xef_load_segment((const xm_u8_t *)h, (xm_u32_t)e, at, size,
+                                                 xefCustomFile->ops->Write))
             return NULL;
         at += size;
         room -= size;
