@@ -49,8 +49,11 @@ bool hv_gptimer_irq(struct hv *hv, uint32_t line);
 #define HV_APBUART_POLL_LIMIT 100000u
 void hv_apbuart_init(struct hv *hv); /* TE|RE, scaler for board->uart_baud */
 /* Send bytes: for each, wait (at most HV_APBUART_POLL_LIMIT status reads)
- * for the holding register to empty, then write it. A byte that still finds
- * the UART busy is dropped and counted in hv->drivers.console_dropped. */
-void hv_apbuart_write(struct hv *hv, const char *bytes, size_t length);
+ * for the holding register to empty, then write it if it will be out of
+ * the UART by deadline_us (µs clock), else stop. A byte that still finds
+ * the UART busy is dropped and counted in hv->drivers.console_dropped.
+ * Returns the bytes taken (sent or dropped): the rest would have run past
+ * the deadline. */
+size_t hv_apbuart_write(struct hv *hv, const char *bytes, size_t length, uint64_t deadline_us);
 
 #endif
