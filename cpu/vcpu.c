@@ -147,13 +147,26 @@ void vcpu_destroy(struct vcpu *vcpu)
     free(vcpu);
 }
 
+/* perm: VCPU_PERM_* the guest needs; 0: any (a region with no
+ * permission is not the guest's at all); ANY_REGION: the hypervisor's
+ * access, which any region allows. */
+#define ANY_REGION 8u
+
+static bool region_allows(const struct vcpu_region *r, uint32_t perm)
+{
+    if (r == NULL) {
+        return false;
+    }
+    return perm == ANY_REGION || (perm == 0 ? r->perms != 0 : (r->perms & perm) == perm);
+}
+
 static bool regions_allow(const struct vcpu *vcpu, uint32_t address, uint32_t length, uint32_t perm,
                           uint32_t *fault)
 {
     uint64_t at = address, end = (uint64_t)address + length;
     while (at < end) {
         const struct vcpu_region *r = region_at(vcpu, at);
-        if (r == NULL || (r->perms & perm) != perm) {
+        if (!region_allows(r, perm)) {
             *fault = (uint32_t)at;
             return false;
         }
@@ -190,7 +203,7 @@ enum vcpu_error vcpu_read_phys(struct vcpu *vcpu, uint32_t address, void *buffer
 {
     uint32_t fault;
     if ((uint64_t)address + length > ADDRESS_SPACE_END ||
-        !regions_allow(vcpu, address, length, 0, &fault)) {
+        !regions_allow(vcpu, address, length, ANY_REGION, &fault)) {
         return VCPU_ERR_UNMAPPED;
     }
     if (length == 0) {
@@ -206,14 +219,14 @@ enum vcpu_error vcpu_write_phys(struct vcpu *vcpu, uint32_t address, const void 
 {
     uint32_t fault;
     if ((uint64_t)address + length > ADDRESS_SPACE_END ||
-        !regions_allow(vcpu, address, length, 0, &fault)) {
+        !regions_allow(vcpu, address, length, ANY_REGION, &fault)) {
         return VCPU_ERR_UNMAPPED;
     }
     if (length == 0) {
         return VCPU_OK;
     }
     return uc_mem_write(vcpu->uc, address, buffer, length) == UC_ERR_OK ? VCPU_OK
-                                                                         : VCPU_ERR_UNICORN;
+                                                                        : VCPU_ERR_UNICORN;
 }
 
 /* Host writes into executable memory (an image being loaded) drop the
@@ -246,6 +259,9 @@ enum vcpu_error vcpu_write_mem(struct vcpu *vcpu, uint32_t address, const void *
                                uint32_t length, bool respect_perms)
 {
     uint32_t fault;
+    if (length == 0) {
+        return VCPU_OK;
+    }
     if (!respect_perms) { /* the loader: by engine address, as the regions say */
         enum vcpu_error error = vcpu_write_phys(vcpu, address, buffer, length);
         return error == VCPU_OK ? forget_code(vcpu, address, length) : error;

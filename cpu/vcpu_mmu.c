@@ -342,8 +342,7 @@ static bool engine_word(const struct vcpu *vcpu, uint32_t address, uint32_t *wor
 
 /* The table walk the SRMMU does: engine address and ACC of a guest
  * address, or false where it would fault. */
-static bool walk(const struct vcpu *vcpu, uint32_t address, uint32_t *engine_address,
-                 uint32_t *acc)
+static bool walk(const struct vcpu *vcpu, uint32_t address, uint32_t *engine_address, uint32_t *acc)
 {
     static const uint32_t shift[3] = {24, 18, 12}, mask[3] = {0xffu, 0x3fu, 0x3fu};
     uint32_t table = vcpu->map_l1, entry;
@@ -368,15 +367,14 @@ static bool walk(const struct vcpu *vcpu, uint32_t address, uint32_t *engine_add
 /* What a user-mode access may do under each ACC value. */
 static bool acc_allows(uint32_t acc, uint32_t perms)
 {
-    static const uint8_t user[8] = {
-        VCPU_PERM_READ,
-        VCPU_PERM_READ | VCPU_PERM_WRITE,
-        VCPU_PERM_READ | VCPU_PERM_EXEC,
-        VCPU_PERM_READ | VCPU_PERM_WRITE | VCPU_PERM_EXEC,
-        VCPU_PERM_EXEC,
-        VCPU_PERM_READ,
-        0,
-        0};
+    static const uint8_t user[8] = {VCPU_PERM_READ,
+                                    VCPU_PERM_READ | VCPU_PERM_WRITE,
+                                    VCPU_PERM_READ | VCPU_PERM_EXEC,
+                                    VCPU_PERM_READ | VCPU_PERM_WRITE | VCPU_PERM_EXEC,
+                                    VCPU_PERM_EXEC,
+                                    VCPU_PERM_READ,
+                                    0,
+                                    0};
     return (user[acc] & perms) == perms && (perms != 0 || user[acc] != 0);
 }
 

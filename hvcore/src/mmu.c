@@ -35,8 +35,8 @@
 #define L1_TABLE_ENTRIES 256u
 #define SMALL_TABLE_BYTES 256u
 #define PTD_TABLE(entry) (((entry) & ~3u) << 4)
-#define PTE_PAGE(entry) (((entry) & 0xffffff00u) << 4)
-#define PTE_ACC(entry) (((entry) & XM_MMU_PTE_ACC_MASK) >> XM_MMU_PTE_ACC_SHIFT)
+#define PTE_PAGE(entry) (((entry)&0xffffff00u) << 4)
+#define PTE_ACC(entry) (((entry)&XM_MMU_PTE_ACC_MASK) >> XM_MMU_PTE_ACC_SHIFT)
 /* Physical address bits 35:32 (the top nibble of a PTD or PTE): LEON3
  * memory is below 4 GiB. */
 #define HIGH_NIBBLE 0xf0000000u
@@ -50,7 +50,8 @@ static struct hv_mmu_page *page_at(struct hv *hv, uint32_t id, uint32_t address)
 {
     struct hv_mmu *mmu = mmu_of(hv, id);
     for (uint32_t i = 0; i < HV_MMU_TABLE_PAGES; i++)
-        if (mmu->pages[i].level != PPAG_STD && mmu->pages[i].address == (address & ~(PAGE_SIZE - 1)))
+        if (mmu->pages[i].level != PPAG_STD &&
+            mmu->pages[i].address == (address & ~(PAGE_SIZE - 1)))
             return &mmu->pages[i];
     return 0;
 }

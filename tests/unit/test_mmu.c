@@ -33,10 +33,20 @@ static const struct hv_mem_area areas1[] = {{"other", OTHER, 0x4000, OTHER, 0}};
 static const struct hv_slot slots[] = {{0, 0, 50000, 0, 0, 0}, {1, 50000, 50000, 1, 0, 0}};
 static const struct hv_plan plan = {0, "p", 100000, slots, 2};
 static const struct hv_partition_config partitions[] = {
-    {.id = 0, .name = "Os", .flags = HV_PART_BOOT, .console = HV_CONSOLE_NONE, .areas = areas0,
-     .area_count = 5, .hm = FAKE_HM_HALT},
-    {.id = 1, .name = "Other", .flags = HV_PART_BOOT, .console = HV_CONSOLE_NONE,
-     .areas = areas1, .area_count = 1, .hm = FAKE_HM_HALT},
+    {.id = 0,
+     .name = "Os",
+     .flags = HV_PART_BOOT,
+     .console = HV_CONSOLE_NONE,
+     .areas = areas0,
+     .area_count = 5,
+     .hm = FAKE_HM_HALT},
+    {.id = 1,
+     .name = "Other",
+     .flags = HV_PART_BOOT,
+     .console = HV_CONSOLE_NONE,
+     .areas = areas1,
+     .area_count = 1,
+     .hm = FAKE_HM_HALT},
 };
 static const struct hv_config config = {.cpu_khz = 50000,
                                         .plans = &plan,
@@ -108,8 +118,9 @@ static void test_which_pages_may_become_tables(void **state)
     struct fixture *f = *state;
     assert_int_equal(set_type(f, TABLES + 4, PPAG_PTDL3), XM_INVALID_PARAM); /* not a page */
     assert_int_equal(set_type(f, TABLES, 4), XM_INVALID_PARAM);
-    assert_int_equal(set_type(f, DATA, PPAG_PTDL3), XM_OP_NOT_ALLOWED); /* writable in the initial map */
-    assert_int_equal(set_type(f, RODATA, PPAG_PTDL3), XM_PERM_ERROR);  /* not writable */
+    assert_int_equal(set_type(f, DATA, PPAG_PTDL3),
+                     XM_OP_NOT_ALLOWED); /* writable in the initial map */
+    assert_int_equal(set_type(f, RODATA, PPAG_PTDL3), XM_PERM_ERROR); /* not writable */
     assert_int_equal(set_type(f, SHARED, PPAG_PTDL3), XM_PERM_ERROR);
     assert_int_equal(set_type(f, OTHER, PPAG_PTDL3), XM_PERM_ERROR);
     assert_int_equal(set_type(f, HYPERVISOR, PPAG_PTDL3), XM_PERM_ERROR);
@@ -137,12 +148,13 @@ static void test_level3_entries(void **state)
     /* The table page itself: readable, never writable. */
     assert_int_equal(update(f, L3 + 20, XM_MMU_PTE(L3, rw)), XM_PERM_ERROR);
     assert_int_equal(update(f, L3 + 20, XM_MMU_PTE(L3, r)), XM_OK);
-    assert_int_equal(update(f, L3 + 24, XM_MMU_PTE(FAR, r)), XM_INVALID_CONFIG); /* port can't reach */
-    assert_int_equal(update(f, L3 + 24, XM_MMU_PTD(L3)), XM_INVALID_PARAM);      /* no level 4 */
-    assert_int_equal(update(f, L3 + 24, 3u), XM_INVALID_PARAM);                 /* reserved type */
+    assert_int_equal(update(f, L3 + 24, XM_MMU_PTE(FAR, r)),
+                     XM_INVALID_CONFIG);                                    /* port can't reach */
+    assert_int_equal(update(f, L3 + 24, XM_MMU_PTD(L3)), XM_INVALID_PARAM); /* no level 4 */
+    assert_int_equal(update(f, L3 + 24, 3u), XM_INVALID_PARAM);             /* reserved type */
     assert_int_equal(update(f, L3 + 24, XM_MMU_PTE(DATA, 6u)), XM_INVALID_PARAM); /* supervisor */
-    assert_int_equal(update(f, L3 + 2, 0), XM_INVALID_PARAM);                  /* unaligned */
-    assert_int_equal(update(f, DATA, 0), XM_INVALID_PARAM);                    /* not a table */
+    assert_int_equal(update(f, L3 + 2, 0), XM_INVALID_PARAM);                     /* unaligned */
+    assert_int_equal(update(f, DATA, 0), XM_INVALID_PARAM);                       /* not a table */
     assert_int_equal(fake_port_phys_word(&f->hv, L3 + 24), 0);
 }
 
@@ -150,7 +162,7 @@ static void test_descriptors_point_to_the_next_level(void **state)
 {
     struct fixture *f = *state;
     build_map(f);
-    assert_int_equal(update(f, L2 + 4, XM_MMU_PTD(L2)), XM_INVALID_PARAM);  /* level 2 -> 2 */
+    assert_int_equal(update(f, L2 + 4, XM_MMU_PTD(L2)), XM_INVALID_PARAM); /* level 2 -> 2 */
     assert_int_equal(update(f, L2 + 4, XM_MMU_PTD(TABLES + 3 * PAGE)), XM_INVALID_PARAM);
     assert_int_equal(update(f, L2 + 4, XM_MMU_PTD(L3 + 0x40)), XM_INVALID_PARAM); /* misaligned */
     assert_int_equal(update(f, L2 + 4, XM_MMU_PTD(L3 + 0x100)), XM_OK);           /* table 1 */
@@ -241,8 +253,7 @@ static void test_table_pages_are_bounded(void **state)
     struct fixture *f = *state;
     for (uint32_t i = 0; i < HV_MMU_TABLE_PAGES; i++)
         assert_int_equal(set_type(f, TABLES + i * PAGE, PPAG_PTDL3), XM_OK);
-    assert_int_equal(set_type(f, TABLES + HV_MMU_TABLE_PAGES * PAGE, PPAG_PTDL3),
-                     XM_NOT_AVAILABLE);
+    assert_int_equal(set_type(f, TABLES + HV_MMU_TABLE_PAGES * PAGE, PPAG_PTDL3), XM_NOT_AVAILABLE);
     assert_int_equal(set_type(f, TABLES, PPAG_STD), XM_OK);
     assert_int_equal(set_type(f, TABLES + HV_MMU_TABLE_PAGES * PAGE, PPAG_PTDL3), XM_OK);
 }
@@ -254,9 +265,9 @@ static void test_reset_forgets_the_maps(void **state)
     assert_int_equal(switch_to(f, L1), XM_OK);
     uint32_t syncs = f->port.mmu[0].syncs;
     bool completes;
-    assert_int_equal(fake_port_hypercall(&f->hv, reset_partition_nr, 0, 0xffffffffu,
-                                         XM_COLD_RESET, &completes),
-                     XM_OK);
+    assert_int_equal(
+        fake_port_hypercall(&f->hv, reset_partition_nr, 0, 0xffffffffu, XM_COLD_RESET, &completes),
+        XM_OK);
     assert_false(completes);
     assert_int_equal(f->port.mmu[0].syncs, syncs + 1);
     assert_int_equal(f->port.mmu[0].l1, XM_MMU_INITIAL_MAP);

@@ -1,11 +1,10 @@
 /* sim/: hvcore's port for the MMU paravirtualisation (hvcore/src/mmu.c).
- * In a partition's engine, every area is at its mappedAt address (areas
- * flagged `unmapped` too, with no rights in the configuration's map), so
- * the engine's "physical" addresses are the configuration's only for
- * areas mapped where they are (mappedAt = startAddr, the default): the
- * partition's tables hold physical addresses and the engine walks them
- * as they are, so only those areas are reachable here, and the PCT page
- * (read-only). */
+ * In a partition's engine, a mapped area sits at its mappedAt address and
+ * an area flagged `unmapped` at its startAddr (with no rights in the
+ * configuration's map). The partition's tables hold physical addresses
+ * and the engine walks them as they are, so the areas reachable here are
+ * those that sit at their startAddr (unmapped ones, and mapped ones
+ * without another mappedAt), and the PCT page (read-only). */
 #include "cpu/vcpu.h"
 #include "sim/machine_internal.h"
 #include <hvcore/port.h>
@@ -22,7 +21,8 @@ static bool reachable(struct hv *hv, uint32_t partition, uint32_t paddr)
     for (uint32_t i = 0; i < part->area_count; i++) {
         const struct hv_mem_area *a = &part->areas[i];
         if (paddr - a->start < a->size)
-            return a->mapped_at == a->start && paddr % 4 == 0 && paddr - a->start <= a->size - 4;
+            return (a->mapped_at == a->start || (a->flags & HV_AREA_UNMAPPED)) && paddr % 4 == 0 &&
+                   paddr - a->start <= a->size - 4;
     }
     return false;
 }
