@@ -8,6 +8,10 @@
 
 /* sched.c */
 void hv_sched_start(struct hv *hv);
+/* The partition whose slot is in progress (running or not), or HV_IDLE. */
+int32_t hv_sched_slot_owner(const struct hv *hv);
+/* The end of the slot in progress, µs (UINT64_MAX: none). */
+uint64_t hv_sched_slot_end_us(const struct hv *hv);
 void hv_sched_switch_to(struct hv *hv, int32_t partition);
 /* A virtual IRQ went pending for id: back from XM_idle_self if it may. */
 void hv_sched_wake(struct hv *hv, uint32_t id);
