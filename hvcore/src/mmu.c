@@ -93,7 +93,7 @@ static int32_t check_pte(struct hv *hv, uint32_t id, uint32_t entry, uint32_t re
     bool table_page = page_at(hv, id, page) != 0 || page == registering;
     if (acc_writable(acc) && (!area_writable(area) || table_page))
         return XM_PERM_ERROR;
-    return hv_port_phys_read32(hv, id, page, &word) ? XM_OK : XM_INVALID_CONFIG;
+    return hv_port_phys_read(hv, id, page, &word, 1) ? XM_OK : XM_INVALID_CONFIG;
 }
 
 /* A PTD at level `level` points to a table of the next level. */
@@ -141,15 +141,36 @@ static void count_reference(struct hv *hv, uint32_t id, uint32_t entry, int delt
 
 static bool read_word(struct hv *hv, uint32_t id, uint32_t address, uint32_t *word)
 {
-    return hv_port_phys_read32(hv, id, address, word);
+    return hv_port_phys_read(hv, id, address, word, 1);
+}
+
+/* A page's entries in order, read from the port a chunk at a time. */
+#define CHUNK_WORDS 64u
+struct entry_reader {
+    uint32_t words[CHUNK_WORDS];
+    uint32_t chunk; /* physical address of words[0]; 1 before the first read */
+    bool ok;
+};
+
+static bool page_entry(struct hv *hv, uint32_t id, struct entry_reader *r, uint32_t address,
+                       uint32_t *entry)
+{
+    uint32_t chunk = address & ~(CHUNK_WORDS * 4 - 1);
+    if (r->chunk != chunk) {
+        r->chunk = chunk;
+        r->ok = hv_port_phys_read(hv, id, chunk, r->words, CHUNK_WORDS);
+    }
+    *entry = r->words[(address - chunk) / 4];
+    return r->ok;
 }
 
 /* Every entry of a page about to become a table page of `level`. */
 static int32_t check_page(struct hv *hv, uint32_t id, uint32_t page, uint32_t level)
 {
+    struct entry_reader reader = {.chunk = 1};
     for (uint32_t i = 0; i < PAGE_WORDS; i++) {
         uint32_t address = page + 4 * i, entry;
-        if (!read_word(hv, id, address, &entry))
+        if (!page_entry(hv, id, &reader, address, &entry))
             return XM_INVALID_CONFIG;
         if (reserved_entry(level, address))
             continue; /* cleared when registered */
@@ -163,9 +184,10 @@ static int32_t check_page(struct hv *hv, uint32_t id, uint32_t page, uint32_t le
 /* Each PTD of a table page (dis)owns its target. */
 static void count_page_references(struct hv *hv, uint32_t id, uint32_t page, int delta)
 {
+    struct entry_reader reader = {.chunk = 1};
     for (uint32_t i = 0; i < PAGE_WORDS; i++) {
         uint32_t entry;
-        if (read_word(hv, id, page + 4 * i, &entry))
+        if (page_entry(hv, id, &reader, page + 4 * i, &entry))
             count_reference(hv, id, entry, delta);
     }
 }
@@ -177,9 +199,10 @@ static bool mapped_writable(struct hv *hv, uint32_t id, uint32_t page)
     for (uint32_t p = 0; p < HV_MMU_TABLE_PAGES; p++) {
         if (mmu->pages[p].level != PPAG_PTDL3)
             continue;
+        struct entry_reader reader = {.chunk = 1};
         for (uint32_t i = 0; i < PAGE_WORDS; i++) {
             uint32_t entry;
-            if (read_word(hv, id, mmu->pages[p].address + 4 * i, &entry) &&
+            if (page_entry(hv, id, &reader, mmu->pages[p].address + 4 * i, &entry) &&
                 (entry & XM_MMU_ET_MASK) == XM_MMU_ET_PTE && PTE_PAGE(entry) == page &&
                 acc_writable(PTE_ACC(entry)))
                 return true;

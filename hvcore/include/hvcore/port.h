@@ -48,11 +48,14 @@ bool hv_port_guest_readable(struct hv *hv, uint32_t partition, uint32_t guest_ad
                             uint32_t length);
 
 /* The MMU paravirtualisation (hvcore/src/mmu.c, docs/hypercalls.md).
- * A word of the partition's memory by physical address (its page-table
- * pages live there), whatever its maps and rights say; false when the port
- * cannot reach that address for the partition (the core then refuses the
- * call; on the simulator: an area whose mappedAt is not its startAddr). */
-bool hv_port_phys_read32(struct hv *hv, uint32_t partition, uint32_t paddr, uint32_t *value);
+ * The partition's memory by physical address (its page-table pages live
+ * there), whatever its maps and rights say: `count` (at most 64)
+ * big-endian words from paddr (4-byte aligned), or one word written;
+ * false when the port cannot reach that address for the partition (the
+ * core then refuses the call; on the simulator: an area whose mappedAt is
+ * not its startAddr). */
+bool hv_port_phys_read(struct hv *hv, uint32_t partition, uint32_t paddr, uint32_t *words,
+                       uint32_t count);
 bool hv_port_phys_write32(struct hv *hv, uint32_t partition, uint32_t paddr, uint32_t value);
 
 /* The partition's translations changed: from now on its CPU translates
