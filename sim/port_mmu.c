@@ -63,9 +63,10 @@ bool hv_port_phys_write32(struct hv *hv, uint32_t partition, uint32_t paddr, uin
     return reachable(hv, partition, paddr, 4) && vcpu_write_phys(vcpu, paddr, b, 4) == VCPU_OK;
 }
 
-/* A map the engine cannot run (its private area outside the reserved
- * level-1 range) stops the run with the vCPU's error. */
-void hv_port_mmu_sync(struct hv *hv, uint32_t partition, uint32_t l1, uint32_t vaddr)
+/* A map the engine cannot run (its private page outside the reserved
+ * level-1 range, a table outside its regions) is the partition's to be
+ * refused; any other failure is the engine's and stops the run. */
+bool hv_port_mmu_sync(struct hv *hv, uint32_t partition, uint32_t l1, uint32_t vaddr)
 {
     struct sim_machine *m = machine_of(hv);
     struct vcpu *vcpu = m->partitions[partition].vcpu;
@@ -74,6 +75,9 @@ void hv_port_mmu_sync(struct hv *hv, uint32_t partition, uint32_t l1, uint32_t v
         error = vcpu_use_page_tables(vcpu, l1);
     else
         error = vcpu_flush_tlb(vcpu, vaddr);
+    if (error == VCPU_ERR_BAD_REGION)
+        return false;
     if (error != VCPU_OK)
         m->engine_error = error;
+    return true;
 }

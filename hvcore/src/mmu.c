@@ -279,9 +279,19 @@ int32_t hv_mmu_set_page_type(struct hv *hv, uint32_t id, uint32_t page, uint32_t
     return type == PPAG_STD ? unregister_page(hv, id, page) : register_page(hv, id, page, type);
 }
 
-static void sync_all(struct hv *hv, uint32_t id)
+static bool sync_all(struct hv *hv, uint32_t id)
 {
-    hv_port_mmu_sync(hv, id, mmu_of(hv, id)->root, HV_MMU_ALL_PAGES);
+    return hv_port_mmu_sync(hv, id, mmu_of(hv, id)->root, HV_MMU_ALL_PAGES);
+}
+
+/* Write an entry and move the references of its old and new PTD. */
+static bool write_entry(struct hv *hv, uint32_t id, uint32_t address, uint32_t value, uint32_t old)
+{
+    if (!hv_port_phys_write32(hv, id, address, value))
+        return false;
+    count_reference(hv, id, value, +1);
+    count_reference(hv, id, old, -1);
+    return true;
 }
 
 int32_t hv_mmu_update_page32(struct hv *hv, uint32_t id, uint32_t address, uint32_t value)
@@ -295,13 +305,13 @@ int32_t hv_mmu_update_page32(struct hv *hv, uint32_t id, uint32_t address, uint3
     int32_t status = check_entry(hv, id, table->level, value, table->address);
     if (status != XM_OK)
         return status;
-    if (!read_word(hv, id, address, &old) || !hv_port_phys_write32(hv, id, address, value))
+    if (!read_word(hv, id, address, &old) || !write_entry(hv, id, address, value, old))
         return XM_INVALID_CONFIG;
-    count_reference(hv, id, value, +1);
-    count_reference(hv, id, old, -1);
-    if (mmu_of(hv, id)->root != XM_MMU_INITIAL_MAP)
-        sync_all(hv, id);
-    return XM_OK;
+    if (mmu_of(hv, id)->root == XM_MMU_INITIAL_MAP || sync_all(hv, id))
+        return XM_OK;
+    (void)write_entry(hv, id, address, old, value); /* the port cannot run it: undone */
+    (void)sync_all(hv, id);
+    return XM_INVALID_CONFIG;
 }
 
 static void set_root(struct hv *hv, uint32_t id, uint32_t root)
@@ -312,7 +322,6 @@ static void set_root(struct hv *hv, uint32_t id, uint32_t root)
     if (root != XM_MMU_INITIAL_MAP)
         page_at(hv, id, root)->refs++;
     mmu->root = root;
-    sync_all(hv, id);
 }
 
 int32_t hv_mmu_write_register32(struct hv *hv, uint32_t id, uint32_t reg, uint32_t value)
@@ -324,17 +333,22 @@ int32_t hv_mmu_write_register32(struct hv *hv, uint32_t id, uint32_t reg, uint32
         if (table == 0 || table->level != PPAG_PTDL1 || value % L1_TABLE_BYTES != 0)
             return XM_INVALID_PARAM;
     }
-    if (value == mmu_of(hv, id)->root)
+    uint32_t old = mmu_of(hv, id)->root;
+    if (value == old)
         return XM_NO_ACTION;
     set_root(hv, id, value);
-    return XM_OK;
+    if (sync_all(hv, id))
+        return XM_OK;
+    set_root(hv, id, old); /* the port cannot run it: stay where we were */
+    (void)sync_all(hv, id);
+    return XM_INVALID_CONFIG;
 }
 
 /* Any address: dropping a translation that does not exist is harmless. */
 int32_t hv_mmu_invld_tlb(struct hv *hv, uint32_t id, uint32_t address)
 {
-    hv_port_mmu_sync(hv, id, mmu_of(hv, id)->root, address & ~(PAGE_SIZE - 1));
-    return XM_OK;
+    bool done = hv_port_mmu_sync(hv, id, mmu_of(hv, id)->root, address & ~(PAGE_SIZE - 1));
+    return done ? XM_OK : XM_INVALID_CONFIG;
 }
 
 /* A reset forgets the partition's page types and maps: it starts again on
@@ -345,5 +359,5 @@ void hv_mmu_reset(struct hv *hv, uint32_t id)
     bool had_map = mmu->root != XM_MMU_INITIAL_MAP;
     *mmu = (struct hv_mmu){.root = XM_MMU_INITIAL_MAP};
     if (had_map)
-        sync_all(hv, id);
+        (void)sync_all(hv, id); /* the configuration's map always runs */
 }

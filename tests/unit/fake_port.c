@@ -210,10 +210,13 @@ bool hv_port_phys_write32(struct hv *hv, uint32_t partition, uint32_t paddr, uin
     return true;
 }
 
-void hv_port_mmu_sync(struct hv *hv, uint32_t partition, uint32_t l1, uint32_t vaddr)
+bool hv_port_mmu_sync(struct hv *hv, uint32_t partition, uint32_t l1, uint32_t vaddr)
 {
     struct fake_mmu *mmu = &port(hv)->mmu[partition];
+    if (l1 != 0 && l1 == mmu->refuse_l1)
+        return false;
     mmu->syncs++;
     mmu->l1 = l1;
     mmu->vaddr = vaddr;
+    return true;
 }
