@@ -113,7 +113,7 @@ static enum sim_error load_image(struct sim_machine *m, const struct sim_image_r
 {
     struct sim_image image;
     const struct hv_partition_config *part = &m->config->partitions[ref->partition];
-    enum sim_error error = sim_image_load(ref->path, diag, &image);
+    enum sim_error error = sim_image_load_for(ref->path, part, diag, &image);
     if (error != SIM_OK)
         return error;
     error = sim_image_check_fits(&image, ref->path, part, diag);

@@ -15,6 +15,8 @@ int sim_cmd_trace(int argc, char **argv);
 int sim_cmd_view(int argc, char **argv);
 int sim_cmd_scenario(int argc, char **argv);
 int sim_cmd_bench(int argc, char **argv);
+int sim_cmd_xef(int argc, char **argv);
+int sim_cmd_pack(int argc, char **argv);
 
 /* "hvsim: MESSAGEDETAIL" on stderr; returns SIM_EXIT_BAD_INPUT. */
 int sim_usage_error(const char *message, const char *detail);

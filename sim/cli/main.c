@@ -18,6 +18,9 @@ static void print_usage(FILE *out)
           "       hvsim scenario DIR... [--build-dir DIR] [-j N] [--junit FILE] [--update]\n"
           "       hvsim bench paper [--mafs N] [--case K]... [-j N] [--build-dir DIR]\n"
           "                         [--paper-dir DIR]\n"
+          "       hvsim xef build [-c] [-p PAYLOAD] [-m] [-o OUT] FILE | check FILE | info FILE\n"
+          "       hvsim pack build -h CORE[:CONFIG] -p ID:PART.xef[:CUSTOM.xef]... OUT\n"
+          "       hvsim pack list [-c] FILE\n"
           "Images are named per partition id as xmpack does (ID=FILE or ID:FILE).\n"
           "Cost names: entry, hypercall, context-switch, io-access (cycles; see "
           "docs/simulator.md).\n"
@@ -57,6 +60,7 @@ static const struct {
 } commands[] = {
     {"run", sim_cmd_run},   {"check", sim_cmd_check},       {"trace", sim_cmd_trace},
     {"view", sim_cmd_view}, {"scenario", sim_cmd_scenario}, {"bench", sim_cmd_bench},
+    {"xef", sim_cmd_xef},   {"pack", sim_cmd_pack},
 };
 
 int main(int argc, char **argv)
