@@ -231,23 +231,33 @@ static enum sim_error sim_image_parse_bytes(const struct sim_image_ctx *x, struc
     return result;
 }
 
-/* A XEF file replaces the file's bytes with its loaded segments. */
-static enum sim_error sim_image_load_xef(const struct sim_image_ctx *x,
-                                         const struct hv_partition_config *p, struct sim_image *out)
+enum sim_error sim_image_from_xef_for(const char *path, const char *name, const uint8_t *bytes,
+                                      size_t size, const struct hv_partition_config *p, FILE *diag,
+                                      struct sim_image *out)
 {
-    char label[64];
-    uint8_t *file = out->bytes;
-    out->bytes = NULL;
+    char label[320], part[64];
+    struct sim_image_ctx x = {.path = path, .diag = diag};
+    snprintf(label, sizeof(label), "%s%s%s", name ? name : "", name ? ": " : "",
+             p ? sim_image_part_label(p, part, sizeof(part)) : "");
     enum sim_error result =
-        sim_image_from_xef(x->path, p ? sim_image_part_label(p, label, sizeof(label)) : NULL, file,
-                           x->size, x->diag, out);
-    free(file);
+        sim_image_from_xef(path, label[0] ? label : NULL, bytes, size, diag, out);
     if (result == SIM_OK && p != NULL && (out->xef.flags & XEF_TYPE_MASK) != XEF_TYPE_PARTITION) {
-        sim_image_report(x, "%s: not a partition image (XEF type 0x%02x)", label,
+        sim_image_report(&x, "%s: not a partition image (XEF type 0x%02x)", label,
                          (unsigned)(out->xef.flags & XEF_TYPE_MASK));
         sim_image_free(out);
         result = SIM_ERR_IMAGE;
     }
+    return result;
+}
+
+/* A XEF file replaces the file's bytes with its loaded segments. */
+static enum sim_error sim_image_load_xef(const struct sim_image_ctx *x,
+                                         const struct hv_partition_config *p, struct sim_image *out)
+{
+    uint8_t *file = out->bytes;
+    out->bytes = NULL;
+    enum sim_error result = sim_image_from_xef_for(x->path, NULL, file, x->size, p, x->diag, out);
+    free(file);
     return result;
 }
 

@@ -26,6 +26,13 @@ struct sim_segment {
     const uint8_t *data; /* points into the image's private copy of the file */
 };
 
+/* A file held in memory (one inside a container): its name and bytes. */
+struct sim_blob {
+    const char *name;
+    const uint8_t *bytes;
+    size_t size;
+};
+
 /* What a XEF image says about itself (docs/xef.md). */
 struct sim_image_xef {
     bool present; /* the image was a XEF file */
@@ -69,6 +76,21 @@ enum sim_error sim_image_from_xef(const char *path, const char *label, const uin
 /* The whole file at path into a malloc'd buffer; problems as one line
  * "path: message" on diag (NULL: silently). */
 enum sim_error sim_image_read_file(const char *path, FILE *diag, uint8_t **bytes, size_t *size);
+
+/* A XEF image for partition `p` held in memory (`name`: the file's name in
+ * messages "path: name: partition 0 (P0): ..."); it must be a partition
+ * image. */
+enum sim_error sim_image_from_xef_for(const char *path, const char *name, const uint8_t *bytes,
+                                      size_t size, const struct hv_partition_config *p, FILE *diag,
+                                      struct sim_image *out);
+
+/* A custom-file XEF for slot `slot` of partition p's image header: verified
+ * and decompressed (the file's bytes in out->bytes[0..out->size)), checked to
+ * fit the slot's declared size and the partition's areas. */
+enum sim_error sim_image_custom_file(const char *path, const struct sim_blob *file,
+                                     const struct sim_image *image, uint32_t slot,
+                                     const struct hv_partition_config *p, FILE *diag,
+                                     struct sim_image *out);
 
 /* One ELF section (ELF images only). */
 struct sim_section {

@@ -114,3 +114,33 @@ enum sim_error sim_image_from_xef(const char *path, const char *label, const uin
     xef_describe(&f, out);
     return SIM_OK;
 }
+
+enum sim_error sim_image_custom_file(const char *path, const struct sim_blob *file,
+                                     const struct sim_image *image, uint32_t slot,
+                                     const struct hv_partition_config *p, FILE *diag,
+                                     struct sim_image *out)
+{
+    char label[320];
+    snprintf(label, sizeof(label), "%s: partition %u custom file %u", file->name, (unsigned)p->id,
+             (unsigned)slot);
+    memset(out, 0, sizeof(*out));
+    if (slot >= image->xef.custom_file_count) {
+        xef_report(diag, path, label, "the partition's image header declares %u custom files",
+                   (unsigned)image->xef.custom_file_count);
+        return SIM_ERR_IMAGE;
+    }
+    enum sim_error error = sim_image_from_xef(path, label, file->bytes, file->size, diag, out);
+    if (error != SIM_OK)
+        return error;
+    struct xef_custom_file where = image->xef.custom_files[slot];
+    if ((out->xef.flags & XEF_TYPE_MASK) != XEF_TYPE_CUSTOMFILE)
+        xef_report(diag, path, label, "not a custom-file XEF");
+    else if (where.size != 0 && out->size > where.size)
+        xef_report(diag, path, label, "%zu bytes do not fit the slot's %u", out->size,
+                   (unsigned)where.size);
+    else if (sim_image_check_range(path, label, where.address, (uint32_t)out->size, p, diag) ==
+             SIM_OK)
+        return SIM_OK;
+    sim_image_free(out);
+    return SIM_ERR_IMAGE;
+}

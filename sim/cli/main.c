@@ -8,31 +8,32 @@
 
 static void print_usage(FILE *out)
 {
-    fputs("usage: hvsim run CONFIG.xml -p ID=IMAGE.elf [-p ID=IMAGE.elf ...] [--mafs N]\n"
-          "                  [--cost NAME=CYCLES[,NAME=CYCLES...]] [--board xm-leon3|qemu-leon3]\n"
-          "                  [--console FILE] [--prefix] [--uart-in FILE] [--trace FILE] [--hash]\n"
-          "                  [--uart2-in FILE] [--uart2-out FILE]\n"
-          "       hvsim check CONFIG.xml\n"
-          "       hvsim trace FILE [--text OUT|-] [--json OUT|-]\n"
-          "       hvsim view TRACE [--png OUT.png [--from T] [--to T] [--size WxH]]\n"
-          "       hvsim scenario DIR... [--build-dir DIR] [-j N] [--junit FILE] [--update]\n"
-          "       hvsim bench paper [--mafs N] [--case K]... [-j N] [--build-dir DIR]\n"
-          "                         [--paper-dir DIR]\n"
-          "       hvsim xef build [-c] [-p PAYLOAD] [-m] [-o OUT] FILE | check FILE | info FILE\n"
-          "       hvsim pack build -h CORE[:CONFIG] -p ID:PART.xef[:CUSTOM.xef]... OUT\n"
-          "       hvsim pack list [-c] FILE\n"
-          "Images are named per partition id as xmpack does (ID=FILE or ID:FILE).\n"
-          "Cost names: entry, hypercall, context-switch, io-access (cycles; see "
-          "docs/simulator.md).\n"
-          "--prefix starts each console line with its virtual time and writer.\n"
-          "--uart-in feeds the console UART (UART1); --uart2-in and --uart2-out are the\n"
-          "receive and transmit ends of UART2, the partitions' UART (xm-leon3 only).\n"
-          "Timeline: --gui shows the run in a window as it happens; --png OUT.png\n"
-          "[--from T] [--to T] [--size WxH] writes it as an image (docs/gui.md).\n"
-          "hvsim view shows a trace file written by --trace, in a window or as an image.\n"
-          "--trace writes the event trace (docs/trace.md); --hash prints trace hashes per\n"
-          "major frame and at the end on standard error.\n",
-          out);
+    fputs(
+        "usage: hvsim run CONFIG.xml -p ID=IMAGE.elf|.xef [-p ...] | --container FILE [--mafs N]\n"
+        "                  [--cost NAME=CYCLES[,NAME=CYCLES...]] [--board xm-leon3|qemu-leon3]\n"
+        "                  [--console FILE] [--prefix] [--uart-in FILE] [--trace FILE] [--hash]\n"
+        "                  [--uart2-in FILE] [--uart2-out FILE]\n"
+        "       hvsim check CONFIG.xml\n"
+        "       hvsim trace FILE [--text OUT|-] [--json OUT|-]\n"
+        "       hvsim view TRACE [--png OUT.png [--from T] [--to T] [--size WxH]]\n"
+        "       hvsim scenario DIR... [--build-dir DIR] [-j N] [--junit FILE] [--update]\n"
+        "       hvsim bench paper [--mafs N] [--case K]... [-j N] [--build-dir DIR]\n"
+        "                         [--paper-dir DIR]\n"
+        "       hvsim xef build [-c] [-p PAYLOAD] [-m] [-o OUT] FILE | check FILE | info FILE\n"
+        "       hvsim pack build -h CORE[:CONFIG] -p ID:PART.xef[:CUSTOM.xef]... OUT\n"
+        "       hvsim pack list [-c] FILE\n"
+        "Images are named per partition id as xmpack does (ID=FILE or ID:FILE).\n"
+        "Cost names: entry, hypercall, context-switch, io-access (cycles; see "
+        "docs/simulator.md).\n"
+        "--prefix starts each console line with its virtual time and writer.\n"
+        "--uart-in feeds the console UART (UART1); --uart2-in and --uart2-out are the\n"
+        "receive and transmit ends of UART2, the partitions' UART (xm-leon3 only).\n"
+        "Timeline: --gui shows the run in a window as it happens; --png OUT.png\n"
+        "[--from T] [--to T] [--size WxH] writes it as an image (docs/gui.md).\n"
+        "hvsim view shows a trace file written by --trace, in a window or as an image.\n"
+        "--trace writes the event trace (docs/trace.md); --hash prints trace hashes per\n"
+        "major frame and at the end on standard error.\n",
+        out);
 }
 
 int sim_usage_error(const char *message, const char *detail)
