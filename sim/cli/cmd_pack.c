@@ -13,13 +13,27 @@
 
 #define PACK_MAX_PARTS 64
 
-static const char pack_usage[] =
-    "usage: hvsim pack build -h CORE.xef[:CONFIG.xef] -p ID:PART.xef[:CUSTOM.xef]... ... OUT\n"
-    "       hvsim pack list [-c] FILE\n"
-    "build: a container as XM-Q's xmpack makes it. CONFIG is the XM_CF as a custom-file\n"
-    "XEF (hvsim xef build -m xm_cf.xml); given, each partition image and custom file is\n"
-    "checked against the partition's memory areas. Up to 3 custom files a partition.\n"
-    "list: the container's partitions and files (-c: each file verified too).\n";
+static const struct sim_cli_option pack_options[] = {
+    {"-h", "CORE.xef[:CONFIG.xef]",
+     "build: the hypervisor's XEF and, optionally, the XM_CF as a custom-file XEF "
+     "(hvsim xef build -m xm_cf.xml), which every partition is checked against"},
+    {"-p", "ID:PART.xef[:CUSTOM.xef]...",
+     "build: partition ID's image and up to 3 custom files, in its image header's slots"},
+    {"-c", NULL, "list: verify every file of the container as a XEF too"},
+    {NULL, NULL, NULL},
+};
+
+const struct sim_cli_spec sim_cmd_pack_spec = {
+    .command = "pack",
+    .synopsis = "build -h CORE.xef[:CONFIG.xef] -p ID:PART.xef[:CUSTOM.xef]... OUT | "
+                "list [-c] FILE",
+    .summary = "Make and list XtratuM containers, as XM-Q's xmpack: the hypervisor, its "
+               "configuration and every partition with its custom files, each a XEF file.",
+    .options = {pack_options},
+    .details = "As in xmpack, -h names the hypervisor here: --help shows this help. With "
+               "CONFIG, each partition image must fit the partition's memory areas and each "
+               "custom file its slot (docs/xef.md). The container is byte for byte xmpack's.\n",
+};
 
 /* "A:B:C" split in place at ':' into at most `max` fields. */
 static int split_fields(char *text, char **fields, int max)
@@ -75,8 +89,8 @@ static int pack_build_command(int argc, char **argv)
                                        "files), got ",
                                        optarg);
         } else {
-            return sim_usage_error("pack build: bad or repeated option; see hvsim pack --help",
-                                   NULL);
+            return sim_cli_error(&sim_cmd_pack_spec,
+                                 "bad or repeated option; see hvsim pack --help");
         }
     }
     if (!have_core)
@@ -96,9 +110,10 @@ static int pack_list_command(int argc, char **argv)
 
 int sim_cmd_pack(int argc, char **argv)
 {
+    /* Not sim_cli_parse: -h is xmpack's hypervisor option here, not the help. */
     for (int i = 0; i < argc; i++)
         if (strcmp(argv[i], "--help") == 0) {
-            fputs(pack_usage, stdout);
+            sim_cli_help(&sim_cmd_pack_spec, stdout);
             return 0;
         }
     if (argc < 1)
