@@ -30,7 +30,8 @@ const struct sim_cli_spec sim_cmd_pack_spec = {
     .summary = "Make and list XtratuM containers, as XM-Q's xmpack: the hypervisor, its "
                "configuration and every partition with its custom files, each a XEF file.",
     .options = {pack_options},
-    .details = "As in xmpack, -h names the hypervisor here: --help shows this help. With "
+    .details = "As in xmpack, -h names the hypervisor after build (hvsim pack -h and --help "
+               "show this help). With "
                "CONFIG, each partition image must fit the partition's memory areas and each "
                "custom file its slot (docs/xef.md). The container is byte for byte xmpack's.\n",
 };
@@ -110,12 +111,14 @@ static int pack_list_command(int argc, char **argv)
 
 int sim_cmd_pack(int argc, char **argv)
 {
-    /* Not sim_cli_parse: -h is xmpack's hypervisor option here, not the help. */
+    /* Not sim_cli_parse: after "build", -h is xmpack's hypervisor option. */
+    bool help = argc > 0 && strcmp(argv[0], "build") != 0 && strcmp(argv[argc - 1], "-h") == 0;
     for (int i = 0; i < argc; i++)
-        if (strcmp(argv[i], "--help") == 0) {
-            sim_cli_help(&sim_cmd_pack_spec, stdout);
-            return 0;
-        }
+        help = help || strcmp(argv[i], "--help") == 0;
+    if (help) {
+        sim_cli_help(&sim_cmd_pack_spec, stdout);
+        return 0;
+    }
     if (argc < 1)
         return sim_usage_error("pack needs a command: build or list", NULL);
     if (strcmp(argv[0], "build") == 0)
