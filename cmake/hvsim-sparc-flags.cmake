@@ -21,8 +21,9 @@ set(HVSIM_PARTITION_DEFAULT_STACK_SIZE 16384)
 # then a partition's. The caller adds -T partition.ld and
 # --defsym=__xal_base=BASE, --defsym=__xal_stack_size=N.
 set(HVSIM_SPARC_LD_FLAGS -melf32_sparc -nostdlib)
-set(HVSIM_PARTITION_LINK_FLAGS --undefined=_start --gc-sections --build-id=none
-    -zmax-page-size=4096 -znoexecstack)
+# xmImageHdr: the image header (docs/xal.md), kept by --gc-sections.
+set(HVSIM_PARTITION_LINK_FLAGS --undefined=_start --undefined=xmImageHdr --gc-sections
+    --build-id=none -zmax-page-size=4096 -znoexecstack)
 
 # hvsim_partition_check_args(FUNCTION NAME BASE STACK_SIZE SOURCES...)
 # The checks every partition's arguments get; FATAL_ERROR naming FUNCTION.
