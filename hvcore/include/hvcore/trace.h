@@ -24,6 +24,8 @@ enum hv_trace_kind {
     HV_TRACE_PORT_READ,     /* partition, a = port index (config), b = size */
     HV_TRACE_PLAN_SWITCH,   /* a = new plan, b = previous plan */
     HV_TRACE_IRQ,           /* a = native interrupt line taken by the processor */
+    HV_TRACE_POLICY_DENIED, /* partition = caller, a = hypercall, b = object class or target,
+                               c = enum hv_policy_refusal */
     HV_TRACE_KIND_COUNT
 };
 
