@@ -62,6 +62,8 @@ void hv_watchdog_expire_due(struct hv *hv, uint64_t now);
 
 /* virq.c */
 void hv_virq_raise_extended(struct hv *hv, uint32_t partition, uint32_t ext);
+/* The same for an interrupt that was due at cycle origin (a timer). */
+void hv_virq_raise_extended_at(struct hv *hv, uint32_t partition, uint32_t ext, uint64_t origin);
 void hv_virq_raise_hw(struct hv *hv, uint32_t partition, uint32_t line);
 int32_t hv_virq_clear_mask(struct hv *hv, uint32_t id, uint32_t hw, uint32_t ext);
 int32_t hv_virq_set_mask(struct hv *hv, uint32_t id, uint32_t hw, uint32_t ext);

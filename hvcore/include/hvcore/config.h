@@ -182,6 +182,9 @@ struct hv_partition_config {
     uint32_t port_count;
     uint32_t first_port;
     struct hv_policy policy;
+    /* Virtual interrupt latency bound (hvsim's XM_CF extension), µs within
+     * the partition's slot; 0: none. Deliveries over it are marked. */
+    uint32_t latency_bound_us;
 };
 
 enum hv_device_type { HV_DEVICE_UART, HV_DEVICE_MEMORY_BLOCK, HV_DEVICE_NULL };
