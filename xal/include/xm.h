@@ -22,6 +22,7 @@
 #include <xm/status.h>
 #include <xm/trace.h>
 #include <xm/types.h>
+#include <xmef.h>
 
 /* Where the PCT and the tables after it are; set by init_libxm() at boot. */
 extern struct libXmParams {
