@@ -26,7 +26,10 @@ const struct hv_policy_group hv_policy_groups[] = {
     {"ipvi", CALL(raise_ipvi_nr), 0},
     {"status", CALL(get_gid_by_name_nr), OBJECT(OBJ_CLASS_STATUS)},
     {"memory", 0, OBJECT(OBJ_CLASS_MEM)},
-    {"mmu", 0, 0},
+    {"mmu",
+     CALL(update_page32_nr) | CALL(set_page_type_nr) | CALL(invld_tlb_nr) |
+         CALL(write_register32_nr),
+     0},
 };
 const uint32_t hv_policy_group_count = sizeof hv_policy_groups / sizeof hv_policy_groups[0];
 
@@ -43,6 +46,8 @@ static const char *const call_names[NR_HYPERCALLS] = {
     NAME(sparc_write_tbr),   NAME(sparc_disable_sdp),  NAME(sparc_outport_sdp),
     NAME(sparc_outport_msg), NAME(reset_vcpu),         NAME(halt_vcpu),
     NAME(get_vcpuid),        NAME(raise_ipvi),         NAME(reload_watchdog),
+    NAME(update_page32),     NAME(set_page_type),      NAME(invld_tlb),
+    NAME(write_register32),
 };
 
 const char *hv_policy_call_name(uint32_t nr)

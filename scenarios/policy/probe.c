@@ -1,6 +1,6 @@
 /* policy_probe: a system partition whose hypercall policy allows only the
  * ports and time groups (scenarios/policy/probe). In its first slot it
- * makes every normal hypercall, 0 to 36, with arguments that would hurt
+ * makes every normal hypercall, 0 to 39, with arguments that would hurt
  * its neighbour or the system if the call went through (halt, reset,
  * suspend the neighbour, halt the system, write to the UART, ...), and
  * then prints the results in table order, ten a slot. The calls that act only on itself and would
@@ -61,8 +61,11 @@ static const struct probe probes[] = {
     {32, "get_vcpuid", {0}},
     {33, "raise_ipvi(0)", {24}},
     {34, "reload_watchdog(1 ms)", {0, 1000}},
-    {35, "(35)", {0}},
-    {36, "(36)", {0}},
+    {35, "update_page32", {0, 0}},
+    {36, "set_page_type", {0, 0}},
+    {37, "invld_tlb", {0}},
+    {38, "write_register32", {0, 0}},
+    {39, "(39)", {0}},
 };
 
 /* The console is slow (115200 baud: about 11 bytes a millisecond, and a

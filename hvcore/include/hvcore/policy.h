@@ -50,7 +50,7 @@ struct hv_policy_group {
 };
 
 /* management, time, ports, hm, trace, io, cache, plan, ipvi, status,
- * memory, mmu (empty until the MMU hypercalls exist). */
+ * memory, mmu (the MMU paravirtualisation calls). */
 extern const struct hv_policy_group hv_policy_groups[];
 extern const uint32_t hv_policy_group_count;
 
