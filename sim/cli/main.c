@@ -15,6 +15,7 @@ static const struct {
     {&sim_cmd_run_spec, sim_cmd_run},           {&sim_cmd_check_spec, sim_cmd_check},
     {&sim_cmd_trace_spec, sim_cmd_trace},       {&gui_cli_view_spec, sim_cmd_view},
     {&sim_cmd_scenario_spec, sim_cmd_scenario}, {&sim_cmd_bench_spec, sim_cmd_bench},
+    {&sim_cmd_xef_spec, sim_cmd_xef},           {&sim_cmd_pack_spec, sim_cmd_pack},
 };
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])
 
