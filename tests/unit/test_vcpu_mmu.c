@@ -109,7 +109,14 @@ static void test_stale_until_flushed(void **state)
 {
     (void)state;
     struct vcpu *vcpu = make();
+    struct vcpu_exit exit;
+    put(vcpu, L3 + 4, 0);
     assert_int_equal(vcpu_use_page_tables(vcpu, L1), VCPU_OK);
+    assert_int_equal(vcpu_boot(vcpu, CODE, PCT), VCPU_OK);
+    assert_int_equal(vcpu_run(vcpu, 1000, &exit), VCPU_OK);
+    assert_int_equal(exit.trap_type, 0x09);
+    /* A fault caches nothing: filling the entry needs no flush. */
+    put(vcpu, L3 + 4, pte(B, ACC_RW));
     assert_int_equal(load_at_a(vcpu), 0xbbbb);
     put(vcpu, L3 + 4, pte(A, ACC_RW));
     assert_int_equal(load_at_a(vcpu), 0xbbbb); /* the engine's TLB still has it */
