@@ -280,3 +280,10 @@ const struct hv *sim_machine_hv(const struct sim_machine *m)
 {
     return &m->hv;
 }
+
+void sim_machine_take_trap(struct sim_machine *m, uint32_t trap)
+{
+    uint32_t pc = vcpu_get_reg(m->partitions[m->hv.sched.current].vcpu, VCPU_PC);
+    m->clock.cycles += m->options.costs.entry; /* the trap enters the hypervisor */
+    hv_partition_trap(&m->hv, trap, pc, 0);
+}
