@@ -6,6 +6,7 @@
  * frames, on the simulator (sim/machine.h); the timeline options are the
  * GUI's (gui/cli.h). */
 #include "gui/cli.h"
+#include "sim/cli/cmd_qemu.h"
 #include "sim/cli/commands.h"
 #include "sim/config/config_load.h"
 #include "sim/machine.h"
@@ -36,6 +37,7 @@ struct run_args {
     uint32_t cost_count;
     const char *trace_path; /* --trace FILE: the binary trace (docs/trace.md) */
     bool print_hashes;      /* --hash: trace hashes per MAF and at the end, on stderr */
+    bool engine_qemu;       /* --engine qemu: the LEON3 image under QEMU (cmd_qemu.c) */
 };
 
 static bool parse_u64(const char *text, uint64_t *value)
@@ -52,7 +54,7 @@ static bool parse_u64(const char *text, uint64_t *value)
 }
 
 /* "ID=FILE" or "ID:FILE" */
-static bool parse_image(const char *text, struct sim_image_ref *ref)
+bool sim_cli_parse_image(const char *text, struct sim_image_ref *ref)
 {
     const char *sep = strpbrk(text, "=:");
     char id[16];
@@ -94,6 +96,12 @@ static int parse_named_option(struct run_args *args, const char *option, const c
         args->trace_path = value;
         return 0;
     }
+    if (strcmp(option, "--engine") == 0) {
+        if (strcmp(value, "qemu") != 0 && strcmp(value, "sim") != 0)
+            return sim_usage_error("--engine expects sim or qemu, got ", value);
+        args->engine_qemu = strcmp(value, "qemu") == 0;
+        return 0;
+    }
     return sim_usage_error("unknown option ", option);
 }
 
@@ -117,7 +125,7 @@ static int parse_option(struct run_args *args, int argc, char **argv, int *i)
     if (strcmp(option, "-p") == 0) {
         if (args->image_count == MAX_IMAGES)
             return sim_usage_error("too many images", NULL);
-        if (!parse_image(value, &args->images[args->image_count++]))
+        if (!sim_cli_parse_image(value, &args->images[args->image_count++]))
             return sim_usage_error("-p expects ID=IMAGE, got ", value);
         return 0;
     }
@@ -143,6 +151,23 @@ static int parse_option(struct run_args *args, int argc, char **argv, int *i)
     return parse_named_option(args, option, value);
 }
 
+/* The qemu engine is QEMU's board, has no window and no cost model. */
+static int check_qemu_args(const struct run_args *args)
+{
+    if (args->board && args->board != &hv_board_qemu_leon3)
+        return sim_usage_error("--engine qemu runs on the qemu-leon3 board, not ", args->board->name);
+    if (args->gui.live || args->gui.png_path)
+        return sim_usage_error("--engine qemu: --gui and --png need the simulator (record with "
+                               "--trace, then hvsim view)",
+                               NULL);
+    if (args->cost_count > 0 || args->uart_input_path || args->uart2_input_path ||
+        args->uart2_output_path)
+        return sim_usage_error("--engine qemu takes no --cost, --uart-in, --uart2-in or "
+                               "--uart2-out",
+                               NULL);
+    return 0;
+}
+
 static int parse_run_args(struct run_args *args, int argc, char **argv)
 {
     args->mafs = 1;
@@ -163,7 +188,7 @@ static int parse_run_args(struct run_args *args, int argc, char **argv)
     const struct hv_board *board = args->board ? args->board : &hv_board_xm_leon3;
     if ((args->uart2_input_path || args->uart2_output_path) && board->uart2_base == 0)
         return sim_usage_error("--uart2-in/--uart2-out: this board has no UART2: ", board->name);
-    return 0;
+    return args->engine_qemu ? check_qemu_args(args) : 0;
 }
 
 static FILE *open_or_complain(const char *option, const char *path, const char *mode)
@@ -256,7 +281,12 @@ static int run_loaded(const struct run_args *args, const struct sim_config *load
                                   .uart2_output = f.uart2_output,
                                   .keep_trace = gui_cli_wants_trace(&args->gui)};
     apply_command_line(args, loaded, &options);
-    int status = opened ? run_with_options(args, config, &options) : SIM_EXIT_BAD_INPUT;
+    struct sim_qemu_command qemu = {args->config_path, args->images, args->image_count, args->mafs,
+                                    f.console, args->console_prefix, args->trace_path,
+                                    args->print_hashes};
+    int status = !opened            ? SIM_EXIT_BAD_INPUT
+                 : args->engine_qemu ? sim_qemu_run_command(&qemu, loaded)
+                                     : run_with_options(args, config, &options);
     if (f.uart2_output && fflush(f.uart2_output) != 0) {
         fprintf(stderr, "hvsim: writing --uart2-out: %s\n", strerror(errno));
         status = sim_exit_status(SIM_ERR_IO);

@@ -2,6 +2,7 @@
  * this one dispatches and owns the usage text and the exit statuses:
  * 0 success, 2 bad input (usage, configuration, image), 3 the simulation
  * itself failed (commands.h). */
+#include "sim/cli/cmd_qemu.h"
 #include "sim/cli/commands.h"
 #include <stdio.h>
 #include <string.h>
@@ -11,7 +12,9 @@ static void print_usage(FILE *out)
     fputs("usage: hvsim run CONFIG.xml -p ID=IMAGE.elf [-p ID=IMAGE.elf ...] [--mafs N]\n"
           "                  [--cost NAME=CYCLES[,NAME=CYCLES...]] [--board xm-leon3|qemu-leon3]\n"
           "                  [--console FILE] [--prefix] [--uart-in FILE] [--trace FILE] [--hash]\n"
-          "                  [--uart2-in FILE] [--uart2-out FILE]\n"
+          "                  [--uart2-in FILE] [--uart2-out FILE] [--engine sim|qemu]\n"
+          "       hvsim leon3-image CONFIG.xml -p ID=IMAGE.elf... -o hv.elf [--board NAME]\n"
+          "                         [--mafs N]\n"
           "       hvsim check CONFIG.xml\n"
           "       hvsim trace FILE [--text OUT|-] [--json OUT|-]\n"
           "       hvsim view TRACE [--png OUT.png [--from T] [--to T] [--size WxH]]\n"
@@ -27,6 +30,7 @@ static void print_usage(FILE *out)
           "Timeline: --gui shows the run in a window as it happens; --png OUT.png\n"
           "[--from T] [--to T] [--size WxH] writes it as an image (docs/gui.md).\n"
           "hvsim view shows a trace file written by --trace, in a window or as an image.\n"
+          "--engine qemu runs the LEON3 image under qemu-system-sparc (docs/leon3.md).\n"
           "--trace writes the event trace (docs/trace.md); --hash prints trace hashes per\n"
           "major frame and at the end on standard error.\n",
           out);
@@ -57,6 +61,7 @@ static const struct {
 } commands[] = {
     {"run", sim_cmd_run},   {"check", sim_cmd_check},       {"trace", sim_cmd_trace},
     {"view", sim_cmd_view}, {"scenario", sim_cmd_scenario}, {"bench", sim_cmd_bench},
+    {"leon3-image", sim_cmd_leon3_image},
 };
 
 int main(int argc, char **argv)
