@@ -19,7 +19,7 @@
 #define TT_HYPERCALL 0xf0u
 #define TT_ASM_HYPERCALL 0xf1u
 
-#define PSR_KEPT 0xff003000u /* impl, ver, icc, EC, EF */
+#define PSR_KEPT 0xfff03000u /* impl, ver, icc, EC, EF */
 #define PSR_ET 0x20u
 
 static struct hv hv;
@@ -124,20 +124,21 @@ static uint32_t fault_address(uint32_t id, struct leon3_cpu *cpu, uint32_t tt)
 /* As the simulator's run loop: continue after the `ta`, where the core
  * sent the partition, or report the health monitor's event and continue
  * after the trapping instruction if its action said so. */
-static void finish_trap(uint32_t id, struct leon3_cpu *cpu, uint32_t tt, uint32_t address,
-                        enum hv_trap_outcome outcome)
+static void finish_trap(uint32_t id, struct leon3_cpu *cpu, uint32_t tt, uint32_t pc,
+                        uint32_t address, enum hv_trap_outcome outcome)
 {
     if (outcome == HV_TRAP_REDIRECTED)
         return;
     if (outcome != HV_TRAP_CONTINUE)
-        notice(LEON3_NOTICE_TRAP, (int32_t)id, tt, cpu->pc, address, outcome);
+        notice(LEON3_NOTICE_TRAP, (int32_t)id, tt, pc, address, outcome);
     if (outcome == HV_TRAP_CONTINUE || (outcome != HV_TRAP_NO_PARTITION && hv.hm.last.skip))
         leon3_cpu_skip(cpu);
 }
 
 static void fault(uint32_t id, struct leon3_cpu *cpu, uint32_t tt, uint32_t address)
 {
-    finish_trap(id, cpu, tt, address, hv_partition_trap(&hv, tt, cpu->pc, address));
+    uint32_t pc = cpu->pc; /* before the health monitor's action moves it */
+    finish_trap(id, cpu, tt, pc, address, hv_partition_trap(&hv, tt, pc, address));
 }
 
 static void hypercall(struct leon3_cpu *cpu)
@@ -150,6 +151,14 @@ static void hypercall(struct leon3_cpu *cpu)
         *leon3_cpu_reg(cpu, HV_CPU_O0) = (uint32_t)result;
         leon3_cpu_skip(cpu);
     }
+}
+
+static void asm_hypercall(uint32_t id, struct leon3_cpu *cpu)
+{
+    uint32_t pc = cpu->pc;
+    enum hv_trap_outcome outcome =
+        hv_asm_hypercall(&hv, *leon3_cpu_reg(cpu, HV_CPU_O0), *leon3_cpu_reg(cpu, HV_CPU_O0 + 1));
+    finish_trap(id, cpu, TT_ASM_HYPERCALL, pc, 0, outcome);
 }
 
 /* The partition's `save` found the next window invalid: its oldest window
@@ -192,9 +201,7 @@ void leon3_trap(uint32_t tt)
     if (tt == TT_HYPERCALL)
         hypercall(cpu);
     else if (tt == TT_ASM_HYPERCALL)
-        finish_trap(id, cpu, tt, 0,
-                    hv_asm_hypercall(&hv, *leon3_cpu_reg(cpu, HV_CPU_O0),
-                                     *leon3_cpu_reg(cpu, HV_CPU_O0 + 1)));
+        asm_hypercall(id, cpu);
     else if (tt == TT_WINDOW_OVERFLOW)
         window_overflow(id, cpu);
     else if (tt == TT_WINDOW_UNDERFLOW)
