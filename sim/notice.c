@@ -29,8 +29,8 @@ static const char *trap_name(uint32_t tt)
 void sim_notice_trap(FILE *diag, const struct sim_trap_notice *n)
 {
     fprintf(diag, "hvsim: %llu us: partition %u (%s): %s (tt 0x%02x) at pc 0x%08x",
-            (unsigned long long)n->us, n->partition, n->name, trap_name(n->trap_type),
-            n->trap_type, n->pc);
+            (unsigned long long)n->us, n->partition, n->name, trap_name(n->trap_type), n->trap_type,
+            n->pc);
     if (n->trap_type == 0x01 || n->trap_type == 0x09)
         fprintf(diag, ", address 0x%08x", n->fault_address);
     if (n->outcome != HV_TRAP_FAULT)

@@ -179,7 +179,8 @@ static void report_halt(struct sim_machine *m, FILE *diag)
     if (m->halt_reported)
         return;
     m->halt_reported = true;
-    sim_notice_halt(diag, sim_clock_us(&m->clock), by, by >= 0 ? m->config->partitions[by].name : "");
+    sim_notice_halt(diag, sim_clock_us(&m->clock), by,
+                    by >= 0 ? m->config->partitions[by].name : "");
 }
 
 static void boot_once(struct sim_machine *m)

@@ -19,8 +19,8 @@ static enum sim_error trace_to_file(struct sim_trace *trace, const struct hv_con
                                     const char *path, FILE *diag)
 {
     struct sim_trace_header header;
-    enum sim_error error = sim_trace_header_from_config(
-        &header, config, hv_board_qemu_leon3.name, hv_board_qemu_leon3.cpu_khz);
+    enum sim_error error = sim_trace_header_from_config(&header, config, hv_board_qemu_leon3.name,
+                                                        hv_board_qemu_leon3.cpu_khz);
     if (error != SIM_OK)
         return error;
     error = sim_trace_writer_open(&trace->writer, path, &header, diag);
@@ -125,9 +125,8 @@ static enum sim_error build_image(const struct image_args *a, const struct hv_co
         fprintf(stderr, "hvsim: cannot make a work directory: %s\n", strerror(errno));
         return SIM_ERR_IO;
     }
-    struct sim_leon3_options options = {.board = a->board ? a->board : &hv_board_qemu_leon3,
-                                        .stop_mafs = a->mafs,
-                                        .work_dir = dir};
+    struct sim_leon3_options options = {
+        .board = a->board ? a->board : &hv_board_qemu_leon3, .stop_mafs = a->mafs, .work_dir = dir};
     struct sim_leon3_size size;
     enum sim_error error = sim_leon3_image_build(config, a->images, a->image_count, &options,
                                                  a->output, &size, stderr);

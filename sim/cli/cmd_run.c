@@ -155,7 +155,8 @@ static int parse_option(struct run_args *args, int argc, char **argv, int *i)
 static int check_qemu_args(const struct run_args *args)
 {
     if (args->board && args->board != &hv_board_qemu_leon3)
-        return sim_usage_error("--engine qemu runs on the qemu-leon3 board, not ", args->board->name);
+        return sim_usage_error("--engine qemu runs on the qemu-leon3 board, not ",
+                               args->board->name);
     if (args->gui.live || args->gui.png_path)
         return sim_usage_error("--engine qemu: --gui and --png need the simulator (record with "
                                "--trace, then hvsim view)",
@@ -281,10 +282,10 @@ static int run_loaded(const struct run_args *args, const struct sim_config *load
                                   .uart2_output = f.uart2_output,
                                   .keep_trace = gui_cli_wants_trace(&args->gui)};
     apply_command_line(args, loaded, &options);
-    struct sim_qemu_command qemu = {args->config_path, args->images, args->image_count, args->mafs,
-                                    f.console, args->console_prefix, args->trace_path,
-                                    args->print_hashes};
-    int status = !opened            ? SIM_EXIT_BAD_INPUT
+    struct sim_qemu_command qemu = {args->config_path, args->images,      args->image_count,
+                                    args->mafs,        f.console,         args->console_prefix,
+                                    args->trace_path,  args->print_hashes};
+    int status = !opened             ? SIM_EXIT_BAD_INPUT
                  : args->engine_qemu ? sim_qemu_run_command(&qemu, loaded)
                                      : run_with_options(args, config, &options);
     if (f.uart2_output && fflush(f.uart2_output) != 0) {

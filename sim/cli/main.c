@@ -59,8 +59,12 @@ static const struct {
     const char *name;
     int (*run)(int argc, char **argv);
 } commands[] = {
-    {"run", sim_cmd_run},   {"check", sim_cmd_check},       {"trace", sim_cmd_trace},
-    {"view", sim_cmd_view}, {"scenario", sim_cmd_scenario}, {"bench", sim_cmd_bench},
+    {"run", sim_cmd_run},
+    {"check", sim_cmd_check},
+    {"trace", sim_cmd_trace},
+    {"view", sim_cmd_view},
+    {"scenario", sim_cmd_scenario},
+    {"bench", sim_cmd_bench},
     {"leon3-image", sim_cmd_leon3_image},
 };
 

@@ -56,11 +56,12 @@ static void emit_plans(const struct hv_config *c, const char *name, FILE *out)
         fprintf(out, "static const struct hv_slot %s_slots%" PRIu32 "[] = {\n", name, p);
         for (uint32_t s = 0; s < plan->slot_count; s++) {
             const struct hv_slot *slot = &plan->slots[s];
-            fprintf(out, "    {.id = %" PRIu32 "u, .start_us = %" PRIu32 "u, .duration_us = %" PRIu32
-                         "u, .partition_id = %" PRIu32 "u, .vcpu_id = %" PRIu32 "u, .flags = %" PRIu32
-                         "u},\n",
-                    slot->id, slot->start_us, slot->duration_us, slot->partition_id,
-                    slot->vcpu_id, slot->flags);
+            fprintf(out,
+                    "    {.id = %" PRIu32 "u, .start_us = %" PRIu32 "u, .duration_us = %" PRIu32
+                    "u, .partition_id = %" PRIu32 "u, .vcpu_id = %" PRIu32 "u, .flags = %" PRIu32
+                    "u},\n",
+                    slot->id, slot->start_us, slot->duration_us, slot->partition_id, slot->vcpu_id,
+                    slot->flags);
         }
         fputs("};\n", out);
     }
@@ -80,15 +81,14 @@ static void emit_partition_arrays(const struct hv_partition_config *part, const 
                                   FILE *out)
 {
     if (part->area_count > 0) {
-        fprintf(out, "static const struct hv_mem_area %s_areas%" PRIu32 "[] = {\n", name,
-                part->id);
+        fprintf(out, "static const struct hv_mem_area %s_areas%" PRIu32 "[] = {\n", name, part->id);
         for (uint32_t i = 0; i < part->area_count; i++) {
             const struct hv_mem_area *a = &part->areas[i];
             fputs("    {.name = ", out);
             emit_string(out, a->name);
             fprintf(out,
-                    ", .start = 0x%08" PRIx32 "u, .size = 0x%08" PRIx32 "u, .mapped_at = 0x%08" PRIx32
-                    "u, .flags = 0x%" PRIx32 "u},\n",
+                    ", .start = 0x%08" PRIx32 "u, .size = 0x%08" PRIx32
+                    "u, .mapped_at = 0x%08" PRIx32 "u, .flags = 0x%" PRIx32 "u},\n",
                     a->start, a->size, a->mapped_at, a->flags);
         }
         fputs("};\n", out);
@@ -98,10 +98,9 @@ static void emit_partition_arrays(const struct hv_partition_config *part, const 
         for (uint32_t i = 0; i < part->io_range_count; i++) {
             const struct hv_io_range *r = &part->io_ranges[i];
             fprintf(out,
-                    "    {.base = 0x%08" PRIx32 "u, .count = %" PRIu32 "u, .restricted = %d, .mask = 0x%08" PRIx32
-                    "u},\n",
-                    r->base,
-                    r->count, r->restricted, r->mask);
+                    "    {.base = 0x%08" PRIx32 "u, .count = %" PRIu32
+                    "u, .restricted = %d, .mask = 0x%08" PRIx32 "u},\n",
+                    r->base, r->count, r->restricted, r->mask);
         }
         fputs("};\n", out);
     }
@@ -115,8 +114,7 @@ static void emit_partition(const struct hv_config *c, const struct hv_partition_
     fprintf(out,
             ", .flags = 0x%" PRIx32 "u, .entry_point = 0x%08" PRIx32 "u, .has_entry_point = %d, "
             ".console = %" PRId32 ",\n     .areas = ",
-            part->flags,
-            part->entry_point, part->has_entry_point, part->console);
+            part->flags, part->entry_point, part->has_entry_point, part->console);
     emit_ref(out, name, "areas", part->id, part->area_count);
     fprintf(out, ", .area_count = %" PRIu32 "u,\n     .hm = ", part->area_count);
     emit_hm(out, part->hm);
@@ -146,8 +144,7 @@ static void emit_hardware(const struct hv_config *c, const char *name, FILE *out
     fprintf(out, "static const struct hv_region %s_regions[] = {\n", name);
     for (uint32_t i = 0; i < c->region_count; i++)
         fprintf(out, "    {.type = %d, .start = 0x%08" PRIx32 "u, .size = 0x%08" PRIx32 "u},\n",
-                (int)c->regions[i].type,
-                c->regions[i].start, c->regions[i].size);
+                (int)c->regions[i].type, c->regions[i].start, c->regions[i].size);
     fprintf(out, "    {.type = 0}};\nstatic const struct hv_device %s_devices[] = {\n", name);
     for (uint32_t i = 0; i < c->device_count; i++) {
         const struct hv_device *d = &c->devices[i];
@@ -156,8 +153,7 @@ static void emit_hardware(const struct hv_config *c, const char *name, FILE *out
         fprintf(out,
                 ", .id = %" PRIu32 "u, .baud_rate = %" PRIu32 "u, .start = 0x%08" PRIx32
                 "u, .size = 0x%08" PRIx32 "u},\n",
-                d->id,
-                d->baud_rate, d->start, d->size);
+                d->id, d->baud_rate, d->start, d->size);
     }
     fputs("    {.type = 0}};\n", out);
 }
@@ -172,8 +168,7 @@ static void emit_ports(const struct hv_config *c, const char *name, FILE *out)
         fprintf(out,
                 ", .partition_id = %" PRIu32 "u, .direction = %d, .type = %d, .discipline = %d, "
                 ".channel = %" PRIu32 "u},\n",
-                p->partition_id,
-                (int)p->direction, (int)p->type, (int)p->discipline, p->channel);
+                p->partition_id, (int)p->direction, (int)p->type, (int)p->discipline, p->channel);
     }
     fputs("    {.name = \"\"}};\n", out);
     for (uint32_t i = 0; i < c->channel_count; i++)
@@ -216,8 +211,10 @@ void sim_config_emit_c(const struct hv_config *c, const char *name, FILE *out)
     emit_string(out, c->name);
     fprintf(out, ",\n    .cpu_khz = %" PRIu32 "u,\n    .hv_console = %" PRId32 ",\n", c->cpu_khz,
             c->hv_console);
-    fprintf(out, "    .regions = %s_regions, .region_count = %" PRIu32 "u,\n", name, c->region_count);
-    fprintf(out, "    .devices = %s_devices, .device_count = %" PRIu32 "u,\n", name, c->device_count);
+    fprintf(out, "    .regions = %s_regions, .region_count = %" PRIu32 "u,\n", name,
+            c->region_count);
+    fprintf(out, "    .devices = %s_devices, .device_count = %" PRIu32 "u,\n", name,
+            c->device_count);
     fprintf(out, "    .plans = %s_plans, .plan_count = %" PRIu32 "u,\n", name, c->plan_count);
     fprintf(out, "    .partitions = %s_partitions, .partition_count = %" PRIu32 "u,\n    .hv_hm = ",
             name, c->partition_count);

@@ -81,8 +81,7 @@ static enum sim_error run_tool(char *const argv[], FILE *diag)
         _exit(127);
     }
     int status = 0;
-    if (pid < 0 || waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) ||
-        WEXITSTATUS(status) != 0) {
+    if (pid < 0 || waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         fprintf(diag, "hvsim: %s failed%s\n", argv[0],
                 WIFEXITED(status) && WEXITSTATUS(status) == 127 ? " (not installed?)" : "");
         return SIM_ERR_IO;
@@ -111,15 +110,38 @@ static enum sim_error compile_and_link(const char *dir, const char *output,
     char source[4096], object[4096];
     snprintf(source, sizeof source, "%s/leon3_config.c", dir);
     snprintf(object, sizeof object, "%s/leon3_config.o", dir);
-    char *compile[] = {HVSIM_SPARC_GCC, "-m32", "-mcpu=leon3", "-fno-pic", "-fno-pie",
-                       "-ffreestanding", "-nostdinc", "-isystem", HVSIM_SPARC_GCC_INCLUDE,
+    char *compile[] = {HVSIM_SPARC_GCC,
+                       "-m32",
+                       "-mcpu=leon3",
+                       "-fno-pic",
+                       "-fno-pie",
+                       "-ffreestanding",
+                       "-nostdinc",
+                       "-isystem",
+                       HVSIM_SPARC_GCC_INCLUDE,
                        "-I" HVSIM_SOURCE_DIR "/hvcore/include",
-                       "-I" HVSIM_SOURCE_DIR "/hvcore/arch/leon3", "-O2", "-c", source, "-o",
-                       object, NULL};
-    char *link[] = {HVSIM_SPARC_LD, "-m", "elf32_sparc", "-nostdlib", "--gc-sections",
-                    "-z", "noexecstack", "--no-warn-rwx-segments", "-T",
-                    HVSIM_SOURCE_DIR "/hvcore/arch/leon3/hv.ld", "-o", (char *)output, object,
-                    HVSIM_LIBHVLEON3, NULL};
+                       "-I" HVSIM_SOURCE_DIR "/hvcore/arch/leon3",
+                       "-O2",
+                       "-c",
+                       source,
+                       "-o",
+                       object,
+                       NULL};
+    char *link[] = {HVSIM_SPARC_LD,
+                    "-m",
+                    "elf32_sparc",
+                    "-nostdlib",
+                    "--gc-sections",
+                    "-z",
+                    "noexecstack",
+                    "--no-warn-rwx-segments",
+                    "-T",
+                    HVSIM_SOURCE_DIR "/hvcore/arch/leon3/hv.ld",
+                    "-o",
+                    (char *)output,
+                    object,
+                    HVSIM_LIBHVLEON3,
+                    NULL};
     enum sim_error error = run_tool(compile, diag);
     if (error == SIM_OK)
         error = run_tool(link, diag);

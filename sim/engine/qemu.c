@@ -199,13 +199,13 @@ static void decode(struct decoder *d, uint8_t byte)
     }
 }
 
-static pid_t start_qemu(const char *image, const struct sim_qemu_run *run, int *out_fd,
-                        FILE *diag)
+static pid_t start_qemu(const char *image, const struct sim_qemu_run *run, int *out_fd, FILE *diag)
 {
     char loaders[64][4096 + 32];
-    char *argv[16 + 2 * 64] = {SIM_QEMU_PROGRAM, "-M", "leon3_generic", "-display", "none",
-                               "-monitor", "none", "-serial", "stdio", "-icount",
-                               "shift=0,sleep=off", "-no-reboot", "-kernel", (char *)image};
+    char *argv[16 + 2 * 64] = {SIM_QEMU_PROGRAM, "-M",         "leon3_generic", "-display",
+                               "none",           "-monitor",   "none",          "-serial",
+                               "stdio",          "-icount",    SIM_QEMU_ICOUNT, "-no-reboot",
+                               "-kernel",        (char *)image};
     int argc = 14;
     for (uint32_t i = 0; i < run->image_count && i < 64; i++) {
         snprintf(loaders[i], sizeof loaders[i], "loader,file=%s", run->images[i].path);
@@ -241,8 +241,7 @@ static bool pump(struct decoder *d, int fd)
     while (!d->ended) {
         int ready = poll(&p, 1, SILENCE_LIMIT_MS);
         if (ready <= 0) {
-            fprintf(d->diag, "hvsim: qemu: no output for %d s: stopped\n",
-                    SILENCE_LIMIT_MS / 1000);
+            fprintf(d->diag, "hvsim: qemu: no output for %d s: stopped\n", SILENCE_LIMIT_MS / 1000);
             return false;
         }
         ssize_t n = read(fd, buffer, sizeof buffer);
@@ -268,8 +267,12 @@ static enum sim_error run_image(const char *image, const struct sim_qemu_run *ru
     pid_t pid = start_qemu(image, run, &fd, diag);
     if (pid < 0)
         return SIM_ERR_IO;
-    struct decoder d = {.run = run, .diag = diag, .khz = hv_board_qemu_leon3.cpu_khz,
-                        .writer = -1, .at_line_start = true, .line_writer = -2};
+    struct decoder d = {.run = run,
+                        .diag = diag,
+                        .khz = hv_board_qemu_leon3.cpu_khz,
+                        .writer = -1,
+                        .at_line_start = true,
+                        .line_writer = -2};
     bool ended = pump(&d, fd);
     /* After its end frame the image stops the processor (`ta 0` with
      * traps off), which ends QEMU: wait for that, stop it otherwise. */
@@ -343,9 +346,45 @@ enum sim_error sim_qemu_run(const struct sim_qemu_run *run, FILE *diag)
     return error;
 }
 
+/* xm-leon3's UART2, the partitions' UART: QEMU's board has none. */
+#define UART2_BASE 0x80100100u
+#define UART2_BYTES 0x100u
+
+static bool touches_uart2(const struct hv_io_range *r)
+{
+    uint64_t end = (uint64_t)r->base + 4u * (uint64_t)r->count;
+    return r->base < UART2_BASE + UART2_BYTES && end > UART2_BASE;
+}
+
+static uint32_t check_partition(const struct hv_partition_config *p, const char *config_path,
+                                FILE *diag)
+{
+    uint32_t problems = 0;
+    for (uint32_t i = 0; i < p->io_range_count; i++) {
+        if (!touches_uart2(&p->io_ranges[i]))
+            continue;
+        fprintf(diag,
+                "%s: partition %u (%s): I/O ports at 0x%08x are UART2's; qemu-leon3 has no "
+                "UART2\n",
+                config_path, p->id, p->name, p->io_ranges[i].base);
+        problems++;
+    }
+    for (uint32_t line = 0; line < HV_IRQ_LINES; line++) {
+        if (!(p->irq_lines & hv_board_qemu_leon3.reserved_irqs & (1u << line)))
+            continue;
+        fprintf(diag,
+                "%s: partition %u (%s): interrupt line %u is the hypervisor's on qemu-leon3\n",
+                config_path, p->id, p->name, line);
+        problems++;
+    }
+    return problems;
+}
+
 enum sim_error sim_qemu_check_config(const struct hv_config *config, const char *config_path,
                                      FILE *diag)
 {
-    (void)config, (void)config_path, (void)diag;
-    return SIM_OK;
+    uint32_t problems = 0;
+    for (uint32_t id = 0; id < config->partition_count; id++)
+        problems += check_partition(&config->partitions[id], config_path, diag);
+    return problems ? SIM_ERR_CONFIG : SIM_OK;
 }

@@ -28,8 +28,8 @@ struct run {
 static bool compared_kind(uint16_t kind)
 {
     return kind == HV_TRACE_SLOT_START || kind == HV_TRACE_HM_EVENT ||
-           kind == HV_TRACE_PLAN_SWITCH || kind == HV_TRACE_STATE ||
-           kind == HV_TRACE_PORT_WRITE || kind == HV_TRACE_PORT_READ;
+           kind == HV_TRACE_PLAN_SWITCH || kind == HV_TRACE_STATE || kind == HV_TRACE_PORT_WRITE ||
+           kind == HV_TRACE_PORT_READ;
 }
 
 static void add_console(struct run *r, int32_t writer, char byte)

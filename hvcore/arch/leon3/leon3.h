@@ -10,9 +10,9 @@
 #define LEON3_WINDOWS 8u
 
 /* Offsets used by start.S (checked against the struct in context.c). */
-#define LEON3_CPU_WIN 0     /* win[w][0..7] = %l0-%l7, [8..15] = %i0-%i7 of window w */
-#define LEON3_CPU_G 512     /* %g0-%g7 */
-#define LEON3_CPU_PSR 544   /* as the partition sees it: S = 0, ET = 1, CWP = its window */
+#define LEON3_CPU_WIN 0   /* win[w][0..7] = %l0-%l7, [8..15] = %i0-%i7 of window w */
+#define LEON3_CPU_G 512   /* %g0-%g7 */
+#define LEON3_CPU_PSR 544 /* as the partition sees it: S = 0, ET = 1, CWP = its window */
 #define LEON3_CPU_WIM 548
 #define LEON3_CPU_PC 552
 #define LEON3_CPU_NPC 556

@@ -103,6 +103,7 @@ bool hv_port_guest_readable(struct hv *hv, uint32_t partition, uint32_t guest_ad
     return leon3_guest_ok(hv, partition, guest_address, length, false, &fault);
 }
 
+/* Each run of bytes one translation covers is copied in one loop. */
 bool hv_port_copy_from_guest(struct hv *hv, uint32_t partition, uint32_t guest_address,
                              void *destination, uint32_t length)
 {
@@ -110,9 +111,11 @@ bool hv_port_copy_from_guest(struct hv *hv, uint32_t partition, uint32_t guest_a
     uint8_t *out = destination;
     if (!leon3_guest_ok(hv, partition, guest_address, length, false, &fault))
         return false;
-    for (uint32_t i = 0; i < length; i++) {
-        translate(hv, partition, guest_address + i, false, &physical);
-        out[i] = phys_load8(physical);
+    for (uint32_t done = 0; done < length;) {
+        uint64_t until = translate(hv, partition, guest_address + done, false, &physical);
+        uint64_t n = until - (guest_address + done);
+        for (uint32_t i = 0; i < n && done < length; i++)
+            out[done++] = phys_load8(physical + i);
     }
     return true;
 }
@@ -124,9 +127,11 @@ bool hv_port_copy_to_guest(struct hv *hv, uint32_t partition, uint32_t guest_add
     const uint8_t *in = source;
     if (!leon3_guest_ok(hv, partition, guest_address, length, true, &fault))
         return false;
-    for (uint32_t i = 0; i < length; i++) {
-        translate(hv, partition, guest_address + i, true, &physical);
-        phys_store8(physical, in[i]);
+    for (uint32_t done = 0; done < length;) {
+        uint64_t until = translate(hv, partition, guest_address + done, true, &physical);
+        uint64_t n = until - (guest_address + done);
+        for (uint32_t i = 0; i < n && done < length; i++)
+            phys_store8(physical + i, in[done++]);
     }
     return true;
 }

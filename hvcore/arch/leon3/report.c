@@ -6,8 +6,8 @@
  * payload, big-endian (docs/leon3.md has the table; sim/engine reads it).
  * A console byte equal to LEON3_FRAME_ESC is sent as ESC, FRAME_LITERAL.
  * Without framing only console bytes and one-line notices are written. */
-#include "leon3.h"
 #include "frames.h"
+#include "leon3.h"
 #include <hvcore/drivers.h>
 
 #define UART_DATA 0x0u

@@ -6,8 +6,8 @@
  * supervisor-only. Tables are built with leon3_srmmu_map(), which takes
  * the largest page each step allows (16 MiB, 256 KiB, 4 KiB): the MMU
  * paravirtualisation of issue 17 builds partition tables with it too. */
-#include "leon3.h"
 #include "srmmu.h"
+#include "leon3.h"
 #include <hvcore/port.h>
 
 #define ASI_MMU_REGS "0x19"
@@ -116,8 +116,8 @@ static uint32_t *new_context(uint32_t number, const struct hv_config *config)
 {
     uint32_t *level1 = leon3_alloc(SRMMU_L1_ENTRIES * 4u, SRMMU_L1_ENTRIES * 4u);
     uint32_t hv_size = config->hv_memory_size ? config->hv_memory_size : 0x100000u;
-    map_or_panic(level1, (uint32_t)__image_start, (uint32_t)__image_start, hv_size,
-                 SRMMU_ACC_S_RWX, true);
+    map_or_panic(level1, (uint32_t)__image_start, (uint32_t)__image_start, hv_size, SRMMU_ACC_S_RWX,
+                 true);
     map_or_panic(level1, IO_BASE, IO_BASE, IO_SIZE, SRMMU_ACC_S_RWX, false);
     context_table[number] = ptd(level1);
     return level1;
@@ -139,8 +139,8 @@ static void map_partition(const struct hv_config *config, uint32_t id)
         map_or_panic(level1, area->mapped_at, area->start, area->size, area_acc(area),
                      !(area->flags & HV_AREA_UNCACHEABLE));
     }
-    map_or_panic(level1, HV_PCT_ADDRESS, (uint32_t)hv_port_pct(NULL, id) /* the port's own pages */, HV_PCT_AREA_SIZE,
-                 SRMMU_ACC_R, true);
+    map_or_panic(level1, HV_PCT_ADDRESS, (uint32_t)hv_port_pct(NULL, id) /* the port's own pages */,
+                 HV_PCT_AREA_SIZE, SRMMU_ACC_R, true);
 }
 
 void leon3_srmmu_init(const struct hv_config *config)
