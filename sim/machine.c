@@ -52,15 +52,20 @@ static enum sim_error build_regions(struct sim_machine *m, const struct hv_parti
     uint32_t n = 0;
     for (uint32_t i = 0; i < part->area_count; i++) {
         const struct hv_mem_area *area = &part->areas[i];
-        if (area->flags & HV_AREA_UNMAPPED)
-            continue;
         uint8_t *host = NULL;
         if (area->flags & HV_AREA_SHARED) {
             host = shared_buffer(m, area);
             if (!host)
                 return SIM_ERR_NO_MEMORY;
         }
-        regions[n++] = (struct vcpu_region){area->mapped_at, area->size, area_perms(area), host};
+        /* An unmapped area is in the engine at its physical address, for
+         * the maps the partition builds itself (XM_set_page_type...), with
+         * no right in this one. */
+        if (area->flags & HV_AREA_UNMAPPED)
+            regions[n++] = (struct vcpu_region){area->start, area->size, 0, host};
+        else
+            regions[n++] =
+                (struct vcpu_region){area->mapped_at, area->size, area_perms(area), host};
     }
     regions[n++] = (struct vcpu_region){HV_PCT_ADDRESS, HV_PCT_AREA_SIZE, VCPU_PERM_READ,
                                         m->partitions[part->id].pct};

@@ -6,7 +6,6 @@
  * frames, on the simulator (sim/machine.h); the timeline options are the
  * GUI's (gui/cli.h). */
 #include "gui/cli.h"
-#include "sim/cli/cmd_qemu.h"
 #include "sim/cli/commands.h"
 #include "sim/config/config_load.h"
 #include "sim/machine.h"
@@ -37,7 +36,6 @@ struct run_args {
     uint32_t cost_count;
     const char *trace_path; /* --trace FILE: the binary trace (docs/trace.md) */
     bool print_hashes;      /* --hash: trace hashes per MAF and at the end, on stderr */
-    bool engine_qemu;       /* --engine qemu: the LEON3 image under QEMU (cmd_qemu.c) */
 };
 
 static bool parse_u64(const char *text, uint64_t *value)
@@ -54,7 +52,7 @@ static bool parse_u64(const char *text, uint64_t *value)
 }
 
 /* "ID=FILE" or "ID:FILE" */
-bool sim_cli_parse_image(const char *text, struct sim_image_ref *ref)
+static bool parse_image(const char *text, struct sim_image_ref *ref)
 {
     const char *sep = strpbrk(text, "=:");
     char id[16];
@@ -96,36 +94,61 @@ static int parse_named_option(struct run_args *args, const char *option, const c
         args->trace_path = value;
         return 0;
     }
-    if (strcmp(option, "--engine") == 0) {
-        if (strcmp(value, "qemu") != 0 && strcmp(value, "sim") != 0)
-            return sim_usage_error("--engine expects sim or qemu, got ", value);
-        args->engine_qemu = strcmp(value, "qemu") == 0;
-        return 0;
-    }
     return sim_usage_error("unknown option ", option);
 }
 
-static int parse_option(struct run_args *args, int argc, char **argv, int *i)
+static const struct sim_cli_option run_options[] = {
+    {"-p", "ID=IMAGE.elf",
+     "the ELF image of partition ID (also ID:IMAGE, as xmpack names them); "
+     "every partition needs one"},
+    {"--mafs", "N", "run until N major frames have started (default 1)"},
+    {"--cost", "NAME=CYCLES[,...]",
+     "hypervisor costs over the configuration's: entry, hypercall, "
+     "context-switch, io-access (docs/simulator.md)"},
+    {"--board", "NAME", "xm-leon3 or qemu-leon3, over the configuration's"},
+    {"--console", "FILE", "console output to FILE instead of standard output"},
+    {"--prefix", NULL, "start each console line with its virtual time and writer"},
+    {"--uart-in", "FILE", "bytes the console UART (UART1) receives"},
+    {"--uart2-in", "FILE", "bytes UART2, the partitions' UART, receives (xm-leon3 only)"},
+    {"--uart2-out", "FILE", "bytes UART2 sends (xm-leon3 only)"},
+    {"--trace", "FILE", "write the event trace to FILE (docs/trace.md; hvsim trace, hvsim view)"},
+    {"--hash", NULL, "print trace hashes per major frame and at the end on standard error"},
+    {NULL, NULL, NULL},
+};
+
+const struct sim_cli_spec sim_cmd_run_spec = {
+    .command = "run",
+    .synopsis = "CONFIG.xml -p ID=IMAGE.elf [-p ID=IMAGE.elf...] [--mafs N] [OPTION...]",
+    .summary = "Run a system, its XM_CF configuration and one ELF image per partition, for N "
+               "major frames on the simulator.",
+    .options = {run_options, gui_cli_options},
+    .details = "Partition console output goes to standard output, hypervisor notices (a "
+               "partition's fault, say) to standard error. Exit status: 0 success, 2 bad input "
+               "(command line, configuration, image), 3 the simulation itself failed "
+               "(docs/simulator.md).\n",
+};
+
+static int set_flag(struct run_args *args, const char *option)
 {
-    const char *option = argv[*i];
-    int gui_option = gui_cli_option(&args->gui, argc, argv, i);
+    if (strcmp(option, "--prefix") == 0)
+        args->console_prefix = true;
+    else if (strcmp(option, "--hash") == 0)
+        args->print_hashes = true;
+    return 0;
+}
+
+static int parse_option(void *context, const char *option, const char *value)
+{
+    struct run_args *args = context;
+    int gui_option = gui_cli_set(&args->gui, option, value);
     if (gui_option != 0)
         return gui_option > 0 ? 0 : SIM_EXIT_BAD_INPUT;
-    if (strcmp(option, "--prefix") == 0) {
-        args->console_prefix = true;
-        return 0;
-    }
-    if (strcmp(option, "--hash") == 0) {
-        args->print_hashes = true;
-        return 0;
-    }
-    if (*i + 1 >= argc)
-        return sim_usage_error("missing value after ", option);
-    const char *value = argv[++*i];
+    if (!value)
+        return set_flag(args, option);
     if (strcmp(option, "-p") == 0) {
         if (args->image_count == MAX_IMAGES)
             return sim_usage_error("too many images", NULL);
-        if (!sim_cli_parse_image(value, &args->images[args->image_count++]))
+        if (!parse_image(value, &args->images[args->image_count++]))
             return sim_usage_error("-p expects ID=IMAGE, got ", value);
         return 0;
     }
@@ -151,21 +174,12 @@ static int parse_option(struct run_args *args, int argc, char **argv, int *i)
     return parse_named_option(args, option, value);
 }
 
-/* The qemu engine is QEMU's board, has no window and no cost model. */
-static int check_qemu_args(const struct run_args *args)
+static int take_config(void *context, const char *text)
 {
-    if (args->board && args->board != &hv_board_qemu_leon3)
-        return sim_usage_error("--engine qemu runs on the qemu-leon3 board, not ",
-                               args->board->name);
-    if (args->gui.live || args->gui.png_path)
-        return sim_usage_error("--engine qemu: --gui and --png need the simulator (record with "
-                               "--trace, then hvsim view)",
-                               NULL);
-    if (args->cost_count > 0 || args->uart_input_path || args->uart2_input_path ||
-        args->uart2_output_path)
-        return sim_usage_error("--engine qemu takes no --cost, --uart-in, --uart2-in or "
-                               "--uart2-out",
-                               NULL);
+    struct run_args *args = context;
+    if (args->config_path)
+        return sim_usage_error("unexpected argument ", text);
+    args->config_path = text;
     return 0;
 }
 
@@ -173,23 +187,15 @@ static int parse_run_args(struct run_args *args, int argc, char **argv)
 {
     args->mafs = 1;
     sim_setup_default_costs(&args->costs);
-    for (int i = 0; i < argc; i++) {
-        if (argv[i][0] == '-') {
-            int status = parse_option(args, argc, argv, &i);
-            if (status != 0)
-                return status;
-        } else if (!args->config_path) {
-            args->config_path = argv[i];
-        } else {
-            return sim_usage_error("unexpected argument ", argv[i]);
-        }
-    }
+    int status = sim_cli_parse(&sim_cmd_run_spec, argc, argv, parse_option, take_config, args);
+    if (status != 0)
+        return status;
     if (!args->config_path)
         return sim_usage_error("run needs a configuration file", NULL);
     const struct hv_board *board = args->board ? args->board : &hv_board_xm_leon3;
     if ((args->uart2_input_path || args->uart2_output_path) && board->uart2_base == 0)
         return sim_usage_error("--uart2-in/--uart2-out: this board has no UART2: ", board->name);
-    return args->engine_qemu ? check_qemu_args(args) : 0;
+    return 0;
 }
 
 static FILE *open_or_complain(const char *option, const char *path, const char *mode)
@@ -282,12 +288,7 @@ static int run_loaded(const struct run_args *args, const struct sim_config *load
                                   .uart2_output = f.uart2_output,
                                   .keep_trace = gui_cli_wants_trace(&args->gui)};
     apply_command_line(args, loaded, &options);
-    struct sim_qemu_command qemu = {args->config_path, args->images,      args->image_count,
-                                    args->mafs,        f.console,         args->console_prefix,
-                                    args->trace_path,  args->print_hashes};
-    int status = !opened             ? SIM_EXIT_BAD_INPUT
-                 : args->engine_qemu ? sim_qemu_run_command(&qemu, loaded)
-                                     : run_with_options(args, config, &options);
+    int status = opened ? run_with_options(args, config, &options) : SIM_EXIT_BAD_INPUT;
     if (f.uart2_output && fflush(f.uart2_output) != 0) {
         fprintf(stderr, "hvsim: writing --uart2-out: %s\n", strerror(errno));
         status = sim_exit_status(SIM_ERR_IO);
@@ -301,7 +302,7 @@ int sim_cmd_run(int argc, char **argv)
     struct run_args args = {0};
     int status = parse_run_args(&args, argc, argv);
     if (status != 0)
-        return status;
+        return status == SIM_CLI_HELP_SHOWN ? 0 : status;
     struct sim_config *config = NULL;
     enum sim_error error = sim_config_load(args.config_path, stderr, &config);
     if (error != SIM_OK)

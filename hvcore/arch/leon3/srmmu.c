@@ -164,3 +164,29 @@ uint32_t leon3_srmmu_fault_status(void)
 {
     return mmu_read(MMU_FSR);
 }
+
+/* The MMU paravirtualisation (hvcore/src/mmu.c). Not on this port yet: a
+ * partition's own level-1 table would have to leave the hypervisor's
+ * pages mapped, and this image lives at 0x40000000, inside the range a
+ * partition maps, not above XM_MMU_L1_RESERVED's 0xF0000000 (docs/leon3.md).
+ * Refusing the physical accesses makes the core refuse every page-table
+ * call (XM_INVALID_CONFIG), so no partition table is ever installed. */
+bool hv_port_phys_read32(struct hv *hv, uint32_t partition, uint32_t paddr, uint32_t *value)
+{
+    (void)hv, (void)partition, (void)paddr;
+    *value = 0;
+    return false;
+}
+
+bool hv_port_phys_write32(struct hv *hv, uint32_t partition, uint32_t paddr, uint32_t value)
+{
+    (void)hv, (void)partition, (void)paddr, (void)value;
+    return false;
+}
+
+/* Only the configuration's map is ever in use: drop cached translations. */
+void hv_port_mmu_sync(struct hv *hv, uint32_t partition, uint32_t l1, uint32_t vaddr)
+{
+    (void)hv, (void)partition, (void)l1, (void)vaddr;
+    tlb_flush_all();
+}
