@@ -73,8 +73,27 @@ struct image_args {
     uint64_t mafs;
 };
 
-static int parse_image_option(struct image_args *a, const char *option, const char *value)
+static const struct sim_cli_option image_options[] = {
+    {"-p", "ID=IMAGE.elf", "the ELF image of partition ID; every partition needs one"},
+    {"-o", "FILE", "the bootable image to write (required)"},
+    {"--board", "NAME", "qemu-leon3 (default) or xm-leon3: the board profile built in"},
+    {"--mafs", "N", "shut down when major frame N starts (default 0: run for ever)"},
+    {NULL, NULL, NULL},
+};
+
+const struct sim_cli_spec sim_cmd_leon3_image_spec = {
+    .command = "leon3-image",
+    .synopsis = "CONFIG.xml -p ID=IMAGE.elf [-p ID=IMAGE.elf...] -o hv.elf [OPTION...]",
+    .summary = "Build the LEON3 image of a system: hvcore and its LEON3 port with the "
+               "configuration compiled in; prints its size.",
+    .options = {image_options},
+    .details = "Boot it with qemu-system-sparc -M leon3_generic -kernel hv.elf and one -device "
+               "loader,file=IMAGE.elf per partition (docs/leon3.md).\n",
+};
+
+static int parse_image_option(void *context, const char *option, const char *value)
 {
+    struct image_args *a = context;
     if (strcmp(option, "-o") == 0) {
         a->output = value;
     } else if (strcmp(option, "-p") == 0) {
@@ -85,34 +104,31 @@ static int parse_image_option(struct image_args *a, const char *option, const ch
         a->board = hv_board_find(value);
         if (!a->board)
             return sim_usage_error("unknown board (xm-leon3, qemu-leon3): ", value);
-    } else if (strcmp(option, "--mafs") == 0) {
+    } else {
         char *end;
         errno = 0;
         a->mafs = strtoull(value, &end, 10);
         if (errno != 0 || *end != '\0' || value[0] < '0' || value[0] > '9')
             return sim_usage_error("--mafs expects a number, got ", value);
-    } else {
-        return sim_usage_error("unknown option ", option);
     }
+    return 0;
+}
+
+static int take_config(void *context, const char *text)
+{
+    struct image_args *a = context;
+    if (a->config_path)
+        return sim_usage_error("unexpected argument ", text);
+    a->config_path = text;
     return 0;
 }
 
 static int parse_image_args(struct image_args *a, int argc, char **argv)
 {
-    for (int i = 0; i < argc; i++) {
-        if (argv[i][0] != '-') {
-            if (a->config_path)
-                return sim_usage_error("unexpected argument ", argv[i]);
-            a->config_path = argv[i];
-            continue;
-        }
-        if (i + 1 >= argc)
-            return sim_usage_error("missing value after ", argv[i]);
-        int status = parse_image_option(a, argv[i], argv[i + 1]);
-        if (status != 0)
-            return status;
-        i++;
-    }
+    int status =
+        sim_cli_parse(&sim_cmd_leon3_image_spec, argc, argv, parse_image_option, take_config, a);
+    if (status != 0)
+        return status;
     if (!a->config_path || !a->output)
         return sim_usage_error("leon3-image needs CONFIG.xml and -o OUTPUT", NULL);
     return 0;
@@ -148,7 +164,7 @@ int sim_cmd_leon3_image(int argc, char **argv)
     struct image_args a = {0};
     int status = parse_image_args(&a, argc, argv);
     if (status != 0)
-        return status;
+        return status == SIM_CLI_HELP_SHOWN ? 0 : status;
     struct sim_config *loaded = NULL;
     enum sim_error error = sim_config_load(a.config_path, stderr, &loaded);
     if (error == SIM_OK && (!a.board || a.board == &hv_board_qemu_leon3))

@@ -2,6 +2,7 @@
 #ifndef SIM_CLI_CMD_QEMU_H
 #define SIM_CLI_CMD_QEMU_H
 
+#include "sim/common/cli_options.h"
 #include "sim/config/config_load.h"
 #include "sim/machine.h"
 #include <stdbool.h>
@@ -21,6 +22,7 @@ struct sim_qemu_command {
 
 int sim_qemu_run_command(const struct sim_qemu_command *command, const struct sim_config *loaded);
 int sim_cmd_leon3_image(int argc, char **argv);
+extern const struct sim_cli_spec sim_cmd_leon3_image_spec;
 
 /* "ID=FILE" or "ID:FILE" (cmd_run.c). */
 bool sim_cli_parse_image(const char *text, struct sim_image_ref *ref);
