@@ -1,4 +1,4 @@
-/* hvsim run CONFIG.xml -p ID=IMAGE... [--mafs N] [--cost NAME=CYCLES,...]
+/* hvsim run CONFIG.xml -p ID=IMAGE... | --container FILE [--mafs N] [--cost NAME=CYCLES,...]
  *           [--board NAME] [--console FILE] [--prefix] [--uart-in FILE]
  *           [--uart2-in FILE] [--uart2-out FILE] [--trace FILE] [--hash]
  *           [--gui | --png OUT.png [--from T] [--to T] [--size WxH]] [--engine sim|qemu]
@@ -9,6 +9,7 @@
 #include "sim/cli/cmd_qemu.h"
 #include "sim/cli/commands.h"
 #include "sim/config/config_load.h"
+#include "sim/container.h"
 #include "sim/machine.h"
 #include "sim/setup.h"
 #include <errno.h>
@@ -35,9 +36,10 @@ struct run_args {
     /* --cost texts, applied over the configuration's own costs */
     const char *cost_texts[MAX_COST_OPTIONS];
     uint32_t cost_count;
-    const char *trace_path; /* --trace FILE: the binary trace (docs/trace.md) */
-    bool print_hashes;      /* --hash: trace hashes per MAF and at the end, on stderr */
-    bool engine_qemu;       /* --engine qemu: the LEON3 image under QEMU (cmd_qemu.c) */
+    const char *trace_path;     /* --trace FILE: the binary trace (docs/trace.md) */
+    const char *container_path; /* --container FILE: the images (docs/xef.md) */
+    bool print_hashes;          /* --hash: trace hashes per MAF and at the end, on stderr */
+    bool engine_qemu;           /* --engine qemu: the LEON3 image under QEMU (cmd_qemu.c) */
 };
 
 static bool parse_u64(const char *text, uint64_t *value)
@@ -102,13 +104,20 @@ static int parse_named_option(struct run_args *args, const char *option, const c
         args->engine_qemu = strcmp(value, "qemu") == 0;
         return 0;
     }
+    if (strcmp(option, "--container") == 0) {
+        args->container_path = value;
+        return 0;
+    }
     return sim_usage_error("unknown option ", option);
 }
 
 static const struct sim_cli_option run_options[] = {
     {"-p", "ID=IMAGE.elf",
-     "the ELF image of partition ID (also ID:IMAGE, as xmpack names them); "
-     "every partition needs one"},
+     "the image of partition ID, an ELF or a XEF file (also ID:IMAGE, as xmpack names "
+     "them); every partition needs one"},
+    {"--container", "FILE",
+     "the partitions' images and custom files from an XtratuM container (hvsim pack; "
+     "docs/xef.md)"},
     {"--mafs", "N", "run until N major frames have started (default 1)"},
     {"--cost", "NAME=CYCLES[,...]",
      "hypervisor costs over the configuration's: entry, hypercall, "
@@ -129,7 +138,8 @@ static const struct sim_cli_option run_options[] = {
 
 const struct sim_cli_spec sim_cmd_run_spec = {
     .command = "run",
-    .synopsis = "CONFIG.xml -p ID=IMAGE.elf [-p ID=IMAGE.elf...] [--mafs N] [OPTION...]",
+    .synopsis = "CONFIG.xml -p ID=IMAGE.elf|.xef [-p ...] | --container FILE [--mafs N] "
+                "[OPTION...]",
     .summary = "Run a system, its XM_CF configuration and one ELF image per partition, for N "
                "major frames on the simulator.",
     .options = {run_options, gui_cli_options},
@@ -205,9 +215,9 @@ static int check_qemu_args(const struct run_args *args)
                                "--trace, then hvsim view)",
                                NULL);
     if (args->cost_count > 0 || args->uart_input_path || args->uart2_input_path ||
-        args->uart2_output_path)
-        return sim_usage_error("--engine qemu takes no --cost, --uart-in, --uart2-in or "
-                               "--uart2-out",
+        args->uart2_output_path || args->container_path)
+        return sim_usage_error("--engine qemu takes no --cost, --uart-in, --uart2-in, "
+                               "--uart2-out or --container",
                                NULL);
     return 0;
 }
@@ -331,17 +341,34 @@ static int run_loaded(const struct run_args *args, const struct sim_config *load
     return status;
 }
 
+/* --container: the partitions' images come from the container, after any
+ * given with -p (a partition named twice is refused by the machine). */
+static enum sim_error add_container_images(struct run_args *args, struct sim_container *c)
+{
+    if (!args->container_path)
+        return SIM_OK;
+    enum sim_error error = sim_container_load(args->container_path, stderr, c);
+    uint32_t added = 0;
+    if (error == SIM_OK)
+        error = sim_container_images(c, args->images + args->image_count,
+                                     MAX_IMAGES - args->image_count, &added, stderr);
+    args->image_count += added;
+    return error;
+}
+
 int sim_cmd_run(int argc, char **argv)
 {
     struct run_args args = {0};
+    struct sim_container container = {0};
     int status = parse_run_args(&args, argc, argv);
     if (status != 0)
         return status == SIM_CLI_HELP_SHOWN ? 0 : status;
     struct sim_config *config = NULL;
     enum sim_error error = sim_config_load(args.config_path, stderr, &config);
-    if (error != SIM_OK)
-        return sim_exit_status(error);
-    status = run_loaded(&args, config);
+    if (error == SIM_OK)
+        error = add_container_images(&args, &container);
+    status = error == SIM_OK ? run_loaded(&args, config) : sim_exit_status(error);
+    sim_container_free(&container);
     sim_config_free(config);
     return status;
 }

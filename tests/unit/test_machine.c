@@ -25,8 +25,8 @@ struct run {
 static struct run run_hello(const struct hv_board *board, struct sim_costs costs)
 {
     struct run r = {0};
-    const struct sim_image_ref images[] = {{0, HELLO_IMAGES "/hello_p0.elf"},
-                                           {1, HELLO_IMAGES "/hello_p1.elf"}};
+    const struct sim_image_ref images[] = {{.partition = 0, .path = HELLO_IMAGES "/hello_p0.elf"},
+                                           {.partition = 1, .path = HELLO_IMAGES "/hello_p1.elf"}};
     r.console = tmpfile();
     assert_non_null(r.console);
     assert_int_equal(sim_config_load(HELLO_CONFIG, stderr, &r.config), SIM_OK);
