@@ -5,6 +5,23 @@
 
 #include <inttypes.h>
 
+/* Every field is written by name: a field added to the model must be added
+ * here too, or the LEON3 image runs with it zero. These sizes (x86-64)
+ * make the build say so. */
+_Static_assert(sizeof(struct hv_config) == 488, "emit_c.c: struct hv_config changed");
+_Static_assert(sizeof(struct hv_partition_config) == 464,
+               "emit_c.c: struct hv_partition_config changed");
+_Static_assert(sizeof(struct hv_mem_area) == 48, "emit_c.c: struct hv_mem_area changed");
+_Static_assert(sizeof(struct hv_slot) == 24, "emit_c.c: struct hv_slot changed");
+_Static_assert(sizeof(struct hv_plan) == 56, "emit_c.c: struct hv_plan changed");
+_Static_assert(sizeof(struct hv_io_range) == 16, "emit_c.c: struct hv_io_range changed");
+_Static_assert(sizeof(struct hv_port_config) == 52, "emit_c.c: struct hv_port_config changed");
+_Static_assert(sizeof(struct hv_channel) == 40, "emit_c.c: struct hv_channel changed");
+_Static_assert(sizeof(struct hv_ipvi) == 24, "emit_c.c: struct hv_ipvi changed");
+_Static_assert(sizeof(struct hv_device) == 52, "emit_c.c: struct hv_device changed");
+_Static_assert(sizeof(struct hv_region) == 12, "emit_c.c: struct hv_region changed");
+_Static_assert(sizeof(struct hv_policy) == 32, "emit_c.c: struct hv_policy changed");
+
 static void emit_string(FILE *out, const char *text)
 {
     fputc('"', out);
@@ -125,8 +142,14 @@ static void emit_partition(const struct hv_config *c, const struct hv_partition_
         fprintf(out, "&%s_ports[%" PRIu32 "]", name, part->first_port);
     else
         fputs("NULL", out);
-    fprintf(out, ", .port_count = %" PRIu32 "u, .first_port = %" PRIu32 "u},\n", part->port_count,
+    fprintf(out, ", .port_count = %" PRIu32 "u, .first_port = %" PRIu32 "u,\n", part->port_count,
             part->first_port);
+    const struct hv_policy *p = &part->policy;
+    fprintf(out,
+            "     .policy = {.restrict_calls = %d, .calls = 0x%" PRIx64 "ull, .objects = 0x%" PRIx32
+            "u, .restrict_targets = %d, .targets = 0x%" PRIx64 "ull},\n",
+            p->restrict_calls, p->calls, p->objects, p->restrict_targets, p->targets);
+    fprintf(out, "     .latency_bound_us = %" PRIu32 "u},\n", part->latency_bound_us);
 }
 
 static void emit_partitions(const struct hv_config *c, const char *name, FILE *out)
