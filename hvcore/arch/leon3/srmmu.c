@@ -9,6 +9,7 @@
 #include "srmmu.h"
 #include "leon3.h"
 #include <hvcore/port.h>
+#include <xm/mmu.h>
 
 #define ASI_MMU_REGS "0x19"
 #define MMU_CONTROL 0x000u
@@ -171,10 +172,12 @@ uint32_t leon3_srmmu_fault_status(void)
  * partition maps, not above XM_MMU_L1_RESERVED's 0xF0000000 (docs/leon3.md).
  * Refusing the physical accesses makes the core refuse every page-table
  * call (XM_INVALID_CONFIG), so no partition table is ever installed. */
-bool hv_port_phys_read32(struct hv *hv, uint32_t partition, uint32_t paddr, uint32_t *value)
+bool hv_port_phys_read(struct hv *hv, uint32_t partition, uint32_t paddr, uint32_t *words,
+                       uint32_t count)
 {
     (void)hv, (void)partition, (void)paddr;
-    *value = 0;
+    for (uint32_t i = 0; i < count; i++)
+        words[i] = 0;
     return false;
 }
 
@@ -185,8 +188,9 @@ bool hv_port_phys_write32(struct hv *hv, uint32_t partition, uint32_t paddr, uin
 }
 
 /* Only the configuration's map is ever in use: drop cached translations. */
-void hv_port_mmu_sync(struct hv *hv, uint32_t partition, uint32_t l1, uint32_t vaddr)
+bool hv_port_mmu_sync(struct hv *hv, uint32_t partition, uint32_t l1, uint32_t vaddr)
 {
-    (void)hv, (void)partition, (void)l1, (void)vaddr;
+    (void)hv, (void)partition, (void)vaddr;
     tlb_flush_all();
+    return l1 == XM_MMU_INITIAL_MAP;
 }
