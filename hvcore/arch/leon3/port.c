@@ -25,6 +25,12 @@ void hv_port_io_write32(struct hv *hv, uint32_t address, uint32_t value)
     *(volatile uint32_t *)address = value;
 }
 
+/* The board's only clock is the timer unit's µs count. */
+uint64_t hv_port_cycles(struct hv *hv)
+{
+    return hv_gptimer_now_us(hv) * hv->drivers.board->cpu_khz / 1000u;
+}
+
 void hv_port_trace(struct hv *hv, const struct hv_trace_event *event)
 {
     leon3_report_trace(hv_gptimer_now_us(hv), event);

@@ -340,3 +340,5 @@ leon3_stack:
     .skip 16384
     .global leon3_stack_top
 leon3_stack_top:
+
+    .section .note.GNU-stack, "", @progbits
