@@ -52,7 +52,7 @@ int sim_qemu_run_command(const struct sim_qemu_command *c, const struct sim_conf
                                .mafs = c->mafs,
                                .console = c->console,
                                .console_prefix = c->console_prefix,
-                               .trace = &trace};
+                               .trace = c->trace_path || c->print_hashes ? &trace : NULL};
     if (error == SIM_OK)
         error = sim_qemu_run(&run, stderr);
     enum sim_error finished = finish_trace(&trace, stderr);

@@ -83,6 +83,7 @@ static enum sim_error write_source(const char *path, const struct hv_config *con
         fprintf(out, "%s0x%08" PRIx32 "u", id ? ", " : "", entries[id]);
     fprintf(out, "};\nconst uint32_t leon3_stop_mafs = %" PRIu64 "u;\n", o->stop_mafs);
     fprintf(out, "const uint32_t leon3_framed = %d;\n", o->framed);
+    fprintf(out, "const uint32_t leon3_traced = %d;\n", o->traced);
     if (fclose(out) != 0) {
         fprintf(diag, "%s: cannot write: %s\n", path, strerror(errno));
         return SIM_ERR_IO;

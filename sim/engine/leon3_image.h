@@ -18,7 +18,8 @@
 struct sim_leon3_options {
     const struct hv_board *board; /* NULL: xm-leon3 */
     uint64_t stop_mafs;           /* shut down when this major frame starts; 0: never */
-    bool framed;                  /* the UART carries trace and notice frames (hvsim's engine) */
+    bool framed;                  /* the UART carries notice frames (hvsim's engine) */
+    bool traced;                  /* and trace frames (they cost the board ≈ 6 µs each) */
     const char *work_dir;         /* where the generated C and objects go */
 };
 

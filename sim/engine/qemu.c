@@ -333,8 +333,11 @@ enum sim_error sim_qemu_run(const struct sim_qemu_run *run, FILE *diag)
         return SIM_ERR_IO;
     }
     snprintf(image, sizeof image, "%s/hv.elf", dir);
-    struct sim_leon3_options options = {
-        .board = &hv_board_qemu_leon3, .stop_mafs = run->mafs, .framed = true, .work_dir = dir};
+    struct sim_leon3_options options = {.board = &hv_board_qemu_leon3,
+                                        .stop_mafs = run->mafs,
+                                        .framed = true,
+                                        .traced = run->trace != NULL,
+                                        .work_dir = dir};
     struct sim_leon3_size size;
     enum sim_error error = sim_leon3_image_build(run->config, run->images, run->image_count,
                                                  &options, image, &size, diag);

@@ -25,7 +25,7 @@ struct sim_qemu_run {
     uint64_t mafs;           /* run until this major frame starts */
     FILE *console;           /* the partitions' console bytes */
     bool console_prefix;     /* "[time us] writer: " at each line, as the simulator's --prefix */
-    struct sim_trace *trace; /* records go here (with its writer and hash log, if any) */
+    struct sim_trace *trace; /* records go here (with its writer and hash log); NULL: no trace */
     const char *keep_image;  /* also copy hv.elf here, or NULL */
 };
 

@@ -40,6 +40,7 @@ extern const struct hv_board *const leon3_board;
 extern const uint32_t leon3_image_entry[];
 extern const uint32_t leon3_stop_mafs; /* 0: run for ever */
 extern const uint32_t leon3_framed;    /* 1: the UART carries frames (docs/leon3.md) */
+extern const uint32_t leon3_traced;    /* 1: and trace frames among them */
 
 /* start.S */
 extern struct leon3_cpu *leon3_running; /* whose registers the next trap saves */
@@ -67,6 +68,10 @@ struct leon3_cpu *leon3_cpu_of(uint32_t id);
 bool leon3_guest_ok(struct hv *hv, uint32_t id, uint32_t address, uint32_t length, bool write,
                     uint32_t *fault);
 void *leon3_alloc(uint32_t size, uint32_t align); /* zeroed; panics when exhausted */
+
+/* fpu.c: the FPU belongs to the last partition with EF that ran. */
+void leon3_fpu_switch(uint32_t id);
+void leon3_fpu_reset(uint32_t id); /* its boot state: all zero */
 
 /* srmmu.c: one context per partition; the hypervisor in all of them. */
 void leon3_srmmu_init(const struct hv_config *config);

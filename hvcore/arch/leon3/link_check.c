@@ -35,3 +35,4 @@ const struct hv_board *const leon3_board = &hv_board_qemu_leon3;
 const uint32_t leon3_image_entry[] = {0x40100000u};
 const uint32_t leon3_stop_mafs = 1;
 const uint32_t leon3_framed = 0;
+const uint32_t leon3_traced = 0;

@@ -90,6 +90,7 @@ static void leon3_continue(void)
             continue;
         }
         leon3_srmmu_switch((uint32_t)id);
+        leon3_fpu_switch((uint32_t)id);
         leon3_running = leon3_cpu_of((uint32_t)id);
         leon3_resume(leon3_running);
     }

@@ -8,6 +8,7 @@
 
 #define UART_DATA 0x0u
 #define PSR_ICC 0x00f00000u
+#define PSR_EF 0x00001000u
 
 uint32_t hv_port_io_read32(struct hv *hv, uint32_t address)
 {
@@ -42,6 +43,7 @@ void hv_port_partition_boot(struct hv *hv, uint32_t partition, uint32_t entry)
     if (entry == HV_ENTRY_IMAGE)
         entry = leon3_image_entry[partition];
     leon3_cpu_boot(leon3_cpu_of(partition), entry, HV_PCT_ADDRESS);
+    leon3_fpu_reset(partition);
 }
 
 uint32_t hv_port_cpu_get(struct hv *hv, uint32_t partition, enum hv_cpu_reg reg)
@@ -55,7 +57,7 @@ void hv_port_cpu_set(struct hv *hv, uint32_t partition, enum hv_cpu_reg reg, uin
     (void)hv;
     uint32_t *at = leon3_cpu_reg(leon3_cpu_of(partition), (uint32_t)reg);
     if (reg == HV_CPU_PSR)
-        value = (*at & ~PSR_ICC) | (value & PSR_ICC);
+        value = (*at & ~(PSR_ICC | PSR_EF)) | (value & (PSR_ICC | PSR_EF));
     if (reg != 0)
         *at = value;
 }

@@ -50,7 +50,7 @@ void leon3_report_writer(int32_t writer)
 
 void leon3_report_trace(uint64_t us, const struct hv_trace_event *event)
 {
-    if (!leon3_framed)
+    if (!leon3_framed || !leon3_traced)
         return;
     frame_start(LEON3_FRAME_TRACE);
     raw_be(us, 8);

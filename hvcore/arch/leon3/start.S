@@ -22,6 +22,7 @@
 #define PSR_S 0x80
 #define PSR_PIL 0xf00
 #define PSR_ICC 0x00f00000
+#define PSR_EF 0x1000
 
 #define STACK_FRAME 96
 
@@ -275,13 +276,13 @@ leon3_resume:
     subcc %g5, 1, %g5
     bnz 1b
     restore
-    /* PSR: the partition's icc, supervisor, traps off, PIL 0, in the
+    /* PSR: the partition's icc and EF, supervisor, traps off, PIL 0, in the
      * window below the partition's (rett goes up into it). */
     ld [%g1 + LEON3_CPU_PSR], %g2
     and %g2, 7, %g3
     add %g3, LEON3_WINDOWS - 1, %g3
     and %g3, 7, %g3
-    set PSR_ICC, %g4
+    set PSR_ICC | PSR_EF, %g4
     and %g2, %g4, %g2
     or %g2, %g3, %g2
     or %g2, PSR_S, %g2
