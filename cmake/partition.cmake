@@ -58,6 +58,7 @@ function(add_partition name)
     --defsym=__xal_base=${P_BASE}
     --defsym=__xal_stack_size=${P_STACK_SIZE}
     --undefined=_start
+    --undefined=xmImageHdr
     --gc-sections
     --build-id=none
     "SHELL:-z max-page-size=4096"

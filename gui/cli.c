@@ -1,7 +1,7 @@
 /* gui/: hvsim's GUI options and the live source over a sim_machine. */
 #include "gui/cli.h"
 #include "gui/window.h"
-#include "sim/trace.h"
+#include "sim/trace/trace.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,6 +1,6 @@
 /* gui/: names and details. */
 #include "gui/describe.h"
-#include "sim/hm_names.h"
+#include "sim/config/hm_names.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>

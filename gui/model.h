@@ -8,7 +8,7 @@
 #ifndef GUI_MODEL_H
 #define GUI_MODEL_H
 
-#include "sim/trace.h"
+#include "sim/trace/trace.h"
 #include <hvcore/config.h>
 #include <stdbool.h>
 #include <stddef.h>

@@ -10,7 +10,7 @@
 #define GUI_TRACE_CONFIG_H
 
 #include "gui/model.h"
-#include "sim/trace_file.h"
+#include "sim/trace/trace_file.h"
 
 struct gui_trace_config {
     struct hv_config config;

@@ -9,7 +9,7 @@
 #include <stdio.h>
 
 #include "hvcore/config.h"
-#include "sim/sim_error.h"
+#include "sim/common/sim_error.h"
 
 /* One PT_LOAD segment. `address` is p_vaddr, where the partition sees the
  * segment (its areas' mappedAt view); `physical` is p_paddr, where XtratuM

@@ -52,15 +52,20 @@ static enum sim_error build_regions(struct sim_machine *m, const struct hv_parti
     uint32_t n = 0;
     for (uint32_t i = 0; i < part->area_count; i++) {
         const struct hv_mem_area *area = &part->areas[i];
-        if (area->flags & HV_AREA_UNMAPPED)
-            continue;
         uint8_t *host = NULL;
         if (area->flags & HV_AREA_SHARED) {
             host = shared_buffer(m, area);
             if (!host)
                 return SIM_ERR_NO_MEMORY;
         }
-        regions[n++] = (struct vcpu_region){area->mapped_at, area->size, area_perms(area), host};
+        /* An unmapped area is in the engine at its physical address, for
+         * the maps the partition builds itself (XM_set_page_type...), with
+         * no right in this one. */
+        if (area->flags & HV_AREA_UNMAPPED)
+            regions[n++] = (struct vcpu_region){area->start, area->size, 0, host};
+        else
+            regions[n++] =
+                (struct vcpu_region){area->mapped_at, area->size, area_perms(area), host};
     }
     regions[n++] = (struct vcpu_region){HV_PCT_ADDRESS, HV_PCT_AREA_SIZE, VCPU_PERM_READ,
                                         m->partitions[part->id].pct};
@@ -279,4 +284,11 @@ const struct sim_clock *sim_machine_clock(const struct sim_machine *m)
 const struct hv *sim_machine_hv(const struct sim_machine *m)
 {
     return &m->hv;
+}
+
+void sim_machine_take_trap(struct sim_machine *m, uint32_t trap)
+{
+    uint32_t pc = vcpu_get_reg(m->partitions[m->hv.sched.current].vcpu, VCPU_PC);
+    m->clock.cycles += m->options.costs.entry; /* the trap enters the hypervisor */
+    hv_partition_trap(&m->hv, trap, pc, 0);
 }

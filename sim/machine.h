@@ -5,7 +5,7 @@
 #define SIM_MACHINE_H
 
 #include "sim/clock.h"
-#include "sim/sim_error.h"
+#include "sim/common/sim_error.h"
 #include <hvcore/hv.h>
 #include <stdio.h>
 
@@ -76,7 +76,7 @@ enum sim_error sim_machine_run_until(struct sim_machine *machine, sim_machine_st
  * (the clock moves on, nothing else runs), so the last output is seen. */
 void sim_machine_drain_console(struct sim_machine *machine);
 
-/* The run's trace so far (sim/trace.h). */
+/* The run's trace so far (sim/trace/trace.h). */
 const struct sim_trace *sim_machine_trace(const struct sim_machine *machine);
 
 /* Stream the trace to path as well (docs/trace.md); before the run. */
@@ -89,5 +89,9 @@ enum sim_error sim_machine_trace_finish(struct sim_machine *machine, FILE *diag)
 
 const struct sim_clock *sim_machine_clock(const struct sim_machine *machine);
 const struct hv *sim_machine_hv(const struct sim_machine *machine);
+
+/* The running partition takes trap `trap` at its current PC, as if its
+ * next instruction had raised it (a scenario's `inject trap`). */
+void sim_machine_take_trap(struct sim_machine *m, uint32_t trap);
 
 #endif

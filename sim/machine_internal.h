@@ -5,7 +5,7 @@
 
 #include "devices/leon3.h"
 #include "sim/machine.h"
-#include "sim/trace.h"
+#include "sim/trace/trace.h"
 #include <stdbool.h>
 
 struct sim_partition {

@@ -2,7 +2,7 @@
  * partition runs: the running vCPU gets the cycles left until it as its
  * budget. Idle time jumps straight to the deadline. */
 #include "cpu/vcpu.h"
-#include "sim/config_load.h"
+#include "sim/config/config_load.h"
 #include "sim/console.h"
 #include "sim/machine_internal.h"
 #include <xm/hypercalls.h>

@@ -5,7 +5,7 @@
 #ifndef SIM_SETUP_H
 #define SIM_SETUP_H
 
-#include "sim/config_load.h"
+#include "sim/config/config_load.h"
 #include "sim/machine.h"
 #include <stdbool.h>
 

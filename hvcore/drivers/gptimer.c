@@ -70,10 +70,13 @@ uint64_t hv_gptimer_now_us(struct hv *hv)
     return ((uint64_t)hv->drivers.clock_wraps << 32) + ticks;
 }
 
+/* A deadline already reached gets the next tick: the interrupt comes at
+ * once. No minimum beyond that: the scheduler's boundaries are armed
+ * exactly (partition timers keep XtratuM's 50 µs minimum in timer.c). */
 static void load_event_timer(struct hv *hv, uint64_t interval)
 {
-    if (interval < HV_GPTIMER_MIN_INTERVAL_US)
-        interval = HV_GPTIMER_MIN_INTERVAL_US;
+    if (interval < 1u)
+        interval = 1u;
     if (interval > HV_GPTIMER_MAX_INTERVAL_US)
         interval = HV_GPTIMER_MAX_INTERVAL_US;
     hv_port_io_write32(hv, reg(hv, EVENT_TIMER, TIMER_RELOAD), (uint32_t)interval - 1u);

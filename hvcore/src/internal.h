@@ -8,6 +8,10 @@
 
 /* sched.c */
 void hv_sched_start(struct hv *hv);
+/* The partition whose slot is in progress (running or not), or HV_IDLE. */
+int32_t hv_sched_slot_owner(const struct hv *hv);
+/* The end of the slot in progress, µs (UINT64_MAX: none). */
+uint64_t hv_sched_slot_end_us(const struct hv *hv);
 void hv_sched_switch_to(struct hv *hv, int32_t partition);
 /* A virtual IRQ went pending for id: back from XM_idle_self if it may. */
 void hv_sched_wake(struct hv *hv, uint32_t id);
@@ -42,6 +46,13 @@ uint32_t hv_pct_trap_vector(struct hv *hv, uint32_t id, uint32_t trap_index);
 /* vtrap.c */
 bool hv_vtrap_is_reflected(uint32_t trap_type);
 int32_t hv_vtrap_write_tbr(struct hv *hv, uint32_t id, uint32_t tbr);
+
+/* mmu.c: the MMU paravirtualisation calls; a reset's clean slate. */
+int32_t hv_mmu_set_page_type(struct hv *hv, uint32_t id, uint32_t page, uint32_t type);
+int32_t hv_mmu_update_page32(struct hv *hv, uint32_t id, uint32_t address, uint32_t value);
+int32_t hv_mmu_write_register32(struct hv *hv, uint32_t id, uint32_t reg, uint32_t value);
+int32_t hv_mmu_invld_tlb(struct hv *hv, uint32_t id, uint32_t address);
+void hv_mmu_reset(struct hv *hv, uint32_t id);
 
 /* console.c */
 int32_t hv_console_write_guest(struct hv *hv, uint32_t writer, uint32_t address, uint32_t length);

@@ -28,6 +28,18 @@ static uint64_t next_boundary_us(const struct hv *hv)
     return hv->sched.maf_start_us + plan->major_frame_us;
 }
 
+int32_t hv_sched_slot_owner(const struct hv *hv)
+{
+    if (hv->sched.slot < 0)
+        return HV_IDLE;
+    return (int32_t)current_plan(hv)->slots[hv->sched.slot].partition_id;
+}
+
+uint64_t hv_sched_slot_end_us(const struct hv *hv)
+{
+    return hv->sched.slot >= 0 ? slot_end_us(hv, hv->sched.slot) : UINT64_MAX;
+}
+
 void hv_sched_switch_to(struct hv *hv, int32_t partition)
 {
     uint64_t now = hv_time_now_us(hv);

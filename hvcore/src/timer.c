@@ -6,12 +6,15 @@
  * that one interrupt, as in XtratuM.
  *
  * The event timer (hv_gptimer_arm) is armed for the earliest of: the
- * scheduler's next boundary, every partition's HW timer, and the running
- * partition's EXEC timer translated to HW time. The timer cannot be armed
- * closer than HV_GPTIMER_MIN_INTERVAL_US, so a partition timer that would
- * leave the boundary less than that away waits for the boundary: slot
- * boundaries are never delayed by partition timers, partition timers may
- * be up to 50 µs late (as on the board, where the same minimum holds). */
+ * scheduler's next boundary, exactly; the HW timer of the partition that
+ * owns the current slot and the EXEC timer of the running one (translated
+ * to HW time), at least HV_GPTIMER_MIN_INTERVAL_US from now. A partition
+ * timer that would leave the boundary less than that away waits for the
+ * boundary. So no partition action moves a slot boundary, and a partition's
+ * timers cost the others nothing: what expires in another's slot is
+ * handled at the next boundary (hv_timer_expire_due), the interrupt
+ * delivered when its owner runs. XtratuM differs here: its timers
+ * interrupt any slot (docs/interrupts.md, "Isolation"). */
 #include "internal.h"
 #include <hvcore/drivers.h>
 #include <xm/hypercalls.h>
@@ -97,12 +100,15 @@ static uint64_t earliest(uint64_t a, uint64_t b)
     return a < b ? a : b;
 }
 
-/* The earliest partition timer deadline, in HW µs (UINT64_MAX: none). */
+/* The earliest deadline of the timers that may interrupt the current slot,
+ * in HW µs (UINT64_MAX: none): the slot owner's HW timer, the running
+ * partition's EXEC timer. */
 static uint64_t next_partition_deadline(struct hv *hv, uint64_t now)
 {
     uint64_t next = UINT64_MAX;
-    for (uint32_t id = 0; id < hv->config->partition_count; id++) {
-        const struct hv_partition *p = &hv->partitions[id];
+    int32_t owner = hv_sched_slot_owner(hv);
+    if (owner != HV_IDLE) {
+        const struct hv_partition *p = &hv->partitions[owner];
         if (p->hw_timer.armed && p->state != HV_STATE_HALTED)
             next = earliest(next, p->hw_timer.deadline_us);
     }

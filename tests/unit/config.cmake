@@ -1,21 +1,13 @@
-# sim/ input loaders: XM_CF units and config loader, partition image loader.
-# The sources are compiled straight into the tests, so they do not depend on
-# how sim/ packages them into a library.
+# sim/ input loaders: XM_CF units and config loader (sim/config, which
+# needs nothing of the simulator), partition image loader.
 get_filename_component(HVSIM_CFG_ROOT ${CMAKE_CURRENT_LIST_DIR}/../.. ABSOLUTE)
 set(HVSIM_CFG_INCLUDES ${HVSIM_CFG_ROOT} ${HVSIM_CFG_ROOT}/hvcore/include)
 
 hvsim_unit_test(test_config_units
-  SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_config_units.c ${HVSIM_CFG_ROOT}/sim/units.c)
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_config_units.c ${HVSIM_CFG_ROOT}/sim/config/units.c)
 target_include_directories(test_config_units PRIVATE ${HVSIM_CFG_INCLUDES})
 
-set(HVSIM_CFG_LOADER)
-foreach(f config_load config_schema config_parse config_check config_hm config_hw
-    config_channels config_build config_sim units)
-  list(APPEND HVSIM_CFG_LOADER ${HVSIM_CFG_ROOT}/sim/${f}.c)
-endforeach()
-hvsim_unit_test(test_config
-  SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_config.c ${HVSIM_CFG_LOADER}
-  LIBS hvsim_xm_cf_xsd hvsim_hm_names PkgConfig::LIBXML2)
+hvsim_unit_test(test_config SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_config.c LIBS hvsim_config)
 target_include_directories(test_config PRIVATE ${HVSIM_CFG_INCLUDES})
 target_compile_definitions(test_config PRIVATE
   HVSIM_TEST_CONFIGS="${HVSIM_CFG_ROOT}/tests/configs"
@@ -48,7 +40,7 @@ add_custom_target(test_image_fixtures
 
 hvsim_unit_test(test_image
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_image.c ${HVSIM_CFG_ROOT}/sim/image.c
-  LIBS PkgConfig::LIBELF)
+  LIBS hvsim_common PkgConfig::LIBELF)
 target_include_directories(test_image PRIVATE ${HVSIM_CFG_INCLUDES})
 add_dependencies(test_image test_image_fixtures)
 target_compile_definitions(test_image PRIVATE

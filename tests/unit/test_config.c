@@ -13,7 +13,7 @@
 
 #include <cmocka.h>
 
-#include "sim/config_load.h"
+#include "sim/config/config_load.h"
 
 #define CONFIGS HVSIM_TEST_CONFIGS
 #define SCRATCH HVSIM_TEST_SCRATCH

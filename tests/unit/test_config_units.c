@@ -6,7 +6,7 @@
 
 #include <cmocka.h>
 
-#include "sim/units.h"
+#include "sim/config/units.h"
 
 struct case64 {
     const char *text;

@@ -158,11 +158,13 @@ static void test_one_shot_beyond_ten_seconds_is_chained(void **state)
     assert_int_equal(hv_gptimer_now_us(&f->hv), 55000000);
 }
 
-static void test_one_shot_minimum_is_fifty_microseconds(void **state)
+/* No 50 µs minimum (it pushed slot boundaries back, issue 11): a deadline
+ * 1 µs away fires on time, one already reached at the next tick. */
+static void test_one_shot_has_no_minimum(void **state)
 {
     struct fixture *f = start(state, 0);
-    expect_event(f, 100, 1, 150);
-    expect_event(f, 500, 0, 550);
+    expect_event(f, 100, 1, 101);
+    expect_event(f, 500, 0, 501);
 }
 
 static void test_disarmed_timer_stays_quiet(void **state)
@@ -199,7 +201,7 @@ static void test_console_bytes_reach_the_sink(void **state)
 {
     struct fixture *f = start(state, 4);
     const char text[] = "hello, world\n";
-    hv_apbuart_write(&f->hv, text, strlen(text));
+    assert_int_equal(hv_apbuart_write(&f->hv, text, strlen(text), UINT64_MAX), strlen(text));
     bus_port_run_until(&f->port, f->port.cycles + 1000000);
     assert_int_equal(f->port.console_length, strlen(text));
     assert_memory_equal(f->port.console, text, strlen(text));
@@ -215,11 +217,29 @@ static void test_console_bytes_reach_the_sink(void **state)
 static void test_console_gives_up_on_a_stuck_uart(void **state)
 {
     struct fixture *f = start(state, 0);
-    hv_apbuart_write(&f->hv, "abcde", 5);
+    assert_int_equal(hv_apbuart_write(&f->hv, "abcde", 5, UINT64_MAX), 5);
     assert_int_equal(f->hv.drivers.console_dropped, 3);
     bus_port_run_until(&f->port, f->port.cycles + 1000000);
     assert_int_equal(f->port.console_length, 2);
     assert_memory_equal(f->port.console, "ab", 2);
+}
+
+/* A write never runs past its deadline (the caller's slot end, issue 11):
+ * it stops before a byte that would not be out of the UART by then, and
+ * every byte it sent is out by the deadline. */
+static void test_console_write_stops_at_the_deadline(void **state)
+{
+    struct fixture *f = start(state, 4);
+    char text[40];
+    memset(text, 'x', sizeof text);
+    uint64_t deadline = hv_gptimer_now_us(&f->hv) + 10u * f->hv.drivers.char_us;
+    size_t sent = hv_apbuart_write(&f->hv, text, sizeof text, deadline);
+    assert_true(sent >= 6 && sent < 10);
+    assert_true(hv_gptimer_now_us(&f->hv) <= deadline);
+    bus_port_run_until(&f->port, f->port.cycles + 10000000);
+    assert_int_equal(f->port.console_length, sent);
+    uint64_t last = f->port.console_cycle[sent - 1] - f->start;
+    assert_true(last <= deadline * f->cycles_per_us);
 }
 
 #define BOTH(test)                                                                                 \
@@ -235,11 +255,12 @@ int main(void)
         BOTH(test_clock_reads_right_across_the_wrap),
         BOTH(test_one_shot_fires_at_the_exact_cycle),
         BOTH(test_one_shot_beyond_ten_seconds_is_chained),
-        BOTH(test_one_shot_minimum_is_fifty_microseconds),
+        BOTH(test_one_shot_has_no_minimum),
         BOTH(test_disarmed_timer_stays_quiet),
         BOTH(test_irqmp_driver),
         BOTH(test_console_bytes_reach_the_sink),
         BOTH(test_console_gives_up_on_a_stuck_uart),
+        BOTH(test_console_write_stops_at_the_deadline),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

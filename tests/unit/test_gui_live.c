@@ -3,7 +3,7 @@
  * as without the GUI, record for record, and a slot step stops right when
  * the next slot starts. */
 #include "gui/model.h"
-#include "sim/config_load.h"
+#include "sim/config/config_load.h"
 #include "sim/machine.h"
 #include <setjmp.h>
 #include <stdarg.h>

@@ -8,8 +8,8 @@
 #include "gui/cli.h"
 #include "gui/render.h"
 #include "gui/trace_config.h"
-#include "sim/config_load.h"
-#include "sim/trace_file.h"
+#include "sim/config/config_load.h"
+#include "sim/trace/trace_file.h"
 #include "test_gui_fixture.h"
 #include <setjmp.h>
 #include <stdarg.h>

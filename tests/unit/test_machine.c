@@ -1,9 +1,9 @@
 /* The simulated machine end to end (hello scenario): slot boundaries come
  * from the GPTIMER through the IRQMP at the planned cycle plus the modelled
  * cost, and the board profile changes the clock and the IRQ lines only. */
-#include "sim/config_load.h"
+#include "sim/config/config_load.h"
 #include "sim/machine.h"
-#include "sim/trace.h"
+#include "sim/trace/trace.h"
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,9 +1,9 @@
-/* sim/scenario_parse.c and scenario_expect.c: script errors are
+/* sim/scenario/scenario_parse.c and scenario_expect.c: script errors are
  * "file:line: message", all of them in one pass; expectations on HM
  * events, port messages, console text and the hash, checked against
  * synthetic traces (the services that emit HM and port records come from
  * other issues: these expectations must work as soon as they exist). */
-#include "sim/scenario.h"
+#include "sim/scenario/scenario.h"
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

@@ -173,6 +173,45 @@ static void test_boundaries_stay_exact(void **state)
     assert_int_equal(hv_current(&f->hv), 0);
 }
 
+/* The slot-end deadline belongs to the scheduler: XM_set_timer called again
+ * and again ever closer to the boundary (issue 11: each call re-armed the
+ * event timer at least 50 µs on, so the slot never ended) leaves it where
+ * the plan puts it. */
+static void test_set_timer_at_the_slot_edge_moves_nothing(void **state)
+{
+    struct fixture *f = *state;
+    for (uint64_t t = 49950; t < 50000; t += 5) {
+        fake_port_run_until(&f->hv, t);
+        assert_int_equal(hv_current(&f->hv), 0);
+        assert_int_equal(set_timer(f, XM_HW_CLOCK, 0, 0), XM_OK);
+    }
+    fake_port_run_until(&f->hv, 50000);
+    assert_int_equal(hv_current(&f->hv), 1);
+    /* A timer of its own due 20 µs before the end cannot move it either. */
+    fake_port_run_until(&f->hv, 99970);
+    assert_int_equal(set_timer(f, XM_HW_CLOCK, 99990, 0), XM_OK);
+    fake_port_run_until(&f->hv, 100000);
+    assert_int_equal(hv_current(&f->hv), 0);
+}
+
+/* P1's 50 µs periodic HW timer does not interrupt P0's slot: its expiries
+ * wait for P1's next slot, where they coalesce into one interrupt. */
+static void test_timers_of_others_cost_nothing(void **state)
+{
+    struct fixture *f = *state;
+    fake_port_run_until(&f->hv, 50000); /* P1 runs */
+    assert_int_equal(set_timer(f, XM_HW_CLOCK, 50100, 50), XM_OK);
+    fake_port_run_until(&f->hv, 100000); /* P0's slot starts */
+    clear_pending(f, 1);
+    uint64_t irqs = f->hv.system.irqs;
+    fake_port_run_until(&f->hv, 149999);
+    assert_int_equal(f->hv.system.irqs, irqs);
+    assert_int_equal(pending(f, 1), 0);
+    fake_port_run_until(&f->hv, 150000);
+    assert_int_equal(hv_current(&f->hv), 1);
+    assert_int_equal(pending(f, 1), HW_BIT);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -186,6 +225,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_exec_clock_stands_still_outside_the_slot, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_boundaries_stay_exact, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_set_timer_at_the_slot_edge_moves_nothing, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_timers_of_others_cost_nothing, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

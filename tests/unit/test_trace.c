@@ -1,8 +1,8 @@
 /* sim/trace*: the recorder's hash, the trace file's writer and reader (a
  * round trip with a kind this build does not know, a file followed while
  * it grows, corrupt files) and the text exporter's lines. */
-#include "sim/trace_export.h"
-#include "sim/trace_file.h"
+#include "sim/trace/trace_export.h"
+#include "sim/trace/trace_file.h"
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

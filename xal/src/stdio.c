@@ -11,7 +11,11 @@ static void console_write(const char *buf, size_t len)
 {
     while (len > 0) {
         xm_s32_t n = XM_write_console((char *)buf, (xm_s32_t)len);
-        if (n <= 0) {
+        if (n == 0) {
+            XM_idle_self(); /* the slot ends before the next byte: wait for the next */
+            continue;
+        }
+        if (n < 0) {
             return; /* console refused: drop the rest rather than spin */
         }
         buf += n;

@@ -36,6 +36,7 @@ struct hv_drivers {
     uint64_t event_deadline; /* µs: where the one-shot chain is heading */
     bool event_armed;
     uint32_t console_dropped; /* bytes given up after the UART stayed busy */
+    uint32_t char_us;         /* µs one character takes on the console UART, rounded up */
 };
 
 #endif

@@ -27,7 +27,7 @@ bool hv_irqmp_is_pending(struct hv *hv, uint32_t line);
  * counted through its interrupt) and timer 2 as the one-shot event timer.
  * Init programs the prescaler for a 1 MHz tick, starts the clock at 0 and
  * unmasks both timer lines. */
-#define HV_GPTIMER_MIN_INTERVAL_US 50u
+#define HV_GPTIMER_MIN_INTERVAL_US 50u /* of partition timers (timer.c), not of arming */
 #define HV_GPTIMER_MAX_INTERVAL_US 10000000u
 void hv_gptimer_init(struct hv *hv);
 /* Program the prescaler for a 1 MHz tick, phased from this access. The
@@ -36,7 +36,7 @@ void hv_gptimer_init(struct hv *hv);
 void hv_gptimer_start_prescaler(struct hv *hv);
 uint64_t hv_gptimer_now_us(struct hv *hv);
 /* Interrupt on the first clock tick at or after deadline_us, replacing any
- * earlier arming: at least 50 µs from now; beyond 10 s from now the timer is
+ * earlier arming: at the next tick for a deadline reached; beyond 10 s from now the timer is
  * re-armed in steps of at most 10 s by hv_gptimer_irq. */
 void hv_gptimer_arm(struct hv *hv, uint64_t deadline_us);
 void hv_gptimer_disarm(struct hv *hv);
@@ -49,8 +49,11 @@ bool hv_gptimer_irq(struct hv *hv, uint32_t line);
 #define HV_APBUART_POLL_LIMIT 100000u
 void hv_apbuart_init(struct hv *hv); /* TE|RE, scaler for board->uart_baud */
 /* Send bytes: for each, wait (at most HV_APBUART_POLL_LIMIT status reads)
- * for the holding register to empty, then write it. A byte that still finds
- * the UART busy is dropped and counted in hv->drivers.console_dropped. */
-void hv_apbuart_write(struct hv *hv, const char *bytes, size_t length);
+ * for the holding register to empty, then write it if it will be out of
+ * the UART by deadline_us (µs clock), else stop. A byte that still finds
+ * the UART busy is dropped and counted in hv->drivers.console_dropped.
+ * Returns the bytes taken (sent or dropped): the rest would have run past
+ * the deadline. */
+size_t hv_apbuart_write(struct hv *hv, const char *bytes, size_t length, uint64_t deadline_us);
 
 #endif

@@ -137,6 +137,22 @@ struct hv_trace_streams {
     struct hv_trace_stream hypervisor;
 };
 
+/* The MMU paravirtualisation (mmu.c, xm/mmu.h): a partition's page-table
+ * pages (level PPAG_STD: a free slot; refs: PTDs pointing into the page,
+ * plus one while a level-1 table in it is the current map) and the
+ * level-1 table it runs on (XM_MMU_INITIAL_MAP: the configuration's). */
+#define HV_MMU_TABLE_PAGES 16
+struct hv_mmu_page {
+    uint32_t address; /* physical, 4 KiB aligned */
+    uint8_t level;    /* PPAG_* */
+    uint16_t refs;
+};
+
+struct hv_mmu {
+    struct hv_mmu_page pages[HV_MMU_TABLE_PAGES];
+    uint32_t root;
+};
+
 struct hv {
     const struct hv_config *config;
     void *port_context; /* the port's own state, for hv_port_* */
@@ -152,6 +168,7 @@ struct hv {
     /* Sampling and queuing ports; the trace object's streams. */
     struct hv_comm comm;
     struct hv_trace_streams trace_streams;
+    struct hv_mmu mmu[HV_MAX_PARTITIONS];
 };
 
 /* Set up hv for config on board (not yet running). */

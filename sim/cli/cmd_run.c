@@ -1,0 +1,281 @@
+/* hvsim run CONFIG.xml -p ID=IMAGE... [--mafs N] [--cost NAME=CYCLES,...]
+ *           [--board NAME] [--console FILE] [--prefix] [--uart-in FILE]
+ *           [--uart2-in FILE] [--uart2-out FILE] [--trace FILE] [--hash]
+ *           [--gui | --png OUT.png [--from T] [--to T] [--size WxH]]
+ * A system from its configuration and partition images, for N major
+ * frames, on the simulator (sim/machine.h); the timeline options are the
+ * GUI's (gui/cli.h). */
+#include "gui/cli.h"
+#include "sim/cli/commands.h"
+#include "sim/config/config_load.h"
+#include "sim/machine.h"
+#include "sim/setup.h"
+#include <errno.h>
+#include <hvcore/drivers.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_IMAGES 64
+#define MAX_COST_OPTIONS 16
+
+struct run_args {
+    const char *config_path;
+    struct sim_image_ref images[MAX_IMAGES];
+    uint32_t image_count;
+    uint64_t mafs;
+    struct sim_costs costs;
+    const struct hv_board *board;
+    const char *console_path; /* NULL: standard output */
+    const char *uart_input_path;
+    const char *uart2_input_path;  /* bytes UART2 receives */
+    const char *uart2_output_path; /* bytes UART2 sends */
+    bool console_prefix;
+    struct gui_cli gui; /* --gui, --png and the image's options */
+    /* --cost texts, applied over the configuration's own costs */
+    const char *cost_texts[MAX_COST_OPTIONS];
+    uint32_t cost_count;
+    const char *trace_path; /* --trace FILE: the binary trace (docs/trace.md) */
+    bool print_hashes;      /* --hash: trace hashes per MAF and at the end, on stderr */
+};
+
+static bool parse_u64(const char *text, uint64_t *value)
+{
+    char *end;
+    if (text[0] < '0' || text[0] > '9')
+        return false;
+    errno = 0;
+    unsigned long long v = strtoull(text, &end, 10);
+    if (errno != 0 || *end != '\0')
+        return false;
+    *value = v;
+    return true;
+}
+
+/* "ID=FILE" or "ID:FILE" */
+static bool parse_image(const char *text, struct sim_image_ref *ref)
+{
+    const char *sep = strpbrk(text, "=:");
+    char id[16];
+    uint64_t value;
+    if (!sep || sep == text || (size_t)(sep - text) >= sizeof id || sep[1] == '\0')
+        return false;
+    memcpy(id, text, (size_t)(sep - text));
+    id[sep - text] = '\0';
+    if (!parse_u64(id, &value) || value >= 1024)
+        return false;
+    ref->partition = (uint32_t)value;
+    ref->path = sep + 1;
+    return true;
+}
+
+/* Options that take a file or a name. */
+static int parse_named_option(struct run_args *args, const char *option, const char *value)
+{
+    const struct {
+        const char *name;
+        const char **path;
+    } paths[] = {
+        {"--console", &args->console_path},
+        {"--uart-in", &args->uart_input_path},
+        {"--uart2-in", &args->uart2_input_path},
+        {"--uart2-out", &args->uart2_output_path},
+    };
+    if (strcmp(option, "--board") == 0) {
+        args->board = hv_board_find(value);
+        return args->board ? 0 : sim_usage_error("unknown board (xm-leon3, qemu-leon3): ", value);
+    }
+    for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
+        if (strcmp(option, paths[i].name) == 0) {
+            *paths[i].path = value;
+            return 0;
+        }
+    }
+    if (strcmp(option, "--trace") == 0) {
+        args->trace_path = value;
+        return 0;
+    }
+    return sim_usage_error("unknown option ", option);
+}
+
+static int parse_option(struct run_args *args, int argc, char **argv, int *i)
+{
+    const char *option = argv[*i];
+    int gui_option = gui_cli_option(&args->gui, argc, argv, i);
+    if (gui_option != 0)
+        return gui_option > 0 ? 0 : SIM_EXIT_BAD_INPUT;
+    if (strcmp(option, "--prefix") == 0) {
+        args->console_prefix = true;
+        return 0;
+    }
+    if (strcmp(option, "--hash") == 0) {
+        args->print_hashes = true;
+        return 0;
+    }
+    if (*i + 1 >= argc)
+        return sim_usage_error("missing value after ", option);
+    const char *value = argv[++*i];
+    if (strcmp(option, "-p") == 0) {
+        if (args->image_count == MAX_IMAGES)
+            return sim_usage_error("too many images", NULL);
+        if (!parse_image(value, &args->images[args->image_count++]))
+            return sim_usage_error("-p expects ID=IMAGE, got ", value);
+        return 0;
+    }
+    if (strcmp(option, "--mafs") == 0) {
+        if (!parse_u64(value, &args->mafs))
+            return sim_usage_error("--mafs expects a number, got ", value);
+        return 0;
+    }
+    if (strcmp(option, "--cost") == 0) {
+        if (args->cost_count == MAX_COST_OPTIONS)
+            return sim_usage_error("too many --cost options", NULL);
+        args->cost_texts[args->cost_count++] = value;
+        if (!sim_setup_parse_costs(value, &args->costs))
+            return sim_usage_error("--cost expects NAME=CYCLES[,...] with NAME entry, hypercall, "
+                                   "context-switch or io-access, got ",
+                                   value);
+        if (args->costs.io_access == 0)
+            return sim_usage_error("--cost io-access must be at least 1: the drivers poll device "
+                                   "registers, and time must pass while they do",
+                                   NULL);
+        return 0;
+    }
+    return parse_named_option(args, option, value);
+}
+
+static int parse_run_args(struct run_args *args, int argc, char **argv)
+{
+    args->mafs = 1;
+    sim_setup_default_costs(&args->costs);
+    for (int i = 0; i < argc; i++) {
+        if (argv[i][0] == '-') {
+            int status = parse_option(args, argc, argv, &i);
+            if (status != 0)
+                return status;
+        } else if (!args->config_path) {
+            args->config_path = argv[i];
+        } else {
+            return sim_usage_error("unexpected argument ", argv[i]);
+        }
+    }
+    if (!args->config_path)
+        return sim_usage_error("run needs a configuration file", NULL);
+    const struct hv_board *board = args->board ? args->board : &hv_board_xm_leon3;
+    if ((args->uart2_input_path || args->uart2_output_path) && board->uart2_base == 0)
+        return sim_usage_error("--uart2-in/--uart2-out: this board has no UART2: ", board->name);
+    return 0;
+}
+
+static FILE *open_or_complain(const char *option, const char *path, const char *mode)
+{
+    FILE *file = fopen(path, mode);
+    if (!file)
+        fprintf(stderr, "%s: cannot open (%s): %s\n", path, option, strerror(errno));
+    return file;
+}
+
+static int run_with_options(const struct run_args *args, const struct hv_config *config,
+                            struct sim_options *options)
+{
+    struct sim_machine *machine = NULL;
+    enum sim_error error =
+        sim_machine_create(&machine, config, args->images, args->image_count, options, stderr);
+    if (error == SIM_OK && args->trace_path)
+        error = sim_machine_trace_to_file(machine, args->trace_path, stderr);
+    if (error == SIM_OK && args->print_hashes)
+        sim_machine_trace_hashes(machine, stderr);
+    if (error == SIM_OK && args->gui.live)
+        error = gui_cli_live(machine, config, args->mafs, stderr);
+    else if (error == SIM_OK)
+        error = sim_machine_run_mafs(machine, args->mafs, stderr);
+    if (error == SIM_OK && args->gui.png_path)
+        error = gui_cli_png(&args->gui, machine, config, stderr);
+    if (error == SIM_OK)
+        sim_machine_drain_console(machine);
+    if (machine) {
+        enum sim_error finished = sim_machine_trace_finish(machine, stderr);
+        error = error == SIM_OK ? finished : error;
+    }
+    sim_machine_destroy(machine);
+    if (fflush(options->console) != 0) {
+        fprintf(stderr, "hvsim: writing the console: %s\n", strerror(errno));
+        error = SIM_ERR_IO;
+    }
+    return sim_exit_status(error);
+}
+
+/* The files of --console, --uart-in, --uart2-in, --uart2-out. */
+struct run_files {
+    FILE *console, *uart_input, *uart2_input, *uart2_output;
+};
+
+static bool open_optional(const char *option, const char *path, const char *mode, FILE **file)
+{
+    if (!path)
+        return true;
+    *file = open_or_complain(option, path, mode);
+    return *file != NULL;
+}
+
+static void close_files(struct run_files *f)
+{
+    if (f->console && f->console != stdout)
+        fclose(f->console);
+    FILE *others[] = {f->uart_input, f->uart2_input, f->uart2_output};
+    for (size_t i = 0; i < sizeof others / sizeof others[0]; i++) {
+        if (others[i])
+            fclose(others[i]);
+    }
+}
+
+/* Costs and board: the defaults, the configuration's <hvsim:Simulator>,
+ * then the command line's --cost and --board (docs/simulator.md). */
+static void apply_command_line(const struct run_args *args, const struct sim_config *config,
+                               struct sim_options *options)
+{
+    sim_setup_default_costs(&options->costs);
+    sim_setup_apply_config(options, sim_config_simulator(config));
+    for (uint32_t i = 0; i < args->cost_count; i++)
+        sim_setup_parse_costs(args->cost_texts[i], &options->costs); /* checked when parsed */
+    if (args->board)
+        options->board = args->board;
+}
+
+static int run_loaded(const struct run_args *args, const struct sim_config *loaded)
+{
+    const struct hv_config *config = sim_config_hv(loaded);
+    struct run_files f = {.console = stdout};
+    bool opened = open_optional("--console", args->console_path, "w", &f.console) &&
+                  open_optional("--uart-in", args->uart_input_path, "rb", &f.uart_input) &&
+                  open_optional("--uart2-in", args->uart2_input_path, "rb", &f.uart2_input) &&
+                  open_optional("--uart2-out", args->uart2_output_path, "wb", &f.uart2_output);
+    struct sim_options options = {.console = f.console,
+                                  .console_prefix = args->console_prefix,
+                                  .uart_input = f.uart_input,
+                                  .uart2_input = f.uart2_input,
+                                  .uart2_output = f.uart2_output,
+                                  .keep_trace = gui_cli_wants_trace(&args->gui)};
+    apply_command_line(args, loaded, &options);
+    int status = opened ? run_with_options(args, config, &options) : SIM_EXIT_BAD_INPUT;
+    if (f.uart2_output && fflush(f.uart2_output) != 0) {
+        fprintf(stderr, "hvsim: writing --uart2-out: %s\n", strerror(errno));
+        status = sim_exit_status(SIM_ERR_IO);
+    }
+    close_files(&f);
+    return status;
+}
+
+int sim_cmd_run(int argc, char **argv)
+{
+    struct run_args args = {0};
+    int status = parse_run_args(&args, argc, argv);
+    if (status != 0)
+        return status;
+    struct sim_config *config = NULL;
+    enum sim_error error = sim_config_load(args.config_path, stderr, &config);
+    if (error != SIM_OK)
+        return sim_exit_status(error);
+    status = run_loaded(&args, config);
+    sim_config_free(config);
+    return status;
+}

@@ -1,0 +1,69 @@
+/* sim/config: pass 4, Partition/HwResources checked (rules in parse_hw.c):
+ * I/O port ranges within 4 GiB and word-aligned, interrupt lines in range,
+ * not reserved by the hypervisor, given to one partition at most. */
+#include <stdio.h>
+
+#include "sim/config/check.h"
+
+#define SIM_IO_WORD 4u
+
+static void sim_check_io(struct sim_loader *ld, const struct sim_part_src *p,
+                         const struct sim_io_src *r)
+{
+    char label[64];
+    const char *who = sim_part_label(p, label, sizeof(label));
+    const char *what = r->io.restricted ? "restricted I/O port" : "I/O port range";
+    if (r->io.base % SIM_IO_WORD != 0)
+        sim_report(ld, r->src.line, "%s at 0x%08x of %s is not aligned to 4 bytes", what,
+                   (unsigned)r->io.base, who);
+    if (r->io.count == 0)
+        sim_report(ld, r->src.line, "%s at 0x%08x of %s has no ports", what, (unsigned)r->io.base,
+                   who);
+    else if ((uint64_t)r->io.base + (uint64_t)r->io.count * SIM_IO_WORD > 0x100000000ull)
+        sim_report(ld, r->src.line, "%s at 0x%08x of %s extends past 4 GiB", what,
+                   (unsigned)r->io.base, who);
+}
+
+static const char *sim_reserved_irq_name(uint32_t line)
+{
+    return line == 2 ? "UART1" : line == 8 ? "TIMER1" : "TIMER2";
+}
+
+/* Checks one line of partition `p` and takes it; `owners[line]` is the
+ * partition that took it first (or NULL). */
+static void sim_take_irq(struct sim_loader *ld, struct sim_part_src *p, uint32_t line,
+                         struct sim_part_src *owners[HV_IRQ_LINES])
+{
+    char label[64], other[64];
+    const char *who = sim_part_label(p, label, sizeof(label));
+    if (line >= HV_IRQ_LINES) {
+        sim_report(ld, p->irq_line, "interrupt line %u of %s does not exist (lines are 0..%d)",
+                   (unsigned)line, who, HV_IRQ_LINES - 1);
+    } else if ((HV_IRQ_RESERVED & (1u << line)) != 0) {
+        sim_report(ld, p->irq_line, "interrupt line %u of %s is the hypervisor's (%s)",
+                   (unsigned)line, who, sim_reserved_irq_name(line));
+    } else if (owners[line] != NULL && owners[line] != p) {
+        sim_report(ld, p->irq_line, "interrupt line %u of %s is already owned by %s (line %ld)",
+                   (unsigned)line, who, sim_part_label(owners[line], other, sizeof(other)),
+                   owners[line]->irq_line);
+    } else {
+        owners[line] = p;
+        p->part.irq_lines |= 1u << line;
+    }
+}
+
+void sim_check_hw(struct sim_loader *ld)
+{
+    struct sim_part_src *parts = ld->partitions.items;
+    struct sim_part_src *owners[HV_IRQ_LINES] = {0};
+    for (uint32_t i = 0; i < ld->partitions.count; i++) {
+        const struct sim_io_src *io = parts[i].io.items;
+        const uint32_t *lines = parts[i].irqs.items;
+        for (uint32_t j = 0; j < parts[i].io.count; j++) {
+            if (!io[j].src.broken)
+                sim_check_io(ld, &parts[i], &io[j]);
+        }
+        for (uint32_t j = 0; j < parts[i].irqs.count; j++)
+            sim_take_irq(ld, &parts[i], lines[j], owners);
+    }
+}

@@ -1,0 +1,209 @@
+/* sim/config: pass 4, ports and channels checked (rules in parse_ports.c). */
+#include <stdio.h>
+#include <string.h>
+
+#include "sim/config/check.h"
+
+/* --- checks: ports ------------------------------------------------------ */
+
+static void sim_check_port_names(struct sim_loader *ld, const struct sim_part_src *p)
+{
+    const struct sim_port_src *ports = p->ports.items;
+    char label[64];
+    for (uint32_t i = 0; i < p->ports.count; i++) {
+        for (uint32_t j = 0; j < i; j++) {
+            if (strcmp(ports[i].port.name, ports[j].port.name) == 0) {
+                sim_report(ld, ports[i].src.line,
+                           "duplicate port name '%s' in %s (first at line %ld)", ports[i].port.name,
+                           sim_part_label(p, label, sizeof(label)), ports[j].src.line);
+                break;
+            }
+        }
+    }
+}
+
+/* Reports ports that no channel names. */
+static void sim_check_ports_used(struct sim_loader *ld, const struct sim_part_src *p)
+{
+    const struct sim_port_src *ports = p->ports.items;
+    char label[64];
+    for (uint32_t i = 0; i < p->ports.count; i++) {
+        if (ports[i].channel_line == 0)
+            sim_report(ld, ports[i].src.line, "port '%s' of %s belongs to no channel",
+                       ports[i].port.name, sim_part_label(p, label, sizeof(label)));
+    }
+}
+
+/* --- checks: channel ends ----------------------------------------------- */
+
+static const char *const sim_type_names[] = {"sampling", "queuing"};
+static const char *const sim_direction_names[] = {"source", "destination"};
+
+/* The end's partition, or NULL (reported). */
+static const struct sim_part_src *sim_end_partition(struct sim_loader *ld,
+                                                    const struct sim_end_src *end, const char *role)
+{
+    const struct sim_part_src *p = sim_find_partition(ld, end->partition_id);
+    if (p == NULL) {
+        sim_report(ld, end->line, "channel %s names partition %u, which does not exist", role,
+                   (unsigned)end->partition_id);
+        return NULL;
+    }
+    if (end->has_partition_name && strcmp(end->partition_name, p->part.name) != 0)
+        sim_report(ld, end->line, "channel %s names partition %u '%s', but its name is '%s'", role,
+                   (unsigned)end->partition_id, end->partition_name, p->part.name);
+    return p;
+}
+
+/* The index of the end's port in p->ports, or -1 (reported). */
+static int sim_end_port(struct sim_loader *ld, const struct sim_part_src *p,
+                        const struct sim_end_src *end)
+{
+    const struct sim_port_src *ports = p->ports.items;
+    char label[64];
+    for (uint32_t i = 0; i < p->ports.count; i++) {
+        if (strcmp(ports[i].port.name, end->port_name) == 0)
+            return (int)i;
+    }
+    sim_report(ld, end->line, "%s has no port '%s'", sim_part_label(p, label, sizeof(label)),
+               end->port_name);
+    return -1;
+}
+
+/* The port must fit the end's role and the channel's type, and be free. */
+static void sim_check_end_port(struct sim_loader *ld, const struct sim_channel_src *c,
+                               const struct sim_part_src *p, struct sim_port_src *port,
+                               const struct sim_end_src *end, enum hv_port_direction role)
+{
+    char label[64];
+    const char *who = sim_part_label(p, label, sizeof(label));
+    const char *name = port->port.name;
+    if (port->port.direction != role)
+        sim_report(ld, end->line, "port '%s' of %s is a %s port, but is the %s of this channel",
+                   name, who, sim_direction_names[port->port.direction], sim_direction_names[role]);
+    if ((int)port->port.type != (int)c->channel.type)
+        sim_report(ld, end->line, "port '%s' of %s is a %s port, but this is a %s channel", name,
+                   who, sim_type_names[port->port.type], sim_type_names[c->channel.type]);
+    if (port->channel_line != 0)
+        sim_report(ld, end->line, "port '%s' of %s already belongs to the channel end at line %ld",
+                   name, who, port->channel_line);
+    else
+        port->channel_line = end->line;
+}
+
+static void sim_resolve_end(struct sim_loader *ld, const struct sim_channel_src *c,
+                            struct sim_end_src *end, enum hv_port_direction role)
+{
+    const char *what = role == HV_PORT_SOURCE ? "source" : "destination";
+    const struct sim_part_src *p = sim_end_partition(ld, end, what);
+    int index = p != NULL ? sim_end_port(ld, p, end) : -1;
+    if (index < 0)
+        return;
+    struct sim_port_src *port = &((struct sim_port_src *)p->ports.items)[index];
+    sim_check_end_port(ld, c, p, port, end, role);
+    end->part = p;
+    end->port = (uint32_t)index;
+}
+
+static void sim_check_channel(struct sim_loader *ld, struct sim_channel_src *c)
+{
+    const char *type = sim_type_names[c->channel.type];
+    struct sim_end_src *dests = c->destinations.items;
+    if (!c->src.broken && c->channel.max_message_length == 0)
+        sim_report(ld, c->src.line, "%s channel has a zero maxMessageLength", type);
+    if (!c->src.broken && c->channel.type == HV_CHANNEL_QUEUING && c->channel.max_messages == 0)
+        sim_report(ld, c->src.line, "queuing channel has a zero maxNoMessages");
+    if (!c->source.broken)
+        sim_resolve_end(ld, c, &c->source, HV_PORT_SOURCE);
+    for (uint32_t i = 0; i < c->destinations.count; i++) {
+        if (!dests[i].broken)
+            sim_resolve_end(ld, c, &dests[i], HV_PORT_DESTINATION);
+    }
+}
+
+/* --- checks: IPVIs ------------------------------------------------------ */
+
+static void sim_check_ipvi_partition(struct sim_loader *ld, const struct sim_ipvi_src *v,
+                                     uint32_t id, const char *role)
+{
+    if (sim_find_partition(ld, id) == NULL)
+        sim_report(ld, v->src.line, "IPVI %u names %s partition %u, which does not exist",
+                   (unsigned)v->src.id, role, (unsigned)id);
+}
+
+static void sim_check_ipvi(struct sim_loader *ld, const struct sim_ipvi_src *ipvis, uint32_t i)
+{
+    const struct sim_ipvi_src *v = &ipvis[i];
+    const uint32_t *targets = v->destinations.items;
+    if (v->src.id >= HV_MAX_IPVIS)
+        sim_report(ld, v->src.line, "IPVI id %u is out of range (0..%d)", (unsigned)v->src.id,
+                   HV_MAX_IPVIS - 1);
+    for (uint32_t j = 0; j < i; j++) {
+        if (!ipvis[j].src.broken && ipvis[j].src.id == v->src.id && ipvis[j].source == v->source)
+            sim_report(ld, v->src.line, "duplicate IPVI %u of partition %u (first at line %ld)",
+                       (unsigned)v->src.id, (unsigned)v->source, ipvis[j].src.line);
+    }
+    sim_check_ipvi_partition(ld, v, v->source, "source");
+    for (uint32_t d = 0; d < v->destinations.count; d++)
+        sim_check_ipvi_partition(ld, v, targets[d], "destination");
+}
+
+/* --- checks: the core's limits ------------------------------------------ */
+
+/* The first port beyond HV_MAX_PORTS, counted partition after partition. */
+static void sim_check_port_limit(struct sim_loader *ld)
+{
+    const struct sim_part_src *parts = ld->partitions.items;
+    uint32_t total = 0;
+    for (uint32_t i = 0; i < ld->partitions.count; i++) {
+        const struct sim_port_src *ports = parts[i].ports.items;
+        if (total + parts[i].ports.count > HV_MAX_PORTS) {
+            sim_report(ld, ports[HV_MAX_PORTS - total].src.line,
+                       "too many ports (the hypervisor holds at most %d)", HV_MAX_PORTS);
+            return;
+        }
+        total += parts[i].ports.count;
+    }
+}
+
+/* Channels in XML order take message storage until the pool is full. */
+static void sim_check_channel_limits(struct sim_loader *ld)
+{
+    const struct sim_channel_src *channels = ld->channels.items;
+    uint64_t bytes = 0;
+    if (ld->channels.count > HV_MAX_CHANNELS) {
+        sim_report(ld, channels[HV_MAX_CHANNELS].src.line,
+                   "too many channels (the hypervisor holds at most %d)", HV_MAX_CHANNELS);
+        return;
+    }
+    for (uint32_t i = 0; i < ld->channels.count; i++) {
+        bytes += hv_channel_storage(&channels[i].channel);
+        if (bytes > HV_COMM_POOL_BYTES) {
+            sim_report(ld, channels[i].src.line,
+                       "channel messages need %llu bytes so far, more than the hypervisor's "
+                       "%u (a queuing channel takes maxNoMessages * (maxMessageLength + 4))",
+                       (unsigned long long)bytes, (unsigned)HV_COMM_POOL_BYTES);
+            return;
+        }
+    }
+}
+
+void sim_check_channels(struct sim_loader *ld)
+{
+    struct sim_part_src *parts = ld->partitions.items;
+    struct sim_channel_src *channels = ld->channels.items;
+    const struct sim_ipvi_src *ipvis = ld->ipvis.items;
+    bool known = sim_partitions_known(ld);
+    for (uint32_t i = 0; i < ld->partitions.count; i++)
+        sim_check_port_names(ld, &parts[i]);
+    for (uint32_t i = 0; i < ld->channels.count && known; i++)
+        sim_check_channel(ld, &channels[i]);
+    for (uint32_t i = 0; i < ld->partitions.count && known; i++)
+        sim_check_ports_used(ld, &parts[i]);
+    for (uint32_t i = 0; i < ld->ipvis.count && known; i++) {
+        if (!ipvis[i].src.broken)
+            sim_check_ipvi(ld, ipvis, i);
+    }
+    sim_check_port_limit(ld);
+    sim_check_channel_limits(ld);
+}

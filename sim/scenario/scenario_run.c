@@ -1,0 +1,123 @@
+/* sim/scenario: one scenario, start to end, in the current process: parse the
+ * script, build the machine from its setup commands, then carry out its
+ * runs, injections and expectations in order. */
+#include "sim/scenario/scenario_run.h"
+#include "sim/scenario/scenario_machine.h"
+#include "sim/setup.h"
+#include <hvcore/drivers.h>
+#include <string.h>
+
+struct setup {
+    const struct scn_command *config;
+    struct sim_image_ref images[HV_MAX_PARTITIONS];
+    uint32_t image_count;
+};
+
+static bool is_setup(const struct scn_command *c)
+{
+    return c->op == SCN_CONFIG || c->op == SCN_IMAGE || c->op == SCN_COST || c->op == SCN_BOARD;
+}
+
+static bool is_expectation(const struct scn_command *c)
+{
+    return c->op >= SCN_EXPECT_CONSOLE;
+}
+
+/* One setup command, now that the configuration names the partitions. */
+static bool apply_one(const struct scn_script *s, const struct scn_command *c,
+                      const struct hv_config *config, struct sim_options *options,
+                      struct setup *setup, FILE *out)
+{
+    int32_t id;
+    switch (c->op) {
+    case SCN_COST:
+        return sim_setup_parse_costs(c->text, &options->costs) ||
+               scn_report(s->path, c->line, out,
+                          "bad cost '%s' (NAME=CYCLES, NAME entry, hypercall, "
+                          "context-switch or io-access)",
+                          c->text);
+    case SCN_BOARD:
+        options->board = hv_board_find(c->text);
+        return options->board || scn_report(s->path, c->line, out,
+                                            "unknown board '%s' (xm-leon3, qemu-leon3)", c->text);
+    case SCN_IMAGE:
+        id = scn_partition(config, c->who);
+        if (id < 0 || setup->image_count == HV_MAX_PARTITIONS)
+            return scn_report(s->path, c->line, out, "the configuration has no partition '%s'",
+                              c->who);
+        setup->images[setup->image_count++] = (struct sim_image_ref){(uint32_t)id, c->text};
+        return true;
+    default:
+        return true;
+    }
+}
+
+static bool apply_setup(const struct scn_script *s, const struct hv_config *config,
+                        struct sim_options *options, struct setup *setup, FILE *out)
+{
+    bool ok = true;
+    for (size_t i = 0; i < s->count; i++)
+        ok &= apply_one(s, &s->commands[i], config, options, setup, out);
+    return ok;
+}
+
+static enum sim_error build(const struct scn_script *s, struct sim_config **config,
+                            struct sim_machine **machine, FILE *sink, FILE *out)
+{
+    struct setup setup = {0};
+    struct sim_options options = {.console = sink, .keep_trace = true};
+    for (size_t i = 0; i < s->count && !setup.config; i++)
+        if (s->commands[i].op == SCN_CONFIG)
+            setup.config = &s->commands[i];
+    enum sim_error error = sim_setup_load(setup.config->text, out, config, &options);
+    if (error != SIM_OK)
+        return error;
+    const struct hv_config *hv_config = sim_config_hv(*config);
+    if (!apply_setup(s, hv_config, &options, &setup, out))
+        return SIM_ERR_USAGE;
+    return sim_machine_create(machine, hv_config, setup.images, setup.image_count, &options, out);
+}
+
+static enum scn_status carry_out(const struct scn_script *s, struct sim_machine *m,
+                                 const struct hv_config *config, bool update,
+                                 struct scn_counts *counts, FILE *out)
+{
+    struct scn_view view = {scn_machine_trace(m), config, sim_machine_hv(m), s->path, update};
+    for (size_t i = 0; i < s->count; i++) {
+        const struct scn_command *c = &s->commands[i];
+        if (is_setup(c))
+            continue;
+        if (!is_expectation(c)) {
+            if (scn_machine_do(m, c, s->path, out) != SIM_OK)
+                return SCN_ERROR;
+            continue;
+        }
+        if (scn_expect(&view, c, out))
+            counts->passed++;
+        else
+            counts->failed++;
+    }
+    return counts->failed ? SCN_FAILED : SCN_PASSED;
+}
+
+enum scn_status scn_run_script(const char *path, const char *build_dir, bool update,
+                               struct scn_counts *counts, FILE *out)
+{
+    struct scn_script script = {0};
+    struct sim_config *config = NULL;
+    struct sim_machine *machine = NULL;
+    enum scn_status status = SCN_ERROR;
+    FILE *sink = fopen("/dev/null", "w");
+    *counts = (struct scn_counts){0, 0};
+    if (sink && scn_parse(path, build_dir, &script, out)) {
+        if (build(&script, &config, &machine, sink, out) == SIM_OK)
+            status = carry_out(&script, machine, sim_config_hv(config), update, counts, out);
+    }
+    if (script.path)
+        scn_script_free(&script);
+    sim_machine_destroy(machine);
+    sim_config_free(config);
+    if (sink)
+        fclose(sink);
+    return status;
+}

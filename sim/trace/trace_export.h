@@ -1,0 +1,22 @@
+/* sim/trace: exporters of a trace file (docs/trace.md): plain text, one line
+ * per record, and the Chrome/Perfetto JSON trace-event format (one track
+ * per partition, slots and running periods as complete events, HM events
+ * and other point events as instants, console output as one instant per
+ * line), which opens in ui.perfetto.dev and chrome://tracing. */
+#ifndef SIM_TRACE_EXPORT_H
+#define SIM_TRACE_EXPORT_H
+
+#include "sim/trace/trace_file.h"
+
+/* Read every record of reader and write them to out; false when the file
+ * is corrupt (reported on diag). A file without its end record (a run
+ * still going, or one that died) is exported up to its last whole record,
+ * with a note. */
+bool sim_trace_export_text(struct sim_trace_reader *reader, FILE *out, FILE *diag);
+bool sim_trace_export_json(struct sim_trace_reader *reader, FILE *out, FILE *diag);
+
+/* One record's fields as "name=value ..." (text exporter, scenario messages). */
+void sim_trace_format_fields(const struct sim_trace_header *header,
+                             const struct sim_trace_record *record, char *out, size_t size);
+
+#endif
