@@ -2,12 +2,14 @@
  *           [--board NAME] [--console FILE] [--prefix] [--uart-in FILE]
  *           [--uart2-in FILE] [--uart2-out FILE] [--trace FILE] [--hash]
  *           [--gui | --png OUT.png [--from T] [--to T] [--size WxH]]
+ *           [--gdb ADDRESS [--gdb-wait]]
  * A system from its configuration and partition images, for N major
  * frames, on the simulator (sim/machine.h); the timeline options are the
  * GUI's (gui/cli.h). */
 #include "gui/cli.h"
 #include "sim/cli/commands.h"
 #include "sim/config/config_load.h"
+#include "sim/gdb/gdb.h"
 #include "sim/machine.h"
 #include "sim/setup.h"
 #include <errno.h>
@@ -36,6 +38,7 @@ struct run_args {
     uint32_t cost_count;
     const char *trace_path; /* --trace FILE: the binary trace (docs/trace.md) */
     bool print_hashes;      /* --hash: trace hashes per MAF and at the end, on stderr */
+    struct sim_gdb_options gdb; /* --gdb ADDRESS, --gdb-wait (docs/debugging.md) */
 };
 
 static bool parse_u64(const char *text, uint64_t *value)
@@ -94,6 +97,12 @@ static int parse_named_option(struct run_args *args, const char *option, const c
         args->trace_path = value;
         return 0;
     }
+    if (strcmp(option, "--gdb") == 0) {
+        args->gdb.address = value;
+        return sim_gdb_address_valid(value)
+                   ? 0
+                   : sim_usage_error("--gdb expects :PORT, HOST:PORT or a socket path, got ", value);
+    }
     return sim_usage_error("unknown option ", option);
 }
 
@@ -109,6 +118,10 @@ static int parse_option(struct run_args *args, int argc, char **argv, int *i)
     }
     if (strcmp(option, "--hash") == 0) {
         args->print_hashes = true;
+        return 0;
+    }
+    if (strcmp(option, "--gdb-wait") == 0) {
+        args->gdb.wait = true;
         return 0;
     }
     if (*i + 1 >= argc)
@@ -161,6 +174,10 @@ static int parse_run_args(struct run_args *args, int argc, char **argv)
     if (!args->config_path)
         return sim_usage_error("run needs a configuration file", NULL);
     const struct hv_board *board = args->board ? args->board : &hv_board_xm_leon3;
+    if (args->gdb.wait && !args->gdb.address)
+        return sim_usage_error("--gdb-wait needs --gdb ADDRESS", NULL);
+    if (args->gdb.address && args->gui.live)
+        return sim_usage_error("--gdb and --gui cannot be used together", NULL);
     if ((args->uart2_input_path || args->uart2_output_path) && board->uart2_base == 0)
         return sim_usage_error("--uart2-in/--uart2-out: this board has no UART2: ", board->name);
     return 0;
@@ -186,6 +203,8 @@ static int run_with_options(const struct run_args *args, const struct hv_config 
         sim_machine_trace_hashes(machine, stderr);
     if (error == SIM_OK && args->gui.live)
         error = gui_cli_live(machine, config, args->mafs, stderr);
+    else if (error == SIM_OK && args->gdb.address)
+        error = sim_gdb_run(machine, &args->gdb, args->mafs, stderr);
     else if (error == SIM_OK)
         error = sim_machine_run_mafs(machine, args->mafs, stderr);
     if (error == SIM_OK && args->gui.png_path)
