@@ -46,7 +46,7 @@ struct gdb_stop {
     bool watch;
     uint32_t watch_address;
     enum vcpu_watch_kind watch_kind;
-    bool hm; /* an HM event: text is its description */
+    bool has_text; /* text goes to GDB's console before the stop reply */
     char text[256];
 };
 
@@ -74,7 +74,6 @@ struct gdb_session {
     bool resume;   /* the command loop ends: the system runs on */
     bool end;      /* k, vKill, or GDB left: the run ends */
     bool detached; /* D: run on without stops */
-    bool quiet;    /* running to a monitor command's condition: no other stop */
 };
 
 /* gdb_server.c: serve GDB while the system stands still; returns when
@@ -82,10 +81,6 @@ struct gdb_session {
  * (after a resume), else GDB asks with '?'. */
 void gdb_serve(struct gdb_session *s, bool send_reply);
 struct vcpu *gdb_vcpu(struct gdb_session *s, int32_t partition);
-/* Run the system until the stop condition a monitor command set (maf,
- * slot) holds, then stand still there (no stop reply: GDB asked with
- * qRcmd). */
-void gdb_run_to_condition(struct gdb_session *s);
 
 /* gdb_packets.c: answer one packet. */
 void gdb_handle_packet(struct gdb_session *s, const char *packet);

@@ -86,16 +86,6 @@ static void hm_log(struct gdb_session *s)
     }
 }
 
-static void where(struct gdb_session *s)
-{
-    const struct hv *hv = sim_machine_hv(s->machine);
-    int32_t p = s->stop.partition;
-    say(s, "stopped at MAF %llu, slot %d, %llu us; thread %d is partition %d (%s)\n",
-        (unsigned long long)hv->sched.maf_count, hv->sched.slot,
-        (unsigned long long)sim_clock_us(sim_machine_clock(s->machine)), p + 1, p,
-        s->config->partitions[p].name);
-}
-
 static void run_to_maf(struct gdb_session *s, const char *arg)
 {
     char *end;
@@ -111,8 +101,7 @@ static void run_to_maf(struct gdb_session *s, const char *arg)
         return;
     }
     s->stop_maf = maf;
-    gdb_run_to_condition(s);
-    where(s);
+    say(s, "the next continue stops when MAF %llu starts (or at a breakpoint before)\n", maf);
 }
 
 static void run_to_slot(struct gdb_session *s)
@@ -120,8 +109,8 @@ static void run_to_slot(struct gdb_session *s)
     int32_t p = s->g_thread >= 0 ? s->g_thread : s->stop.partition;
     s->stop_slot = p;
     s->slot_seen = sim_machine_hv(s->machine)->partitions[p].slots_started;
-    gdb_run_to_condition(s);
-    where(s);
+    say(s, "the next continue stops when partition %d (%s) starts its next slot\n", p,
+        s->config->partitions[p].name);
 }
 
 static void help(struct gdb_session *s)
@@ -130,9 +119,9 @@ static void help(struct gdb_session *s)
            "monitor plan        the current plan's slots\n"
            "monitor hm          the health-monitor events seen\n"
            "monitor hm-stop on|off  stop at HM events (on by default)\n"
-           "monitor maf N       run to the start of major frame N\n"
-           "monitor slot        run to the start of this thread's partition's next slot\n"
-           "(after maf and slot, `flushregs` makes GDB read the registers again)\n");
+           "monitor maf N       the next continue stops where major frame N starts\n"
+           "monitor slot        the next continue stops where this thread's partition\n"
+           "                    starts its next slot\n");
 }
 
 void gdb_monitor(struct gdb_session *s, const char *command)

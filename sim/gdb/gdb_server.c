@@ -120,7 +120,7 @@ void gdb_serve(struct gdb_session *s, bool send_reply)
     s->resume = false;
     if (send_reply) {
         char text[128];
-        if (s->stop.hm)
+        if (s->stop.has_text)
             gdb_console(s, s->stop.text);
         gdb_stop_reply(s, text, sizeof text);
         rsp_send_str(&s->rsp, text);
@@ -164,7 +164,7 @@ static void on_vcpu_stop(struct vcpu *vcpu, const struct vcpu_stop *stop, void *
 {
     struct gdb_session *s = user;
     int32_t partition = partition_of(s, vcpu);
-    if (s->quiet || s->end || s->detached)
+    if (s->end || s->detached)
         return;
     stop_here(s, stop->reason == VCPU_STOP_INTERRUPT ? GDB_SIGINT : GDB_SIGTRAP, partition);
     s->stop.reason = stop->reason;
@@ -238,7 +238,7 @@ static bool hm_event(struct gdb_session *s)
     if (!s->stop_on_hm)
         return false;
     stop_here(s, hm_signal(e->event), p);
-    s->stop.hm = true;
+    s->stop.has_text = true;
     snprintf(s->stop.text, sizeof s->stop.text,
              "hvsim: %llu us: partition %d (%s): HM event %s, action %s, at pc 0x%08x\n",
              (unsigned long long)r->time_us, e->partition,
@@ -270,6 +270,20 @@ static bool condition_met(struct gdb_session *s)
     return false;
 }
 
+/* The stop's text: where in the plan the system stands. */
+static void describe_position(struct gdb_session *s)
+{
+    const struct hv *hv = sim_machine_hv(s->machine);
+    int32_t p = s->stop.partition;
+    s->stop.has_text = true;
+    snprintf(s->stop.text, sizeof s->stop.text,
+             "hvsim: stopped at MAF %llu, slot %d, %llu us: partition %d (%s) %s\n",
+             (unsigned long long)hv->sched.maf_count, hv->sched.slot,
+             (unsigned long long)sim_clock_us(sim_machine_clock(s->machine)), p,
+             s->config->partitions[p].name,
+             hv_current(hv) == p ? "starts its slot" : "is the thread shown");
+}
+
 static bool between_steps(const struct sim_machine *machine, void *context)
 {
     struct gdb_session *s = context;
@@ -284,36 +298,17 @@ static bool between_steps(const struct sim_machine *machine, void *context)
     bool stop = false;
     if (hm_event(s)) {
         stop = true;
-    } else if (condition_met(s) || interrupted(s)) {
-        stop_here(s, condition_met(s) ? GDB_SIGTRAP : GDB_SIGINT, current_or_first(s));
+    } else if (condition_met(s)) {
+        stop_here(s, GDB_SIGTRAP, current_or_first(s));
+        describe_position(s);
+        stop = true;
+    } else if (interrupted(s)) {
+        stop_here(s, GDB_SIGINT, current_or_first(s));
         stop = true;
     }
     if (stop)
         gdb_serve(s, true);
     return s->end;
-}
-
-/* Running to a monitor command's condition: nothing else stops. */
-static bool condition_or_end(const struct sim_machine *machine, void *context)
-{
-    struct gdb_session *s = context;
-    (void)machine;
-    hm_event(s); /* recorded; quiet is set, so it does not stop */
-    return s->end || sim_machine_hv(s->machine)->sched.maf_count >= s->mafs || condition_met(s) ||
-           interrupted(s);
-}
-
-void gdb_run_to_condition(struct gdb_session *s)
-{
-    for (uint32_t id = 0; id < s->config->partition_count; id++)
-        vcpu_debug_set_step(gdb_vcpu(s, (int32_t)id), false);
-    s->quiet = true;
-    if (sim_machine_run_until(s->machine, condition_or_end, s, 0, s->diag) != SIM_OK)
-        s->end = true;
-    s->quiet = false;
-    s->stop_maf = 0;
-    s->stop_slot = -1;
-    stop_here(s, GDB_SIGTRAP, current_or_first(s));
 }
 
 static bool at_boot(const struct sim_machine *machine, void *context)
@@ -346,11 +341,32 @@ static enum sim_error enable_debugging(struct gdb_session *s)
     return SIM_OK;
 }
 
+/* After the exit: answer until GDB goes (kill, detach, or closing). */
+static void serve_exited(struct gdb_session *s, const char *status)
+{
+    for (;;) {
+        enum rsp_event event = rsp_wait(&s->rsp);
+        if (event == RSP_CLOSED)
+            return;
+        if (event != RSP_PACKET)
+            continue;
+        const char *p = s->rsp.packet;
+        if (p[0] == 'k' || p[0] == 'D' || strncmp(p, "vKill", 5) == 0) {
+            if (p[0] != 'k')
+                rsp_send_str(&s->rsp, "OK");
+            return;
+        }
+        rsp_send_str(&s->rsp, p[0] == '?' ? status : strncmp(p, "qSupported", 10) == 0 ? "" : "E01");
+    }
+}
+
 /* The run is over: GDB hears that the "process" exited. */
 static void finish(struct gdb_session *s)
 {
-    if (s->fd >= 0 && !s->end) {
-        rsp_send_str(&s->rsp, hv_system_halted(sim_machine_hv(s->machine)) ? "W01" : "W00");
+    if (s->fd >= 0 && !s->end && !s->detached) {
+        const char *status = hv_system_halted(sim_machine_hv(s->machine)) ? "W01" : "W00";
+        rsp_send_str(&s->rsp, status);
+        serve_exited(s, status);
     }
     if (s->fd >= 0)
         close(s->fd);
