@@ -36,8 +36,8 @@ struct run_args {
     /* --cost texts, applied over the configuration's own costs */
     const char *cost_texts[MAX_COST_OPTIONS];
     uint32_t cost_count;
-    const char *trace_path; /* --trace FILE: the binary trace (docs/trace.md) */
-    bool print_hashes;      /* --hash: trace hashes per MAF and at the end, on stderr */
+    const char *trace_path;     /* --trace FILE: the binary trace (docs/trace.md) */
+    bool print_hashes;          /* --hash: trace hashes per MAF and at the end, on stderr */
     struct sim_gdb_options gdb; /* --gdb ADDRESS, --gdb-wait (docs/debugging.md) */
 };
 
@@ -101,7 +101,8 @@ static int parse_named_option(struct run_args *args, const char *option, const c
         args->gdb.address = value;
         return sim_gdb_address_valid(value)
                    ? 0
-                   : sim_usage_error("--gdb expects :PORT, HOST:PORT or a socket path, got ", value);
+                   : sim_usage_error("--gdb expects :PORT, HOST:PORT or a socket path, got ",
+                                     value);
     }
     return sim_usage_error("unknown option ", option);
 }

@@ -57,7 +57,7 @@ struct gdb_session {
     int listen_fd; /* -1 once GDB is connected (one client) */
     int fd;        /* -1 without a client */
     struct rsp rsp;
-    uint64_t mafs; /* the run ends when this frame starts */
+    uint64_t mafs;    /* the run ends when this frame starts */
     int32_t g_thread; /* partition of register and memory packets */
     struct gdb_stop stop;
     /* What the next resume asked for. */
@@ -91,10 +91,8 @@ void gdb_console(struct gdb_session *s, const char *text);
 
 /* gdb_regs.c: GDB's SPARC32 register numbers and memory. */
 #define GDB_REG_COUNT 72
-bool gdb_read_register(struct gdb_session *s, int32_t partition, uint32_t number,
-                       uint32_t *value);
-bool gdb_write_register(struct gdb_session *s, int32_t partition, uint32_t number,
-                        uint32_t value);
+bool gdb_read_register(struct gdb_session *s, int32_t partition, uint32_t number, uint32_t *value);
+bool gdb_write_register(struct gdb_session *s, int32_t partition, uint32_t number, uint32_t value);
 /* Memory as the partition sees it, its caller windows still in registers
  * shown as if flushed to their stack frames. False: not all mapped. */
 bool gdb_read_memory(struct gdb_session *s, int32_t partition, uint32_t address, uint8_t *out,

@@ -56,13 +56,13 @@ static uint32_t virtual_tbr(struct vcpu *vcpu)
     return tbr;
 }
 
-bool gdb_read_register(struct gdb_session *s, int32_t partition, uint32_t number,
-                       uint32_t *value)
+bool gdb_read_register(struct gdb_session *s, int32_t partition, uint32_t number, uint32_t *value)
 {
     struct vcpu *vcpu = gdb_vcpu(s, partition);
     if (!vcpu || number >= GDB_REG_COUNT)
         return false;
-    static const enum vcpu_reg specials[] = {VCPU_Y, VCPU_PSR, VCPU_WIM, VCPU_TBR, VCPU_PC, VCPU_NPC};
+    static const enum vcpu_reg specials[] = {VCPU_Y,   VCPU_PSR, VCPU_WIM,
+                                             VCPU_TBR, VCPU_PC,  VCPU_NPC};
     if (number < REG_F0)
         *value = number == 0 ? 0 : vcpu_get_reg(vcpu, (enum vcpu_reg)number);
     else if (number < REG_Y || number >= REG_FSR)
@@ -76,8 +76,7 @@ bool gdb_read_register(struct gdb_session *s, int32_t partition, uint32_t number
     return true;
 }
 
-bool gdb_write_register(struct gdb_session *s, int32_t partition, uint32_t number,
-                        uint32_t value)
+bool gdb_write_register(struct gdb_session *s, int32_t partition, uint32_t number, uint32_t value)
 {
     struct vcpu *vcpu = gdb_vcpu(s, partition);
     if (!vcpu || number >= GDB_REG_COUNT)
@@ -155,8 +154,7 @@ bool gdb_read_memory(struct gdb_session *s, int32_t partition, uint32_t address,
 
 /* A write over a window's stack frame goes to the register too, so that
  * the partition sees it when it returns there. */
-static void write_windows(struct vcpu *vcpu, uint32_t address, const uint8_t *data,
-                          uint32_t length)
+static void write_windows(struct vcpu *vcpu, uint32_t address, const uint8_t *data, uint32_t length)
 {
     struct window_area areas[32];
     uint32_t count = caller_windows(vcpu, areas);
@@ -166,8 +164,7 @@ static void write_windows(struct vcpu *vcpu, uint32_t address, const uint8_t *da
             if (at < address || at + 4 > (uint64_t)address + length)
                 continue;
             uint32_t index = i / 4;
-            enum vcpu_reg reg =
-                (enum vcpu_reg)(index < 8 ? VCPU_L0 + index : VCPU_I0 + index - 8);
+            enum vcpu_reg reg = (enum vcpu_reg)(index < 8 ? VCPU_L0 + index : VCPU_I0 + index - 8);
             vcpu_set_window_reg(vcpu, areas[a].window, reg, load_be32(data + (at - address)));
         }
     }

@@ -61,8 +61,8 @@ static int listen_tcp(const char *address, FILE *diag)
     char host[256];
     size_t n = (size_t)(colon - address);
     snprintf(host, sizeof host, "%.*s", (int)(n < sizeof host ? n : sizeof host - 1), address);
-    struct addrinfo hints = {.ai_family = AF_INET, .ai_socktype = SOCK_STREAM,
-                             .ai_flags = AI_PASSIVE};
+    struct addrinfo hints = {
+        .ai_family = AF_INET, .ai_socktype = SOCK_STREAM, .ai_flags = AI_PASSIVE};
     struct addrinfo *found = NULL;
     int err = getaddrinfo(n ? host : "127.0.0.1", colon + 1, &hints, &found);
     if (err != 0) {
@@ -146,8 +146,8 @@ void gdb_serve(struct gdb_session *s, bool send_reply)
 
 static void stop_here(struct gdb_session *s, int signal, int32_t partition)
 {
-    s->stop = (struct gdb_stop){.signal = signal, .partition = partition,
-                                .reason = VCPU_STOP_INTERRUPT};
+    s->stop =
+        (struct gdb_stop){.signal = signal, .partition = partition, .reason = VCPU_STOP_INTERRUPT};
     s->g_thread = partition;
 }
 
@@ -233,8 +233,8 @@ static bool hm_event(struct gdb_session *s)
     int32_t p = e->partition >= 0 ? e->partition : 0;
     struct vcpu *vcpu = gdb_vcpu(s, p);
     struct gdb_hm_record *r = &s->hm[s->hm_count++ % GDB_HM_RECORDS];
-    *r = (struct gdb_hm_record){sim_clock_us(sim_machine_clock(s->machine)), e->partition,
-                                e->event, e->action, vcpu ? vcpu_get_reg(vcpu, VCPU_PC) : 0};
+    *r = (struct gdb_hm_record){sim_clock_us(sim_machine_clock(s->machine)), e->partition, e->event,
+                                e->action, vcpu ? vcpu_get_reg(vcpu, VCPU_PC) : 0};
     if (!s->stop_on_hm)
         return false;
     stop_here(s, hm_signal(e->event), p);
@@ -356,7 +356,9 @@ static void serve_exited(struct gdb_session *s, const char *status)
                 rsp_send_str(&s->rsp, "OK");
             return;
         }
-        rsp_send_str(&s->rsp, p[0] == '?' ? status : strncmp(p, "qSupported", 10) == 0 ? "" : "E01");
+        rsp_send_str(&s->rsp, p[0] == '?'                         ? status
+                              : strncmp(p, "qSupported", 10) == 0 ? ""
+                                                                  : "E01");
     }
 }
 
@@ -381,8 +383,8 @@ enum sim_error sim_gdb_run(struct sim_machine *machine, const struct sim_gdb_opt
     struct gdb_session *s = &session;
     session_init(s, machine, mafs, diag);
     bool unix_socket = strchr(options->address, '/') != NULL;
-    s->listen_fd = unix_socket ? listen_unix(options->address, diag)
-                               : listen_tcp(options->address, diag);
+    s->listen_fd =
+        unix_socket ? listen_unix(options->address, diag) : listen_tcp(options->address, diag);
     if (s->listen_fd < 0)
         return SIM_ERR_USAGE;
     enum sim_error error = enable_debugging(s);

@@ -227,7 +227,8 @@ long rsp_hex_decode(void *out, size_t max, const char *hex, size_t hex_length)
     if (hex_length % 2 != 0 || hex_length / 2 > max)
         return -1;
     for (size_t i = 0; i < hex_length / 2; i++) {
-        int hi = hex_digit((unsigned char)hex[2 * i]), lo = hex_digit((unsigned char)hex[2 * i + 1]);
+        int hi = hex_digit((unsigned char)hex[2 * i]),
+            lo = hex_digit((unsigned char)hex[2 * i + 1]);
         if (hi < 0 || lo < 0)
             return -1;
         bytes[i] = (uint8_t)(hi << 4 | lo);

@@ -14,12 +14,12 @@
 #define RSP_MAX_PACKET 4096u
 
 enum rsp_event {
-    RSP_PACKET,    /* a whole packet with a good checksum: rsp->packet */
-    RSP_INTERRUPT, /* Ctrl-C (0x03) outside a packet */
-    RSP_TOO_LONG,  /* a packet longer than RSP_MAX_PACKET (acknowledged, dropped) */
+    RSP_PACKET,     /* a whole packet with a good checksum: rsp->packet */
+    RSP_INTERRUPT,  /* Ctrl-C (0x03) outside a packet */
+    RSP_TOO_LONG,   /* a packet longer than RSP_MAX_PACKET (acknowledged, dropped) */
     RSP_BAD_PACKET, /* a checksum mismatch ('-' sent, the peer resends) */
-    RSP_CLOSED,    /* the peer went away, or a read failed */
-    RSP_NOTHING,   /* rsp_poll: nothing there yet */
+    RSP_CLOSED,     /* the peer went away, or a read failed */
+    RSP_NOTHING,    /* rsp_poll: nothing there yet */
 };
 
 struct rsp {

@@ -123,7 +123,8 @@ static void test_send_escapes_and_sums(void **state)
     char out[16] = {0};
     assert_int_equal(read(p.peer, out, sizeof out - 1), 8);
     /* 'a' + '}' + ('#' ^ 0x20) + 'b' = 0x61 + 0x7d + 0x03 + 0x62 */
-    assert_string_equal(out, "$a}\x03" "b#43");
+    assert_string_equal(out, "$a}\x03"
+                             "b#43");
     close_pair(&p);
 }
 
@@ -133,8 +134,8 @@ static void test_hex_helpers(void **state)
     uint8_t bytes[4];
     assert_int_equal(rsp_hex_decode(bytes, 4, "deadBEEF", 8), 4);
     assert_int_equal(bytes[0], 0xde);
-    assert_int_equal(rsp_hex_decode(bytes, 4, "dead0", 5), -1);   /* odd */
-    assert_int_equal(rsp_hex_decode(bytes, 4, "xx", 2), -1);      /* not hex */
+    assert_int_equal(rsp_hex_decode(bytes, 4, "dead0", 5), -1);    /* odd */
+    assert_int_equal(rsp_hex_decode(bytes, 4, "xx", 2), -1);       /* not hex */
     assert_int_equal(rsp_hex_decode(bytes, 2, "00112233", 8), -1); /* too long */
     uint64_t v;
     const char *end;
