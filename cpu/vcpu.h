@@ -82,7 +82,8 @@ enum vcpu_error vcpu_read_mem(struct vcpu *vcpu, uint32_t address, void *buffer,
 enum vcpu_error vcpu_write_mem(struct vcpu *vcpu, uint32_t address, const void *buffer,
                                uint32_t length, bool respect_perms);
 
-/* XtratuM's partition boot state: user mode, ET = 1, CWP = 7, WIM = 0x2,
+/* XtratuM's partition boot state: user mode, ET = 1, CWP = 0, WIM = 0x2
+ * (the caller's window, 1, invalid: nothing is spilled above the boot %fp),
  * condition codes initialised, PIL 0, %g1 = pct_address, PC = entry,
  * NPC = entry + 4, every other register zero. */
 enum vcpu_error vcpu_boot(struct vcpu *vcpu, uint32_t entry, uint32_t pct_address);

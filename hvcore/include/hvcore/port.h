@@ -36,7 +36,7 @@ bool hv_port_copy_to_guest(struct hv *hv, uint32_t partition, uint32_t guest_add
 uint8_t *hv_port_pct(struct hv *hv, uint32_t partition);
 
 /* Put a partition's CPU in XtratuM's boot state: user mode, traps enabled,
- * CWP = 7, WIM = 0x2, %g1 = the PCT's guest address, PC = entry.
+ * CWP = 0, WIM = 0x2 (the caller's window invalid), %g1 = the PCT's guest address, PC = entry.
  * HV_ENTRY_IMAGE: the entry point recorded in the partition's image (used
  * when the configuration gives none). */
 #define HV_ENTRY_IMAGE 0xffffffffu

@@ -110,6 +110,11 @@ typedef struct {
     xm_s32_t noEvents; /* entries waiting in the log */
 } xmHmStatus_t;
 
+/* The argument of ctrl_object on the HM object, as XM-Q declares it. */
+union hmCmd {
+    xmHmStatus_t status;
+};
+
 /* resetStatus values of a partition reset by the HM (XM-Q 1.0.8 uses
  * XM_COLD_RESET / XM_WARM_RESET) and the older helpers. */
 #define XM_RESET_STATUS_PARTITION_NORMAL_START 0
