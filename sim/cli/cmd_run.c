@@ -107,7 +107,8 @@ static int parse_named_option(struct run_args *args, const char *option, const c
         args->gdb.address = value;
         return sim_gdb_address_valid(value)
                    ? 0
-                   : sim_usage_error("--gdb expects :PORT, HOST:PORT or a socket path, got ", value);
+                   : sim_usage_error("--gdb expects :PORT, HOST:PORT or a socket path, got ",
+                                     value);
     }
     return sim_usage_error("unknown option ", option);
 }
