@@ -93,7 +93,7 @@ static int32_t check_pte(struct hv *hv, uint32_t id, uint32_t entry, uint32_t re
     bool table_page = page_at(hv, id, page) != 0 || page == registering;
     if (acc_writable(acc) && (!area_writable(area) || table_page))
         return XM_PERM_ERROR;
-    return hv_port_phys_read32(hv, id, page, &word) ? XM_OK : XM_INVALID_CONFIG;
+    return hv_port_phys_read(hv, id, page, &word, 1) ? XM_OK : XM_INVALID_CONFIG;
 }
 
 /* A PTD at level `level` points to a table of the next level. */
@@ -141,15 +141,36 @@ static void count_reference(struct hv *hv, uint32_t id, uint32_t entry, int delt
 
 static bool read_word(struct hv *hv, uint32_t id, uint32_t address, uint32_t *word)
 {
-    return hv_port_phys_read32(hv, id, address, word);
+    return hv_port_phys_read(hv, id, address, word, 1);
+}
+
+/* A page's entries in order, read from the port a chunk at a time. */
+#define CHUNK_WORDS 64u
+struct entry_reader {
+    uint32_t words[CHUNK_WORDS];
+    uint32_t chunk; /* physical address of words[0]; 1 before the first read */
+    bool ok;
+};
+
+static bool page_entry(struct hv *hv, uint32_t id, struct entry_reader *r, uint32_t address,
+                       uint32_t *entry)
+{
+    uint32_t chunk = address & ~(CHUNK_WORDS * 4 - 1);
+    if (r->chunk != chunk) {
+        r->chunk = chunk;
+        r->ok = hv_port_phys_read(hv, id, chunk, r->words, CHUNK_WORDS);
+    }
+    *entry = r->words[(address - chunk) / 4];
+    return r->ok;
 }
 
 /* Every entry of a page about to become a table page of `level`. */
 static int32_t check_page(struct hv *hv, uint32_t id, uint32_t page, uint32_t level)
 {
+    struct entry_reader reader = {.chunk = 1};
     for (uint32_t i = 0; i < PAGE_WORDS; i++) {
         uint32_t address = page + 4 * i, entry;
-        if (!read_word(hv, id, address, &entry))
+        if (!page_entry(hv, id, &reader, address, &entry))
             return XM_INVALID_CONFIG;
         if (reserved_entry(level, address))
             continue; /* cleared when registered */
@@ -163,9 +184,10 @@ static int32_t check_page(struct hv *hv, uint32_t id, uint32_t page, uint32_t le
 /* Each PTD of a table page (dis)owns its target. */
 static void count_page_references(struct hv *hv, uint32_t id, uint32_t page, int delta)
 {
+    struct entry_reader reader = {.chunk = 1};
     for (uint32_t i = 0; i < PAGE_WORDS; i++) {
         uint32_t entry;
-        if (read_word(hv, id, page + 4 * i, &entry))
+        if (page_entry(hv, id, &reader, page + 4 * i, &entry))
             count_reference(hv, id, entry, delta);
     }
 }
@@ -177,9 +199,10 @@ static bool mapped_writable(struct hv *hv, uint32_t id, uint32_t page)
     for (uint32_t p = 0; p < HV_MMU_TABLE_PAGES; p++) {
         if (mmu->pages[p].level != PPAG_PTDL3)
             continue;
+        struct entry_reader reader = {.chunk = 1};
         for (uint32_t i = 0; i < PAGE_WORDS; i++) {
             uint32_t entry;
-            if (read_word(hv, id, mmu->pages[p].address + 4 * i, &entry) &&
+            if (page_entry(hv, id, &reader, mmu->pages[p].address + 4 * i, &entry) &&
                 (entry & XM_MMU_ET_MASK) == XM_MMU_ET_PTE && PTE_PAGE(entry) == page &&
                 acc_writable(PTE_ACC(entry)))
                 return true;
@@ -256,9 +279,19 @@ int32_t hv_mmu_set_page_type(struct hv *hv, uint32_t id, uint32_t page, uint32_t
     return type == PPAG_STD ? unregister_page(hv, id, page) : register_page(hv, id, page, type);
 }
 
-static void sync_all(struct hv *hv, uint32_t id)
+static bool sync_all(struct hv *hv, uint32_t id)
 {
-    hv_port_mmu_sync(hv, id, mmu_of(hv, id)->root, HV_MMU_ALL_PAGES);
+    return hv_port_mmu_sync(hv, id, mmu_of(hv, id)->root, HV_MMU_ALL_PAGES);
+}
+
+/* Write an entry and move the references of its old and new PTD. */
+static bool write_entry(struct hv *hv, uint32_t id, uint32_t address, uint32_t value, uint32_t old)
+{
+    if (!hv_port_phys_write32(hv, id, address, value))
+        return false;
+    count_reference(hv, id, value, +1);
+    count_reference(hv, id, old, -1);
+    return true;
 }
 
 int32_t hv_mmu_update_page32(struct hv *hv, uint32_t id, uint32_t address, uint32_t value)
@@ -272,13 +305,13 @@ int32_t hv_mmu_update_page32(struct hv *hv, uint32_t id, uint32_t address, uint3
     int32_t status = check_entry(hv, id, table->level, value, table->address);
     if (status != XM_OK)
         return status;
-    if (!read_word(hv, id, address, &old) || !hv_port_phys_write32(hv, id, address, value))
+    if (!read_word(hv, id, address, &old) || !write_entry(hv, id, address, value, old))
         return XM_INVALID_CONFIG;
-    count_reference(hv, id, value, +1);
-    count_reference(hv, id, old, -1);
-    if (mmu_of(hv, id)->root != XM_MMU_INITIAL_MAP)
-        sync_all(hv, id);
-    return XM_OK;
+    if (mmu_of(hv, id)->root == XM_MMU_INITIAL_MAP || sync_all(hv, id))
+        return XM_OK;
+    (void)write_entry(hv, id, address, old, value); /* the port cannot run it: undone */
+    (void)sync_all(hv, id);
+    return XM_INVALID_CONFIG;
 }
 
 static void set_root(struct hv *hv, uint32_t id, uint32_t root)
@@ -289,7 +322,6 @@ static void set_root(struct hv *hv, uint32_t id, uint32_t root)
     if (root != XM_MMU_INITIAL_MAP)
         page_at(hv, id, root)->refs++;
     mmu->root = root;
-    sync_all(hv, id);
 }
 
 int32_t hv_mmu_write_register32(struct hv *hv, uint32_t id, uint32_t reg, uint32_t value)
@@ -301,17 +333,22 @@ int32_t hv_mmu_write_register32(struct hv *hv, uint32_t id, uint32_t reg, uint32
         if (table == 0 || table->level != PPAG_PTDL1 || value % L1_TABLE_BYTES != 0)
             return XM_INVALID_PARAM;
     }
-    if (value == mmu_of(hv, id)->root)
+    uint32_t old = mmu_of(hv, id)->root;
+    if (value == old)
         return XM_NO_ACTION;
     set_root(hv, id, value);
-    return XM_OK;
+    if (sync_all(hv, id))
+        return XM_OK;
+    set_root(hv, id, old); /* the port cannot run it: stay where we were */
+    (void)sync_all(hv, id);
+    return XM_INVALID_CONFIG;
 }
 
 /* Any address: dropping a translation that does not exist is harmless. */
 int32_t hv_mmu_invld_tlb(struct hv *hv, uint32_t id, uint32_t address)
 {
-    hv_port_mmu_sync(hv, id, mmu_of(hv, id)->root, address & ~(PAGE_SIZE - 1));
-    return XM_OK;
+    bool done = hv_port_mmu_sync(hv, id, mmu_of(hv, id)->root, address & ~(PAGE_SIZE - 1));
+    return done ? XM_OK : XM_INVALID_CONFIG;
 }
 
 /* A reset forgets the partition's page types and maps: it starts again on
@@ -322,5 +359,5 @@ void hv_mmu_reset(struct hv *hv, uint32_t id)
     bool had_map = mmu->root != XM_MMU_INITIAL_MAP;
     *mmu = (struct hv_mmu){.root = XM_MMU_INITIAL_MAP};
     if (had_map)
-        sync_all(hv, id);
+        (void)sync_all(hv, id); /* the configuration's map always runs */
 }

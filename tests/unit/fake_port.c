@@ -189,12 +189,15 @@ void fake_port_set_phys_word(struct hv *hv, uint32_t paddr, uint32_t value)
     p[3] = (uint8_t)value;
 }
 
-bool hv_port_phys_read32(struct hv *hv, uint32_t partition, uint32_t paddr, uint32_t *value)
+bool hv_port_phys_read(struct hv *hv, uint32_t partition, uint32_t paddr, uint32_t *words,
+                       uint32_t count)
 {
     (void)partition;
-    if (!phys_range(paddr))
-        return false;
-    *value = fake_port_phys_word(hv, paddr);
+    for (uint32_t i = 0; i < count; i++) {
+        if (!phys_range(paddr + 4 * i))
+            return false;
+        words[i] = fake_port_phys_word(hv, paddr + 4 * i);
+    }
     return true;
 }
 
@@ -207,10 +210,13 @@ bool hv_port_phys_write32(struct hv *hv, uint32_t partition, uint32_t paddr, uin
     return true;
 }
 
-void hv_port_mmu_sync(struct hv *hv, uint32_t partition, uint32_t l1, uint32_t vaddr)
+bool hv_port_mmu_sync(struct hv *hv, uint32_t partition, uint32_t l1, uint32_t vaddr)
 {
     struct fake_mmu *mmu = &port(hv)->mmu[partition];
+    if (l1 != 0 && l1 == mmu->refuse_l1)
+        return false;
     mmu->syncs++;
     mmu->l1 = l1;
     mmu->vaddr = vaddr;
+    return true;
 }

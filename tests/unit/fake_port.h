@@ -36,6 +36,7 @@ struct fake_cpu {
 struct fake_mmu {
     uint32_t syncs;
     uint32_t l1, vaddr; /* of the last sync */
+    uint32_t refuse_l1; /* a level-1 table the port cannot run (0: none) */
 };
 
 struct fake_port {

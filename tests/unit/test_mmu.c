@@ -258,6 +258,25 @@ static void test_table_pages_are_bounded(void **state)
     assert_int_equal(set_type(f, TABLES + HV_MMU_TABLE_PAGES * PAGE, PPAG_PTDL3), XM_OK);
 }
 
+/* A map the port cannot run: the switch, or an update of the map in use,
+ * is undone and refused. */
+static void test_port_refusal_undoes(void **state)
+{
+    struct fixture *f = *state;
+    build_map(f);
+    f->port.mmu[0].refuse_l1 = L1;
+    assert_int_equal(switch_to(f, L1), XM_INVALID_CONFIG);
+    assert_int_equal(set_type(f, L1, PPAG_STD), XM_OK); /* not in use: the switch was undone */
+    assert_int_equal(set_type(f, L1, PPAG_PTDL1), XM_OK);
+    assert_int_equal(update(f, L1 + 4 * 0x80, XM_MMU_PTD(L2)), XM_OK);
+    f->port.mmu[0].refuse_l1 = 0;
+    assert_int_equal(switch_to(f, L1), XM_OK);
+    f->port.mmu[0].refuse_l1 = L1;
+    assert_int_equal(update(f, L3, XM_MMU_PTE(DATA, XM_MMU_ACC_RW)), XM_INVALID_CONFIG);
+    assert_int_equal(fake_port_phys_word(&f->hv, L3), 0);
+    assert_int_equal(call(f, invld_tlb_nr, 0x80000000u, 0), XM_INVALID_CONFIG);
+}
+
 static void test_reset_forgets_the_maps(void **state)
 {
     struct fixture *f = *state;
@@ -285,6 +304,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_no_writable_mapping_of_a_new_table, setup, teardown),
         cmocka_unit_test_setup_teardown(test_contents_checked_when_registered, setup, teardown),
         cmocka_unit_test_setup_teardown(test_table_pages_are_bounded, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_port_refusal_undoes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_reset_forgets_the_maps, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

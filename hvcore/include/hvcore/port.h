@@ -48,11 +48,14 @@ bool hv_port_guest_readable(struct hv *hv, uint32_t partition, uint32_t guest_ad
                             uint32_t length);
 
 /* The MMU paravirtualisation (hvcore/src/mmu.c, docs/hypercalls.md).
- * A word of the partition's memory by physical address (its page-table
- * pages live there), whatever its maps and rights say; false when the port
- * cannot reach that address for the partition (the core then refuses the
- * call; on the simulator: an area whose mappedAt is not its startAddr). */
-bool hv_port_phys_read32(struct hv *hv, uint32_t partition, uint32_t paddr, uint32_t *value);
+ * The partition's memory by physical address (its page-table pages live
+ * there), whatever its maps and rights say: `count` (at most 64)
+ * big-endian words from paddr (4-byte aligned), or one word written;
+ * false when the port cannot reach that address for the partition (the
+ * core then refuses the call; on the simulator: an area whose mappedAt is
+ * not its startAddr). */
+bool hv_port_phys_read(struct hv *hv, uint32_t partition, uint32_t paddr, uint32_t *words,
+                       uint32_t count);
 bool hv_port_phys_write32(struct hv *hv, uint32_t partition, uint32_t paddr, uint32_t value);
 
 /* The partition's translations changed: from now on its CPU translates
@@ -60,9 +63,12 @@ bool hv_port_phys_write32(struct hv *hv, uint32_t partition, uint32_t paddr, uin
  * its entries from XM_MMU_L1_RESERVED on are the port's to fill), or
  * through the configuration's map for XM_MMU_INITIAL_MAP (0); and it drops
  * what it cached of the page at vaddr, or of every page for
- * HV_MMU_ALL_PAGES. Never flushes translated code. */
+ * HV_MMU_ALL_PAGES. Never flushes translated code. False: the port cannot
+ * run that map for the partition (on the simulator: the partition's areas
+ * leave the vCPU's private page outside the reserved range); the core
+ * then undoes the change and refuses the call. */
 #define HV_MMU_ALL_PAGES 0xffffffffu
-void hv_port_mmu_sync(struct hv *hv, uint32_t partition, uint32_t l1, uint32_t vaddr);
+bool hv_port_mmu_sync(struct hv *hv, uint32_t partition, uint32_t l1, uint32_t vaddr);
 
 /* A partition's SPARC CPU, for the virtual traps and assembly hypercalls
  * (hvcore/src/vtrap.c decides what happens; the port does the register
