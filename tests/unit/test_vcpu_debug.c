@@ -146,18 +146,25 @@ static void test_breakpoints_keep_slices(void **state)
     }
 }
 
+/* Step the whole program: where it is after each instruction. */
+static void record_every_step(struct recorder *steps)
+{
+    memset(steps, 0, sizeof *steps);
+    steps->step_after_stop = true;
+    struct vcpu *vcpu = branchy(steps);
+    vcpu_debug_set_step(vcpu, true);
+    run_sliced(vcpu, UINT64_MAX / 2, &debugged);
+    vcpu_destroy(vcpu);
+}
+
 /* Each breakpoint stop is where stepping was after as many instructions
  * (the program, sliced by a budget, stops at every other word). */
 static void test_breakpoints_match_steps(void **state)
 {
     (void)state;
     static struct recorder steps;
-    memset(&steps, 0, sizeof steps);
-    steps.step_after_stop = true;
-    struct vcpu *vcpu = branchy(&steps);
-    vcpu_debug_set_step(vcpu, true);
-    run_sliced(vcpu, UINT64_MAX / 2, &debugged);
-    vcpu_destroy(vcpu);
+    record_every_step(&steps);
+    struct vcpu *vcpu = NULL;
     memset(&rec, 0, sizeof rec);
     vcpu = branchy(&rec);
     for (uint32_t a = CODE; a < CODE + BRANCHY_CODE_BYTES; a += 8) {
@@ -185,12 +192,8 @@ static void test_stop_at_count(void **state)
 {
     (void)state;
     static struct recorder steps;
-    memset(&steps, 0, sizeof steps);
-    steps.step_after_stop = true;
-    struct vcpu *vcpu = branchy(&steps);
-    vcpu_debug_set_step(vcpu, true);
-    run_sliced(vcpu, UINT64_MAX / 2, &debugged);
-    vcpu_destroy(vcpu);
+    record_every_step(&steps);
+    struct vcpu *vcpu = NULL;
     for (uint64_t target = 1; target < steps.stops; target += steps.stops / 37) {
         memset(&rec, 0, sizeof rec);
         vcpu = branchy(&rec);
