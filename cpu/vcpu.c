@@ -202,7 +202,10 @@ enum vcpu_error vcpu_read_mem(struct vcpu *vcpu, uint32_t address, void *buffer,
     return vcpu_guest_rw(vcpu, address, buffer, length, false);
 }
 
-enum vcpu_error vcpu_read_phys(struct vcpu *vcpu, uint32_t address, void *buffer, uint32_t length)
+/* The hypervisor's access by engine address: any region, whatever its
+ * rights and the current map. */
+static enum vcpu_error phys_access(struct vcpu *vcpu, uint32_t address, void *buffer,
+                                   uint32_t length, bool write)
 {
     uint32_t fault;
     if ((uint64_t)address + length > ADDRESS_SPACE_END ||
@@ -212,24 +215,24 @@ enum vcpu_error vcpu_read_phys(struct vcpu *vcpu, uint32_t address, void *buffer
     if (length == 0) {
         return VCPU_OK;
     }
-    return uc_mem_read(vcpu->uc, address, buffer, length) == UC_ERR_OK ? VCPU_OK : VCPU_ERR_UNICORN;
+    uc_err err = write ? uc_mem_write(vcpu->uc, address, buffer, length)
+                       : uc_mem_read(vcpu->uc, address, buffer, length);
+    return err == UC_ERR_OK ? VCPU_OK : VCPU_ERR_UNICORN;
 }
 
-/* Page-table pages: never code the guest may execute, since never mapped
- * writable for it: no translation to drop. */
+enum vcpu_error vcpu_read_phys(struct vcpu *vcpu, uint32_t address, void *buffer, uint32_t length)
+{
+    return phys_access(vcpu, address, buffer, length, false);
+}
+
+/* No translated code is dropped (the loader, vcpu_write_mem, drops it
+ * itself): the hypervisor writes page-table pages here, which a partition
+ * that maps them executable would see as the board's instruction cache
+ * would, stale until it flushes. */
 enum vcpu_error vcpu_write_phys(struct vcpu *vcpu, uint32_t address, const void *buffer,
                                 uint32_t length)
 {
-    uint32_t fault;
-    if ((uint64_t)address + length > ADDRESS_SPACE_END ||
-        !regions_allow(vcpu, address, length, ANY_REGION, &fault)) {
-        return VCPU_ERR_UNMAPPED;
-    }
-    if (length == 0) {
-        return VCPU_OK;
-    }
-    return uc_mem_write(vcpu->uc, address, buffer, length) == UC_ERR_OK ? VCPU_OK
-                                                                        : VCPU_ERR_UNICORN;
+    return phys_access(vcpu, address, (void *)buffer, length, true);
 }
 
 /* Host writes into executable memory (an image being loaded) drop the

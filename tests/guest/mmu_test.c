@@ -130,6 +130,14 @@ static void check_contents(void)
     printf("Mapper: written through the alias, pages[0] reads 0x%08x\n", *word(addr(pages[0]) + 4));
     *word(EXTRA) = 0x33333333u;
     printf("Mapper: the unmapped area's page reads 0x%08x\n", *word(EXTRA));
+    /* Hypercall pointers go through the map in use too. */
+    static const char line[] = "Mapper: printed from the alias\n";
+    for (unsigned i = 0; i < sizeof line; i++)
+        pages[0][64 + i] = (unsigned char)line[i];
+    expect("console write from the alias", XM_write_console((char *)(ALIAS + 64), sizeof line - 1),
+           (xm_s32_t)(sizeof line - 1));
+    expect("get_time into my page table", XM_get_time(XM_HW_CLOCK, (xmTime_t *)TABLE_VIEW),
+           XM_INVALID_PARAM);
     /* The MMU has set the entry's referenced bit (5), as the hardware does. */
     unsigned entry = *word(TABLE_VIEW + 4u * ((addr(__xal_image_start) >> 12) & 63u));
     printf("Mapper: my level-3 table's first entry is 0x%08x (written 0x%08x)\n", entry,
