@@ -1,4 +1,5 @@
-/* hvcore: the hypercall table (XM-Q 1.0 numbering, `ta 0xF0`). Every
+/* hvcore: the hypercall table (XM-Q 1.0 numbering, `ta 0xF0`). The
+ * partition's hypercall policy (policy.c) is checked first; then every
  * handler has one shape: permission check, argument and guest-pointer
  * check through the port's checked copies, the action, an XM return code.
  * Numbers without a handler yet answer XM_UNKNOWN_HYPERCALL, as XtratuM does
@@ -384,7 +385,10 @@ bool hv_hypercall(struct hv *hv, const uint32_t regs[6], int32_t *result)
         return true;
     }
     uint32_t boots = hv->partitions[call.caller].boots;
-    *result = hypercall_table[nr](hv, &call);
+    if (hv_policy_allows(hv, call.caller, nr, call.args))
+        *result = hypercall_table[nr](hv, &call);
+    else
+        *result = XM_PERM_ERROR;
     hv_trace(hv, HV_TRACE_HYPERCALL, (int32_t)call.caller, nr, (uint32_t)*result, 0);
     /* A caller restarted by its call (its own reset, a system reset, an HM
      * action) does not return from it. */

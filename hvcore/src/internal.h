@@ -73,6 +73,8 @@ void hv_watchdog_expire_due(struct hv *hv, uint64_t now);
 
 /* virq.c */
 void hv_virq_raise_extended(struct hv *hv, uint32_t partition, uint32_t ext);
+/* The same for an interrupt that was due at cycle origin (a timer). */
+void hv_virq_raise_extended_at(struct hv *hv, uint32_t partition, uint32_t ext, uint64_t origin);
 void hv_virq_raise_hw(struct hv *hv, uint32_t partition, uint32_t line);
 int32_t hv_virq_clear_mask(struct hv *hv, uint32_t id, uint32_t hw, uint32_t ext);
 int32_t hv_virq_set_mask(struct hv *hv, uint32_t id, uint32_t hw, uint32_t ext);
@@ -106,6 +108,11 @@ int32_t hv_ioport_out(struct hv *hv, uint32_t id, uint32_t port, uint32_t value)
 
 /* gid.c */
 int32_t hv_gid_by_name(struct hv *hv, uint32_t caller, uint32_t address, uint32_t entity);
+
+/* policy.c: may the caller make hypercall nr with args (%o1..%o5)? A
+ * refusal is traced and raises XM_HM_EV_HYPERCALL_DENIED; the caller gets
+ * XM_PERM_ERROR. */
+bool hv_policy_allows(struct hv *hv, uint32_t caller, uint32_t nr, const uint32_t *args);
 
 /* trace.c */
 void hv_trace(struct hv *hv, uint32_t kind, int32_t partition, uint32_t a, uint32_t b, uint32_t c);

@@ -374,4 +374,5 @@ void sim_check_semantics(struct sim_loader *ld)
     sim_check_hm(ld);
     sim_check_hw(ld);
     sim_check_channels(ld);
+    sim_check_policies(ld);
 }

@@ -28,6 +28,11 @@ struct hv_timer {
     uint64_t interval_us; /* 0: one-shot */
 };
 
+/* Virtual interrupt sources, for the latency record: hardware line n is
+ * source n, extended interrupt e is source 32 + e. */
+#define HV_VIRQ_SOURCE(type, irq) ((type)*32u + (irq)) /* type 0 hardware, 1 extended */
+#define HV_VIRQ_SOURCES 64u
+
 struct hv_partition {
     enum hv_partition_state state;
     uint32_t reset_counter;
@@ -39,6 +44,11 @@ struct hv_partition {
     struct hv_timer exec_timer; /* XM_EXEC_CLOCK: raises XM_VT_EXT_EXEC_TIMER */
     uint32_t
         boots; /* times started or restarted: a hypercall whose caller restarted never returns */
+    /* Interrupt latency (docs/interrupts.md), in cycles (hv_port_cycles):
+     * when each source last went pending, and when the partition's
+     * current (or last) slot started. */
+    uint64_t virq_raised[HV_VIRQ_SOURCES];
+    uint64_t slot_start_cycle;
 };
 
 struct hv_sched {

@@ -18,6 +18,11 @@ void hv_port_io_write32(struct hv *hv, uint32_t address, uint32_t value);
 struct hv_trace_event;
 void hv_port_trace(struct hv *hv, const struct hv_trace_event *event);
 
+/* The processor's time in cycles since power-on: the clock the port
+ * stamps the trace with. The core reads it only to measure (interrupt
+ * latency, docs/interrupts.md), never to decide. */
+uint64_t hv_port_cycles(struct hv *hv);
+
 /* Time and the console are not port functions: the core's drivers
  * (hvcore/drivers) program the GPTIMER, IRQMP and APBUART through the two
  * functions above, on the board and in the simulator alike. */

@@ -54,7 +54,12 @@
 #define XM_HM_EV_APP_HARDWARE_FAULT 37
 #define XM_HM_EV_APP_POWER_FAIL 38
 
-#define XM_HM_MAX_EVENTS 39
+/* hvsim's own event, at the first number XtratuM leaves free
+ * (docs/health-monitor.md): the partition's hypercall policy refused a
+ * call (XM_CF hvsim:Policy). */
+#define XM_HM_EV_HYPERCALL_DENIED 39
+
+#define XM_HM_MAX_EVENTS 40
 
 /* Actions. */
 #define XM_HM_AC_IGNORE 0
