@@ -425,6 +425,7 @@ static const char *const bad_fixtures[] = {
     "bad_area_pct.xml",
     "bad_area_region.xml",
     "bad_area_size.xml",
+    "bad_area_unmapped_placed.xml",
     "bad_channels.xml",
     "bad_comm_limits.xml",
     "bad_console.xml",
