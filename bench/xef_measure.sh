@@ -34,7 +34,7 @@ head -c 1048576 "$dir/code.bin" >"$dir/code-1MiB"
 python3 -c 'import random, sys; random.seed(1); sys.stdout.buffer.write(random.randbytes(1 << 20))' \
     >"$dir/random-1MiB"
 hello=$build/sparc/scenarios/hello
-"$hvsim" leon3-image scenarios/hello/xm_cf.xml -p 0="$hello/hello_p0.elf" \
+"$hvsim" leon3-image "$(dirname "$0")/../scenarios/hello/xm_cf.xml" -p 0="$hello/hello_p0.elf" \
     -p 1="$hello/hello_p1.elf" -o "$dir/hv.elf" >/dev/null
 sparc64-linux-gnu-objcopy -O binary "$dir/hv.elf" "$dir/leon3-hello"
 for f in code-1MiB random-1MiB leon3-hello; do
