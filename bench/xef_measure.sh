@@ -8,7 +8,8 @@
 #   random-1MiB: 1 MiB of seeded pseudo-random bytes (incompressible)
 #   leon3-hello: the LEON3 hypervisor image for hello (hvsim leon3-image; its
 #                one loadable segment, hvcore + the port + the configuration),
-#                as a custom-file XEF: the image has no .xmHdr yet
+#                as a custom-file XEF of its bytes (rsw_measure.sh measures the
+#                LEON3 loader on it)
 set -eu
 build=${1:-build}
 hvsim=$build/sim/hvsim

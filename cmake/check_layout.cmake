@@ -21,13 +21,14 @@ set(ALLOWED_sim_cli "sim/common;sim/config;sim/trace;sim;sim/scenario;sim/bench;
 set(ALLOWED_gui "sim/common;sim/config;sim/trace;sim;gui;hvcore")
 set(ALLOWED_cpu "cpu;hvcore")
 set(ALLOWED_devices "devices")
+set(ALLOWED_rsw "rsw;xef")
 
 # System headers only one folder may use: prefix of the include, owner.
 set(OWNED_HEADERS "libxml/=sim/config" "unicorn/=cpu" "SDL=gui" "libelf.h=sim" "gelf.h=sim"
   "capstone/=sim/gdb" "elfutils/=sim/gdb")
 
 set(GROUPS sim/common sim/config sim/trace sim sim/scenario sim/bench sim/engine sim/xef sim/gdb sim/cli gui
-  cpu devices)
+  cpu devices rsw)
 set(problems "")
 
 # The group an include names: "sim/trace/x.h" -> sim/trace, "sim/x.h" -> sim,

@@ -331,6 +331,18 @@ leon3_shutdown:
     ba leon3_shutdown
     nop
 
+/* The hypervisor's image header, as XtratuM's core carries it: `hvsim xef
+ * build` takes the image's type (hypervisor) from it, and a loader the
+ * address (docs/xef.md). "$XMh", ABI and API versions 1 (xm/types.h), no
+ * custom files, "$XMh". */
+    .section .xmHdr, "a"
+    .global xmHdr
+    .align 4
+xmHdr:
+    .word 0x24584d68, 1, 1, 0
+    .word 0, 0, 0, 0, 0, 0
+    .word 0x24584d68
+
     .global leon3_running
     .section .bss
     .align 8
