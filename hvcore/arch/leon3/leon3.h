@@ -81,6 +81,7 @@ struct leon3_cpu *leon3_cpu_of(uint32_t id);
 bool leon3_guest_ok(struct hv *hv, uint32_t id, uint32_t address, uint32_t length, bool write,
                     uint32_t *fault);
 void *leon3_alloc(uint32_t size, uint32_t align); /* zeroed; panics when exhausted */
+uint32_t leon3_phys_load32(uint32_t address);     /* MMU bypass */
 
 /* fpu.c: the FPU belongs to the last partition with EF that ran. */
 void leon3_fpu_switch(uint32_t id);

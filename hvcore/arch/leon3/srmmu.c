@@ -214,13 +214,6 @@ static bool own_physical(struct hv *hv, uint32_t partition, uint32_t paddr, uint
     return false;
 }
 
-static uint32_t phys_load32(uint32_t address)
-{
-    uint32_t value;
-    __asm__ volatile("lda [%1] " ASI_BYPASS ", %0" : "=r"(value) : "r"(address) : "memory");
-    return value;
-}
-
 static void phys_store32(uint32_t address, uint32_t value)
 {
     __asm__ volatile("sta %0, [%1] " ASI_BYPASS : : "r"(value), "r"(address) : "memory");
@@ -232,7 +225,7 @@ bool hv_port_phys_read(struct hv *hv, uint32_t partition, uint32_t paddr, uint32
     if (count > SRMMU_L2_ENTRIES || !own_physical(hv, partition, paddr, 4 * count))
         return false;
     for (uint32_t i = 0; i < count; i++)
-        words[i] = phys_load32(paddr + 4 * i);
+        words[i] = leon3_phys_load32(paddr + 4 * i);
     return true;
 }
 
