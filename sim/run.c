@@ -109,6 +109,25 @@ static enum sim_error handle_exit(struct sim_machine *m, uint32_t id, const stru
     return SIM_ERR_CPU;
 }
 
+/* No hypervisor entry runs past a slot boundary (issue 11): a hypercall,
+ * assembly hypercall or trap whose worst-case cost (entry, hypercall and
+ * HV_HYPERCALL_MAX_IO register accesses) would reach the timer interrupt
+ * of the scheduler's next boundary is not entered. The partition stays on the instruction, which
+ * it executes again when it next runs; the CPU waits for the interrupt.
+ * So the next slot starts at the same cycle whatever the partition did.
+ * The console write bounds itself by the slot end (hvcore/src/console.c). */
+static bool enters_too_late(const struct sim_machine *m, uint64_t at)
+{
+    const struct sim_costs *c = &m->options.costs;
+    const struct hv_drivers *timer = &m->hv.drivers;
+    if (!timer->event_armed || timer->event_deadline != m->hv.sched.next_event_us)
+        return false; /* the next timer interrupt is the partition's own timer, not a boundary */
+    uint64_t cost =
+        (uint64_t)c->entry + c->hypercall + (uint64_t)HV_HYPERCALL_MAX_IO * c->io_access;
+    uint64_t interrupt = gptimer_next_event(&m->devices.gptimer, m->clock.cycles);
+    return interrupt != DEV_NEVER && at + cost > interrupt;
+}
+
 /* Run the partition until the next device event (its budget). */
 static enum sim_error run_partition(struct sim_machine *m, uint32_t id, uint64_t deadline,
                                     FILE *diag)
@@ -123,6 +142,10 @@ static enum sim_error run_partition(struct sim_machine *m, uint32_t id, uint64_t
     if (error != VCPU_OK) {
         fprintf(diag, "hvsim: partition %u: %s\n", id, vcpu_strerror(error));
         return SIM_ERR_CPU;
+    }
+    if (exit.reason != VCPU_EXIT_BUDGET && enters_too_late(m, m->clock.cycles + exit.cycles)) {
+        m->clock.cycles = deadline; /* the instruction runs again when the partition next does */
+        return SIM_OK;
     }
     m->clock.cycles += exit.cycles + (exit.reason == VCPU_EXIT_BUDGET ? 0 : m->options.costs.entry);
     return handle_exit(m, id, &exit, deadline, diag);
