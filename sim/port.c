@@ -35,9 +35,12 @@ void hv_port_io_write32(struct hv *hv, uint32_t address, uint32_t value)
     m->clock.cycles += m->options.costs.io_access;
 }
 
+/* Devices first: a byte a UART finished while the core worked is recorded
+ * before the core's event, so records come out in time order. */
 void hv_port_trace(struct hv *hv, const struct hv_trace_event *event)
 {
     struct sim_machine *m = machine_of(hv);
+    bus_update(&m->devices.bus, m->clock.cycles);
     sim_trace_add(&m->trace, m->clock.cycles, event);
 }
 
