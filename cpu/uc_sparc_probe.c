@@ -123,7 +123,8 @@ static bool run_at(struct probe *p, uint32_t address, int index)
 
 static bool run_code(struct probe *p, const uint32_t *code, uint32_t count, int index)
 {
-    uint32_t address;
+    /* put_code sets it whenever it succeeds; gcc -O3 cannot see through fail() */
+    uint32_t address = 0;
     if (!put_code(p, code, count, &address) || !run_at(p, address, index)) {
         return false;
     }

@@ -99,6 +99,9 @@ static enum vcpu_error setup(struct vcpu *vcpu, const struct vcpu_region *region
     if (error == VCPU_OK) {
         error = vcpu_state_attach(vcpu->uc, &vcpu->resume);
     }
+    if (error == VCPU_OK) {
+        error = vcpu_state_attach(vcpu->uc, &vcpu->saved);
+    }
     return error == VCPU_OK ? vcpu_mmu_enable(vcpu) : error;
 }
 
@@ -134,6 +137,7 @@ void vcpu_destroy(struct vcpu *vcpu)
     }
     vcpu_state_detach(&vcpu->state);
     vcpu_state_detach(&vcpu->resume);
+    vcpu_state_detach(&vcpu->saved);
     if (vcpu->uc != NULL) {
         uc_close(vcpu->uc);
     }
@@ -143,19 +147,41 @@ void vcpu_destroy(struct vcpu *vcpu)
     free(vcpu);
 }
 
-bool vcpu_guest_access_ok(const struct vcpu *vcpu, uint32_t address, uint32_t length, uint32_t perm,
+/* perm: VCPU_PERM_* the guest needs; 0: any (a region with no
+ * permission is not the guest's at all); ANY_REGION: the hypervisor's
+ * access, which any region allows. */
+#define ANY_REGION 8u
+
+static bool region_allows(const struct vcpu_region *r, uint32_t perm)
+{
+    if (r == NULL) {
+        return false;
+    }
+    return perm == ANY_REGION || (perm == 0 ? r->perms != 0 : (r->perms & perm) == perm);
+}
+
+static bool regions_allow(const struct vcpu *vcpu, uint32_t address, uint32_t length, uint32_t perm,
                           uint32_t *fault)
 {
     uint64_t at = address, end = (uint64_t)address + length;
     while (at < end) {
         const struct vcpu_region *r = region_at(vcpu, at);
-        if (r == NULL || (r->perms & perm) != perm) {
+        if (!region_allows(r, perm)) {
             *fault = (uint32_t)at;
             return false;
         }
         at = region_end(r);
     }
     return true;
+}
+
+bool vcpu_guest_access_ok(const struct vcpu *vcpu, uint32_t address, uint32_t length, uint32_t perm,
+                          uint32_t *fault)
+{
+    if (vcpu->map_l1 == 0) {
+        return regions_allow(vcpu, address, length, perm, fault);
+    }
+    return vcpu_map_allows(vcpu, address, length, perm, fault);
 }
 
 bool vcpu_access_ok(const struct vcpu *vcpu, uint32_t address, uint32_t length, uint32_t perms)
@@ -170,10 +196,40 @@ enum vcpu_error vcpu_read_mem(struct vcpu *vcpu, uint32_t address, void *buffer,
     if (!vcpu_access_ok(vcpu, address, length, 0)) {
         return VCPU_ERR_UNMAPPED;
     }
+    return vcpu_guest_rw(vcpu, address, buffer, length, false);
+}
+
+/* The hypervisor's access by engine address: any region, whatever its
+ * rights and the current map. */
+static enum vcpu_error phys_access(struct vcpu *vcpu, uint32_t address, void *buffer,
+                                   uint32_t length, bool write)
+{
+    uint32_t fault;
+    if ((uint64_t)address + length > ADDRESS_SPACE_END ||
+        !regions_allow(vcpu, address, length, ANY_REGION, &fault)) {
+        return VCPU_ERR_UNMAPPED;
+    }
     if (length == 0) {
         return VCPU_OK;
     }
-    return uc_mem_read(vcpu->uc, address, buffer, length) == UC_ERR_OK ? VCPU_OK : VCPU_ERR_UNICORN;
+    uc_err err = write ? uc_mem_write(vcpu->uc, address, buffer, length)
+                       : uc_mem_read(vcpu->uc, address, buffer, length);
+    return err == UC_ERR_OK ? VCPU_OK : VCPU_ERR_UNICORN;
+}
+
+enum vcpu_error vcpu_read_phys(struct vcpu *vcpu, uint32_t address, void *buffer, uint32_t length)
+{
+    return phys_access(vcpu, address, buffer, length, false);
+}
+
+/* No translated code is dropped (the loader, vcpu_write_mem, drops it
+ * itself): the hypervisor writes page-table pages here, which a partition
+ * that maps them executable would see as the board's instruction cache
+ * would, stale until it flushes. */
+enum vcpu_error vcpu_write_phys(struct vcpu *vcpu, uint32_t address, const void *buffer,
+                                uint32_t length)
+{
+    return phys_access(vcpu, address, (void *)buffer, length, true);
 }
 
 /* Host writes into executable memory (an image being loaded) drop the
@@ -206,20 +262,22 @@ enum vcpu_error vcpu_write_mem(struct vcpu *vcpu, uint32_t address, const void *
                                uint32_t length, bool respect_perms)
 {
     uint32_t fault;
+    if (length == 0) {
+        return VCPU_OK;
+    }
+    if (!respect_perms) { /* the loader: by engine address, as the regions say */
+        enum vcpu_error error = vcpu_write_phys(vcpu, address, buffer, length);
+        return error == VCPU_OK ? forget_code(vcpu, address, length) : error;
+    }
     if ((uint64_t)address + length > ADDRESS_SPACE_END ||
         !vcpu_guest_access_ok(vcpu, address, length, 0, &fault)) {
         return VCPU_ERR_UNMAPPED;
     }
-    if (respect_perms && !vcpu_guest_access_ok(vcpu, address, length, VCPU_PERM_WRITE, &fault)) {
+    if (!vcpu_guest_access_ok(vcpu, address, length, VCPU_PERM_WRITE, &fault)) {
         return VCPU_ERR_READ_ONLY;
     }
-    if (length == 0) {
-        return VCPU_OK;
-    }
-    if (uc_mem_write(vcpu->uc, address, buffer, length) != UC_ERR_OK) {
-        return VCPU_ERR_UNICORN;
-    }
-    return forget_code(vcpu, address, length);
+    enum vcpu_error error = vcpu_guest_rw(vcpu, address, (void *)buffer, length, true);
+    return error == VCPU_OK ? forget_code(vcpu, address, length) : error;
 }
 
 enum vcpu_error vcpu_self_test(const char **message)

@@ -81,7 +81,8 @@ enum vcpu_error vcpu_read_mem(struct vcpu *vcpu, uint32_t address, void *buffer,
 enum vcpu_error vcpu_write_mem(struct vcpu *vcpu, uint32_t address, const void *buffer,
                                uint32_t length, bool respect_perms);
 
-/* XtratuM's partition boot state: user mode, ET = 1, CWP = 7, WIM = 0x2,
+/* XtratuM's partition boot state: user mode, ET = 1, CWP = 0, WIM = 0x2
+ * (the caller's window, 1, invalid: nothing is spilled above the boot %fp),
  * condition codes initialised, PIL 0, %g1 = pct_address, PC = entry,
  * NPC = entry + 4, every other register zero. */
 enum vcpu_error vcpu_boot(struct vcpu *vcpu, uint32_t entry, uint32_t pct_address);
@@ -141,6 +142,32 @@ enum vcpu_error vcpu_fill_caller_window(struct vcpu *vcpu);
 /* May the partition access [address, address + length) with perms
  * (VCPU_PERM_*, 0 = mapped)? */
 bool vcpu_access_ok(const struct vcpu *vcpu, uint32_t address, uint32_t length, uint32_t perms);
+
+/* XtratuM's MMU paravirtualisation (docs/cpu.md): the partition's own
+ * SPARC reference MMU tables, which the hypervisor validated, in its
+ * regions. From now on the engine translates through the level-1 table at
+ * engine address l1 (1 KiB aligned, in a region), or through the identity
+ * map built at creation for l1 = 0; host accesses (vcpu_read_mem,
+ * vcpu_write_mem with respect_perms, vcpu_access_ok, window spills and
+ * fills) go through the same map with the same rights. Entries
+ * VCPU_L1_RESERVED.. of that table are overwritten with the vCPU's own
+ * (its PCT and private area: VCPU_ERR_BAD_REGION when the private area is
+ * not among them). Translations the engine cached are dropped; translated
+ * code is not. */
+#define VCPU_L1_RESERVED 240u
+enum vcpu_error vcpu_use_page_tables(struct vcpu *vcpu, uint32_t l1);
+
+/* Drop the engine's cached translation of the page at address, or of
+ * every page for VCPU_FLUSH_ALL (the SRMMU flush, run in supervisor mode
+ * on the private page; the guest's state is kept). */
+#define VCPU_FLUSH_ALL 0xffffffffu
+enum vcpu_error vcpu_flush_tlb(struct vcpu *vcpu, uint32_t address);
+
+/* The hypervisor's access to a region by engine address, whatever the
+ * current map and the region's permissions (page-table pages). */
+enum vcpu_error vcpu_read_phys(struct vcpu *vcpu, uint32_t address, void *buffer, uint32_t length);
+enum vcpu_error vcpu_write_phys(struct vcpu *vcpu, uint32_t address, const void *buffer,
+                                uint32_t length);
 
 /* Re-run the start-up check of Unicorn's CPU state layout (the probe runs
  * once per process; this repeats its self-test). *message explains a

@@ -60,6 +60,8 @@ struct vcpu {
     enum vcpu_private_mode mode;
     struct vcpu_blob state;  /* scratch copy of the engine state */
     struct vcpu_blob resume; /* what the trampoline restores */
+    struct vcpu_blob saved;  /* the guest's state while a supervisor stub runs */
+    uint32_t map_l1;         /* the partition's level-1 table in use; 0: the vCPU's own map */
     struct vcpu_cost_cache costs;
     struct vcpu_run_state run;
 };
@@ -70,6 +72,10 @@ bool vcpu_in_private(const struct vcpu *vcpu, uint32_t address);
  * not, *fault is the first address that does not. */
 bool vcpu_guest_access_ok(const struct vcpu *vcpu, uint32_t address, uint32_t length, uint32_t perm,
                           uint32_t *fault);
+
+/* The same through the partition's own tables (vcpu->map_l1 != 0). */
+bool vcpu_map_allows(const struct vcpu *vcpu, uint32_t address, uint32_t length, uint32_t perm,
+                     uint32_t *fault);
 
 /* Snapshot the engine into vcpu->state / put vcpu->state back. */
 enum vcpu_error vcpu_save(struct vcpu *vcpu);
@@ -115,6 +121,11 @@ enum vcpu_error vcpu_run_helper(struct vcpu *vcpu, uint32_t offset);
 enum vcpu_error vcpu_mmu_build(struct vcpu *vcpu);
 enum vcpu_error vcpu_mmu_enable(struct vcpu *vcpu);
 void vcpu_mmu_release(struct vcpu *vcpu);
+
+/* Copy between the host and guest virtual memory through the current map
+ * (no permission check: the caller made it). */
+enum vcpu_error vcpu_guest_rw(struct vcpu *vcpu, uint32_t address, void *buffer, uint32_t length,
+                              bool write);
 
 /* Register the hooks (before the first run). */
 enum vcpu_error vcpu_install_hooks(struct vcpu *vcpu);

@@ -37,6 +37,10 @@
 #define MMU_ENABLE 1u
 #define MMU_STUB 0x040u /* offset in the code page */
 #define MMU_STUB_TA 0x04cu
+#define FLUSH_STUB 0x060u /* sta %g0, [%g1] ASI_MMU_FLUSH; ta */
+#define FLUSH_STUB_TA 0x064u
+#define ASI_MMU_FLUSH 0x18u /* LEON3 MMU flush/probe */
+#define FLUSH_ENTIRE 0x400u /* flush type 4 (entire) in address bits 11:8 */
 
 #define PTD 1u
 #define PTE 2u
@@ -164,9 +168,9 @@ static void put_code(struct tables *t, uint32_t offset, uint32_t insn)
     set_word(t, offset, insn);
 }
 
-static uint32_t sta(uint32_t rd, uint32_t rs1)
+static uint32_t sta(uint32_t rd, uint32_t rs1, uint32_t asi)
 {
-    return (3u << 30) | (rd << 25) | (0x14u << 19) | (rs1 << 14) | (ASI_MMU_REGS << 5);
+    return (3u << 30) | (rd << 25) | (0x14u << 19) | (rs1 << 14) | (asi << 5);
 }
 
 static void write_host_code(struct tables *t)
@@ -176,10 +180,13 @@ static void write_host_code(struct tables *t)
     put_code(t, VCPU_PRIVATE_FLAGS + 4, VCPU_INSN_NOP);
     put_code(t, VCPU_PRIVATE_FLAGS_TA, vcpu_insn_ta(VCPU_PRIVATE_TA));
     /* g1 = context table pointer, g2/g3 = register addresses, g4 = enable */
-    put_code(t, MMU_STUB, sta(1, 2));
-    put_code(t, MMU_STUB + 4, sta(0, 3));
-    put_code(t, MMU_STUB + 8, sta(4, 0));
+    put_code(t, MMU_STUB, sta(1, 2, ASI_MMU_REGS));
+    put_code(t, MMU_STUB + 4, sta(0, 3, ASI_MMU_REGS));
+    put_code(t, MMU_STUB + 8, sta(4, 0, ASI_MMU_REGS));
     put_code(t, MMU_STUB_TA, vcpu_insn_ta(VCPU_PRIVATE_TA));
+    /* g1 = the page to flush, or FLUSH_ENTIRE */
+    put_code(t, FLUSH_STUB, sta(0, 1, ASI_MMU_FLUSH));
+    put_code(t, FLUSH_STUB_TA, vcpu_insn_ta(VCPU_PRIVATE_TA));
 }
 
 static enum vcpu_error map_private_area(struct vcpu *vcpu)
@@ -316,4 +323,167 @@ enum vcpu_error vcpu_mmu_enable(struct vcpu *vcpu)
     vcpu_state_clear_registers(&vcpu->state);
     vcpu_state_set_psr(&vcpu->state, psr);
     return vcpu_restore(vcpu);
+}
+
+/* The partition's own tables (XtratuM's MMU paravirtualisation). */
+
+#define L1_BYTES 0x400u
+#define RESERVED_BYTES ((256u - VCPU_L1_RESERVED) * 4u)
+
+static bool engine_word(const struct vcpu *vcpu, uint32_t address, uint32_t *word)
+{
+    uint8_t b[4];
+    if (uc_mem_read(vcpu->uc, address, b, 4) != UC_ERR_OK) {
+        return false;
+    }
+    *word = (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
+    return true;
+}
+
+/* The table walk the SRMMU does: engine address and ACC of a guest
+ * address, or false where it would fault. */
+static bool walk(const struct vcpu *vcpu, uint32_t address, uint32_t *engine_address, uint32_t *acc)
+{
+    static const uint32_t shift[3] = {24, 18, 12}, mask[3] = {0xffu, 0x3fu, 0x3fu};
+    uint32_t table = vcpu->map_l1, entry;
+    for (int level = 0; level < 3; level++) {
+        if (!engine_word(vcpu, table + 4 * ((address >> shift[level]) & mask[level]), &entry)) {
+            return false;
+        }
+        if ((entry & 3u) == PTE) {
+            uint32_t offset = address & ((1u << shift[level]) - 1);
+            *engine_address = ((entry & 0xffffff00u) << 4) + offset;
+            *acc = (entry >> 2) & 7u;
+            return true;
+        }
+        if ((entry & 3u) != PTD) {
+            return false;
+        }
+        table = (entry & ~3u) << 4;
+    }
+    return false;
+}
+
+/* What a user-mode access may do under each ACC value. */
+static bool acc_allows(uint32_t acc, uint32_t perms)
+{
+    static const uint8_t user[8] = {VCPU_PERM_READ,
+                                    VCPU_PERM_READ | VCPU_PERM_WRITE,
+                                    VCPU_PERM_READ | VCPU_PERM_EXEC,
+                                    VCPU_PERM_READ | VCPU_PERM_WRITE | VCPU_PERM_EXEC,
+                                    VCPU_PERM_EXEC,
+                                    VCPU_PERM_READ,
+                                    0,
+                                    0};
+    return (user[acc] & perms) == perms && (perms != 0 || user[acc] != 0);
+}
+
+bool vcpu_map_allows(const struct vcpu *vcpu, uint32_t address, uint32_t length, uint32_t perm,
+                     uint32_t *fault)
+{
+    uint64_t at = address, end = (uint64_t)address + length;
+    while (at < end) {
+        uint32_t engine_address, acc;
+        if (!walk(vcpu, (uint32_t)at, &engine_address, &acc) || !acc_allows(acc, perm)) {
+            *fault = (uint32_t)at;
+            return false;
+        }
+        at = (at | (VCPU_PAGE_SIZE - 1)) + 1;
+    }
+    return true;
+}
+
+enum vcpu_error vcpu_guest_rw(struct vcpu *vcpu, uint32_t address, void *buffer, uint32_t length,
+                              bool write)
+{
+    uint8_t *bytes = buffer;
+    while (length > 0) {
+        uint32_t chunk = VCPU_PAGE_SIZE - address % VCPU_PAGE_SIZE, at = address, acc;
+        chunk = chunk < length ? chunk : length;
+        if (vcpu->map_l1 != 0 && !walk(vcpu, address, &at, &acc)) {
+            return VCPU_ERR_UNMAPPED;
+        }
+        uc_err err = write ? uc_mem_write(vcpu->uc, at, bytes, chunk)
+                           : uc_mem_read(vcpu->uc, at, bytes, chunk);
+        if (err != UC_ERR_OK) {
+            return VCPU_ERR_UNICORN;
+        }
+        address += chunk, bytes += chunk, length -= chunk;
+    }
+    return VCPU_OK;
+}
+
+/* Run a stub on the private page in supervisor mode with traps enabled,
+ * then put the guest's state back exactly (PSR, globals, PC, NPC). */
+static enum vcpu_error run_supervisor_stub(struct vcpu *vcpu, uint32_t offset, uint32_t g1)
+{
+    enum vcpu_error error = vcpu_save(vcpu);
+    if (error != VCPU_OK) {
+        return error;
+    }
+    vcpu_state_copy(&vcpu->saved, &vcpu->state);
+    vcpu_state_set(&vcpu->state, VCPU_F_PSR_S, 1);
+    vcpu_state_set(&vcpu->state, VCPU_F_PSR_ET, 1);
+    error = vcpu_restore(vcpu);
+    if (error == VCPU_OK && uc_reg_write(vcpu->uc, UC_SPARC_REG_G1, &g1) != UC_ERR_OK) {
+        error = VCPU_ERR_UNICORN;
+    }
+    if (error == VCPU_OK) {
+        error = vcpu_run_helper(vcpu, offset);
+    }
+    vcpu_state_copy(&vcpu->state, &vcpu->saved);
+    enum vcpu_error restored = vcpu_restore(vcpu);
+    return error != VCPU_OK ? error : restored;
+}
+
+enum vcpu_error vcpu_flush_tlb(struct vcpu *vcpu, uint32_t address)
+{
+    uint32_t g1 = address == VCPU_FLUSH_ALL ? FLUSH_ENTIRE : address & ~(VCPU_PAGE_SIZE - 1);
+    return run_supervisor_stub(vcpu, FLUSH_STUB, g1);
+}
+
+static bool in_regions(const struct vcpu *vcpu, uint32_t address, uint32_t length)
+{
+    for (uint32_t i = 0; i < vcpu->region_count; i++) {
+        const struct vcpu_region *r = &vcpu->regions[i];
+        if (address >= r->guest_address && (uint64_t)address + length <= region_end(r)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The vCPU's own level-1 entries for the reserved range (the PCT, the
+ * private area) go into the partition's table. */
+static enum vcpu_error install_reserved(struct vcpu *vcpu, uint32_t l1)
+{
+    uint8_t entries[RESERVED_BYTES];
+    uint32_t own = vcpu->private_base + L1_OFFSET + 4 * VCPU_L1_RESERVED;
+    if (vcpu->private_base < VCPU_L1_RESERVED << 24 || l1 % L1_BYTES != 0 ||
+        !in_regions(vcpu, l1, L1_BYTES)) {
+        return VCPU_ERR_BAD_REGION;
+    }
+    if (uc_mem_read(vcpu->uc, own, entries, sizeof entries) != UC_ERR_OK ||
+        uc_mem_write(vcpu->uc, l1 + 4 * VCPU_L1_RESERVED, entries, sizeof entries) != UC_ERR_OK) {
+        return VCPU_ERR_UNICORN;
+    }
+    return VCPU_OK;
+}
+
+enum vcpu_error vcpu_use_page_tables(struct vcpu *vcpu, uint32_t l1)
+{
+    uint32_t root = l1 != 0 ? l1 : vcpu->private_base + L1_OFFSET;
+    enum vcpu_error error = l1 != 0 ? install_reserved(vcpu, l1) : VCPU_OK;
+    if (error != VCPU_OK) {
+        return error;
+    }
+    uint8_t ptd[4];
+    uint32_t value = (root >> 4) | PTD;
+    ptd[0] = (uint8_t)(value >> 24), ptd[1] = (uint8_t)(value >> 16);
+    ptd[2] = (uint8_t)(value >> 8), ptd[3] = (uint8_t)value;
+    if (uc_mem_write(vcpu->uc, vcpu->private_base + TABLES_OFFSET, ptd, 4) != UC_ERR_OK) {
+        return VCPU_ERR_UNICORN;
+    }
+    vcpu->map_l1 = l1;
+    return vcpu_flush_tlb(vcpu, VCPU_FLUSH_ALL);
 }

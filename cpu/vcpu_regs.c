@@ -5,7 +5,10 @@
 #include "cpu/uc_sparc_layout.h"
 #include "cpu/vcpu_internal.h"
 
-#define BOOT_CWP 7u
+/* XtratuM's JMP_PARTITION (XM-Q core/include/sparcv8/asm.h) writes CWP =
+ * NWINDOWS - 1 and WIM = 0x2, then its `rett` moves CWP to 0: the partition
+ * starts in window 0 and window 1, its caller's, is the invalid one. */
+#define BOOT_CWP 0u
 #define BOOT_WIM 0x2u
 
 enum vcpu_error vcpu_save(struct vcpu *vcpu)

@@ -36,7 +36,7 @@ static uint32_t block_cost(struct vcpu *vcpu, uint32_t address, uint32_t size)
     uint8_t bytes[REFUND_CHUNK];
     for (uint32_t done = 0; done < size; done += REFUND_CHUNK) {
         uint32_t chunk = size - done < REFUND_CHUNK ? size - done : REFUND_CHUNK;
-        if (uc_mem_read(vcpu->uc, address + done, bytes, chunk) != UC_ERR_OK) {
+        if (vcpu_guest_rw(vcpu, address + done, bytes, chunk, false) != VCPU_OK) {
             return cost; /* not cached: the fetch itself will fault */
         }
         cost += vcpu_timing_bytes_cost(bytes, chunk);
@@ -122,7 +122,7 @@ void vcpu_refund_from(struct vcpu *vcpu, uint32_t address)
     uint8_t bytes[REFUND_CHUNK];
     for (uint32_t at = address; at < end; at += REFUND_CHUNK) {
         uint32_t chunk = end - at < REFUND_CHUNK ? end - at : REFUND_CHUNK;
-        if (uc_mem_read(vcpu->uc, at, bytes, chunk) != UC_ERR_OK) {
+        if (vcpu_guest_rw(vcpu, at, bytes, chunk, false) != VCPU_OK) {
             return;
         }
         int64_t cost = vcpu_timing_bytes_cost(bytes, chunk), charged = run->budget - run->left;
@@ -191,7 +191,7 @@ static uint32_t read_register(struct vcpu *vcpu, uint32_t index)
 static uint32_t effective_address(struct vcpu *vcpu, uint32_t pc)
 {
     uint8_t b[4];
-    if (uc_mem_read(vcpu->uc, pc, b, 4) != UC_ERR_OK) {
+    if (vcpu_guest_rw(vcpu, pc, b, 4, false) != VCPU_OK) {
         return 0;
     }
     uint32_t insn = (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];

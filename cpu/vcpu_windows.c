@@ -65,7 +65,7 @@ bool vcpu_spill_window(struct vcpu *vcpu, uint32_t w, struct vcpu_stack_fault *f
         put_be32(frame + 4 * i, vcpu_state_win(s, w, VCPU_WIN_LOCAL, i));
         put_be32(frame + 32 + 4 * i, vcpu_state_win(s, w, VCPU_WIN_IN, i));
     }
-    return uc_mem_write(vcpu->uc, sp, frame, FRAME_BYTES) == UC_ERR_OK;
+    return vcpu_guest_rw(vcpu, sp, frame, FRAME_BYTES, true) == VCPU_OK;
 }
 
 bool vcpu_fill_window(struct vcpu *vcpu, uint32_t w, struct vcpu_stack_fault *fault)
@@ -76,7 +76,7 @@ bool vcpu_fill_window(struct vcpu *vcpu, uint32_t w, struct vcpu_stack_fault *fa
     if (!stack_usable(vcpu, sp, VCPU_PERM_READ, fault)) {
         return false;
     }
-    if (uc_mem_read(vcpu->uc, sp, frame, FRAME_BYTES) != UC_ERR_OK) {
+    if (vcpu_guest_rw(vcpu, sp, frame, FRAME_BYTES, false) != VCPU_OK) {
         return false;
     }
     for (uint32_t i = 0; i < 8; i++) {

@@ -17,7 +17,7 @@ bool gui_parse_time_ns(const char *text, uint64_t *ns)
     static const struct {
         const char *suffix;
         double ns;
-    } units[] = {{"ns", 1}, {"us", 1e3}, {"\xc2\xb5s", 1e3}, {"ms", 1e6}, {"s", 1e9}, {"", 1e3}};
+    } units[] = {{"ns", 1}, {"us", 1e3}, {"\xc2\xb5s", 1e3}, {"ms", 1e6}, {"s", 1e9}};
     char *end;
     if (!(text[0] >= '0' && text[0] <= '9'))
         return false;
@@ -62,27 +62,31 @@ static int value_option(struct gui_cli *cli, const char *option, const char *val
     uint64_t *ns = strcmp(option, "--from") == 0 ? &image->from_ns : &image->to_ns;
     bool *given = strcmp(option, "--from") == 0 ? &image->has_from : &image->has_to;
     if (!gui_parse_time_ns(value, ns))
-        return bad_value(option, value, "a time such as 1.5ms, 250us or 2s");
+        return bad_value(option, value, "a time with its unit, such as 1.5ms, 250us or 2s");
     *given = true;
     return 1;
 }
 
-int gui_cli_option(struct gui_cli *cli, int argc, char **argv, int *i)
+const struct sim_cli_option gui_cli_options[] = {
+    {"--gui", NULL, "show the timeline in a window (a run: live, as it happens)"},
+    {"--png", "OUT.png", "write the timeline as a PNG image, without a display"},
+    {"--from", "T", "the image starts at time T, with its unit: 250us, 1.5ms, 2s, 40ns"},
+    {"--to", "T", "the image ends at time T"},
+    {"--size", "WxH",
+     "the image's size, 320x200 to 16384x16384 (default: 1400 wide, as tall as "
+     "the lanes need)"},
+    {NULL, NULL, NULL},
+};
+
+int gui_cli_set(struct gui_cli *cli, const char *name, const char *value)
 {
-    static const char *const with_value[] = {"--png", "--size", "--from", "--to"};
-    const char *option = argv[*i];
-    if (strcmp(option, "--gui") == 0) {
+    if (strcmp(name, "--gui") == 0) {
         cli->live = true;
         return 1;
     }
-    for (size_t k = 0; k < sizeof with_value / sizeof with_value[0]; k++) {
-        if (strcmp(option, with_value[k]) != 0)
-            continue;
-        if (*i + 1 >= argc) {
-            fprintf(stderr, "hvsim: missing value after %s\n", option);
-            return -1;
-        }
-        return value_option(cli, option, argv[++*i]);
+    for (const struct sim_cli_option *o = gui_cli_options; o->name; o++) {
+        if (o->value && strcmp(name, o->name) == 0)
+            return value_option(cli, name, value);
     }
     return 0;
 }

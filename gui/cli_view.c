@@ -124,31 +124,48 @@ static enum sim_error view_file(const struct gui_cli *cli, const char *path, FIL
     return status;
 }
 
-static enum sim_error view_usage(const char *message, const char *detail, FILE *diag)
+const struct sim_cli_spec gui_cli_view_spec = {
+    .command = "view",
+    .synopsis = "TRACE [--gui] [--png OUT.png [--from T] [--to T] [--size WxH]]",
+    .summary = "Show a trace file written by `hvsim run --trace` on the timeline: in a window, "
+               "or as a PNG image without a display.",
+    .options = {gui_cli_options},
+    .details = "Without --png the window opens (zoom with the wheel or +/-, pan by dragging, n/p "
+               "for the next or previous HM event, q to close; docs/gui.md); with --png and --gui "
+               "both, the image is written when the window closes.\n",
+};
+
+struct view_args {
+    struct gui_cli cli;
+    const char *path;
+};
+
+static int view_option(void *context, const char *name, const char *value)
 {
-    fprintf(diag, "hvsim view: %s%s\n", message, detail ? detail : "");
-    return SIM_ERR_USAGE;
+    struct view_args *a = context;
+    return gui_cli_set(&a->cli, name, value) > 0 ? 0 : SIM_CLI_EXIT_BAD_INPUT;
+}
+
+static int view_operand(void *context, const char *text)
+{
+    struct view_args *a = context;
+    if (a->path)
+        return sim_cli_error(&gui_cli_view_spec, "unexpected argument %s", text);
+    a->path = text;
+    return 0;
 }
 
 enum sim_error gui_cli_view(int argc, char **argv, FILE *diag)
 {
-    struct gui_cli cli = {0};
-    const char *path = NULL;
-    for (int i = 0; i < argc; i++) {
-        int option = argv[i][0] == '-' ? gui_cli_option(&cli, argc, argv, &i) : 0;
-        if (option < 0)
-            return SIM_ERR_USAGE;
-        if (option > 0)
-            continue;
-        if (argv[i][0] == '-')
-            return view_usage("unknown option ", argv[i], diag);
-        if (path)
-            return view_usage("unexpected argument ", argv[i], diag);
-        path = argv[i];
+    struct view_args a = {0};
+    int status = sim_cli_parse(&gui_cli_view_spec, argc, argv, view_option, view_operand, &a);
+    if (status == SIM_CLI_HELP_SHOWN)
+        return SIM_OK;
+    if (status != 0)
+        return SIM_ERR_USAGE;
+    if (!a.path) {
+        fprintf(diag, "hvsim view: usage: hvsim view %s\n", gui_cli_view_spec.synopsis);
+        return SIM_ERR_USAGE;
     }
-    if (!path)
-        return view_usage("usage: hvsim view TRACE [--png OUT.png [--from T] [--to T] "
-                          "[--size WxH]]",
-                          NULL, diag);
-    return view_file(&cli, path, diag);
+    return view_file(&a.cli, a.path, diag);
 }

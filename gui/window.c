@@ -3,6 +3,7 @@
 #include "gui/describe.h"
 #include "gui/render.h"
 #include <stdio.h>
+#include <stdlib.h>
 
 #define FRAME_MS 20
 #define FRAMES_PER_MAF 50 /* a live run plays one major frame a second */
@@ -178,14 +179,64 @@ static enum gui_error loop(struct window *w, const struct gui_source *source,
     return result;
 }
 
-static enum gui_error open_window(struct window *w, const char *title, char *error, size_t size)
+/* Drivers that put a window in front of someone. SDL 2.26, when no display
+ * answers, falls back to its offscreen driver: a window nobody sees, and a
+ * loop nobody can end. */
+static bool driver_shows_windows(const char *name)
 {
-    int width = 1400, height = 700;
-    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+    const char *hidden[] = {"offscreen", "dummy", "evdev"};
+    for (size_t i = 0; i < sizeof hidden / sizeof hidden[0]; i++)
+        if (SDL_strcasecmp(name, hidden[i]) == 0)
+            return false;
+    /* Without WAYLAND_DISPLAY or XDG_RUNTIME_DIR libwayland has no socket to
+     * try, and would only print its own complaint on stderr. */
+    if (SDL_strcasecmp(name, "wayland") == 0)
+        return getenv("WAYLAND_DISPLAY") || getenv("XDG_RUNTIME_DIR");
+    return true;
+}
+
+static bool try_video_driver(const char *name)
+{
+    SDL_SetHint(SDL_HINT_VIDEODRIVER, name);
+    return SDL_InitSubSystem(SDL_INIT_VIDEO) == 0;
+}
+
+static void describe_no_display(char *error, size_t size)
+{
+    const char *x11 = getenv("DISPLAY"), *wayland = getenv("WAYLAND_DISPLAY");
+    snprintf(error, size,
+             "cannot open a window: no display answered (DISPLAY%s%s, WAYLAND_DISPLAY%s%s) "
+             "(--png renders without a display)",
+             x11 ? "=" : " is unset", x11 ? x11 : "", wayland ? "=" : " is unset",
+             wayland ? wayland : "");
+}
+
+/* The user's SDL_VIDEODRIVER is theirs to choose (offscreen included);
+ * otherwise the first driver in SDL's order that shows a window. */
+static enum gui_error init_video(char *error, size_t size)
+{
+    if (getenv("SDL_VIDEODRIVER")) {
+        if (SDL_InitSubSystem(SDL_INIT_VIDEO) == 0)
+            return GUI_OK;
         snprintf(error, size, "cannot open a window: %s (--png renders without a display)",
                  SDL_GetError());
         return GUI_ERR_SDL;
     }
+    for (int i = 0; i < SDL_GetNumVideoDrivers(); i++) {
+        const char *name = SDL_GetVideoDriver(i);
+        if (driver_shows_windows(name) && try_video_driver(name))
+            return GUI_OK;
+    }
+    describe_no_display(error, size);
+    return GUI_ERR_SDL;
+}
+
+static enum gui_error open_window(struct window *w, const char *title, char *error, size_t size)
+{
+    int width = 1400, height = 700;
+    enum gui_error video = init_video(error, size);
+    if (video != GUI_OK)
+        return video;
     w->window = SDL_CreateWindow(title, SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, width,
                                  height, SDL_WINDOW_RESIZABLE);
     w->canvas = w->window ? gui_surface_create(width, height) : NULL;

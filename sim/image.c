@@ -33,6 +33,9 @@ __attribute__((format(printf, 2, 3))) static void sim_image_report(const struct 
     va_end(args);
 }
 
+static const char *sim_image_part_label(const struct hv_partition_config *p, char *buf,
+                                        size_t size);
+
 /* --- reading the file --------------------------------------------------- */
 
 static enum sim_error sim_image_read_stream(const struct sim_image_ctx *x, FILE *f, uint8_t **data,
@@ -75,6 +78,12 @@ static enum sim_error sim_image_read(const struct sim_image_ctx *x, uint8_t **da
     enum sim_error result = sim_image_read_stream(x, f, data, size);
     fclose(f); /* opened read-only: nothing to lose if closing fails */
     return result;
+}
+
+enum sim_error sim_image_read_file(const char *path, FILE *diag, uint8_t **bytes, size_t *size)
+{
+    struct sim_image_ctx x = {.path = path, .diag = diag};
+    return sim_image_read(&x, bytes, size);
 }
 
 /* --- header checks ------------------------------------------------------ */
@@ -222,18 +231,80 @@ static enum sim_error sim_image_parse_bytes(const struct sim_image_ctx *x, struc
     return result;
 }
 
-enum sim_error sim_image_load(const char *path, FILE *diag, struct sim_image *out)
+enum sim_error sim_image_from_xef_for(const char *path, const char *name, const uint8_t *bytes,
+                                      size_t size, const struct hv_partition_config *p, FILE *diag,
+                                      struct sim_image *out)
+{
+    char label[320], part[64];
+    struct sim_image_ctx x = {.path = path, .diag = diag};
+    snprintf(label, sizeof(label), "%s%s%s", name ? name : "", name ? ": " : "",
+             p ? sim_image_part_label(p, part, sizeof(part)) : "");
+    enum sim_error result =
+        sim_image_from_xef(path, label[0] ? label : NULL, bytes, size, diag, out);
+    if (result == SIM_OK && p != NULL && (out->xef.flags & XEF_TYPE_MASK) != XEF_TYPE_PARTITION) {
+        sim_image_report(&x, "%s: not a partition image (XEF type 0x%02x)", label,
+                         (unsigned)(out->xef.flags & XEF_TYPE_MASK));
+        sim_image_free(out);
+        result = SIM_ERR_IMAGE;
+    }
+    return result;
+}
+
+/* A XEF file replaces the file's bytes with its loaded segments. */
+static enum sim_error sim_image_load_xef(const struct sim_image_ctx *x,
+                                         const struct hv_partition_config *p, struct sim_image *out)
+{
+    uint8_t *file = out->bytes;
+    out->bytes = NULL;
+    enum sim_error result = sim_image_from_xef_for(x->path, NULL, file, x->size, p, x->diag, out);
+    free(file);
+    return result;
+}
+
+enum sim_error sim_image_load_for(const char *path, const struct hv_partition_config *p, FILE *diag,
+                                  struct sim_image *out)
 {
     struct sim_image_ctx x = {.path = path, .diag = diag};
     memset(out, 0, sizeof(*out));
     enum sim_error result = sim_image_read(&x, &out->bytes, &x.size);
     if (result != SIM_OK)
         return result;
+    out->size = x.size;
+    if (x.size >= 4 && xef_be32(out->bytes) == XEF_SIGNATURE)
+        return sim_image_load_xef(&x, p, out);
     x.bytes = out->bytes;
     result = sim_image_parse_bytes(&x, out);
     if (result != SIM_OK)
         sim_image_free(out);
     return result;
+}
+
+enum sim_error sim_image_load(const char *path, FILE *diag, struct sim_image *out)
+{
+    return sim_image_load_for(path, NULL, diag, out);
+}
+
+uint32_t sim_image_section(const struct sim_image *img, const char *name, struct sim_section *out)
+{
+    uint32_t found = 0;
+    size_t names;
+    Elf *elf = img->xef.present ? NULL : elf_memory((char *)img->bytes, img->size);
+    if (elf == NULL || elf_getshdrstrndx(elf, &names) != 0) {
+        elf_end(elf);
+        return 0;
+    }
+    for (Elf_Scn *scn = elf_nextscn(elf, NULL); scn != NULL; scn = elf_nextscn(elf, scn)) {
+        GElf_Shdr sh;
+        const char *sname = gelf_getshdr(scn, &sh) ? elf_strptr(elf, names, sh.sh_name) : NULL;
+        if (sname == NULL || sh.sh_type != SHT_PROGBITS || strcmp(sname, name) != 0 ||
+            sh.sh_offset + sh.sh_size > img->size)
+            continue;
+        if (found++ == 0)
+            *out = (struct sim_section){(uint32_t)sh.sh_addr, (uint32_t)sh.sh_size,
+                                        img->bytes + sh.sh_offset};
+    }
+    elf_end(elf);
+    return found;
 }
 
 /* --- fitting an image into a partition ---------------------------------- */
@@ -298,6 +369,20 @@ enum sim_error sim_image_check_fits(const struct sim_image *img, const char *pat
         if (!sim_image_segment_fits(&x, p, &img->segments[i]))
             return SIM_ERR_IMAGE;
     return SIM_OK;
+}
+
+enum sim_error sim_image_check_range(const char *path, const char *what, uint32_t address,
+                                     uint32_t size, const struct hv_partition_config *p, FILE *diag)
+{
+    struct sim_image_ctx x = {.path = path, .diag = diag};
+    struct sim_segment s = {.address = address, .mem_size = size};
+    char label[64];
+    if (sim_image_find_area(p, &s) != NULL)
+        return SIM_OK;
+    sim_image_report(&x, "%s 0x%08x-0x%08llx does not fit %s's memory areas", what,
+                     (unsigned)address, (unsigned long long)address + size,
+                     sim_image_part_label(p, label, sizeof(label)));
+    return SIM_ERR_IMAGE;
 }
 
 void sim_image_free(struct sim_image *img)

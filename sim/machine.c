@@ -52,15 +52,20 @@ static enum sim_error build_regions(struct sim_machine *m, const struct hv_parti
     uint32_t n = 0;
     for (uint32_t i = 0; i < part->area_count; i++) {
         const struct hv_mem_area *area = &part->areas[i];
-        if (area->flags & HV_AREA_UNMAPPED)
-            continue;
         uint8_t *host = NULL;
         if (area->flags & HV_AREA_SHARED) {
             host = shared_buffer(m, area);
             if (!host)
                 return SIM_ERR_NO_MEMORY;
         }
-        regions[n++] = (struct vcpu_region){area->mapped_at, area->size, area_perms(area), host};
+        /* An unmapped area is in the engine at its physical address, for
+         * the maps the partition builds itself (XM_set_page_type...), with
+         * no right in this one. */
+        if (area->flags & HV_AREA_UNMAPPED)
+            regions[n++] = (struct vcpu_region){area->start, area->size, 0, host};
+        else
+            regions[n++] =
+                (struct vcpu_region){area->mapped_at, area->size, area_perms(area), host};
     }
     regions[n++] = (struct vcpu_region){HV_PCT_ADDRESS, HV_PCT_AREA_SIZE, VCPU_PERM_READ,
                                         m->partitions[part->id].pct};
@@ -109,16 +114,58 @@ static enum sim_error load_segments(struct sim_machine *m, uint32_t id,
     return SIM_OK;
 }
 
+static void sim_machine_note_image(struct sim_machine *m, uint32_t id,
+                                   const struct sim_image *image)
+{
+    m->partitions[id].image_xef = image->xef;
+}
+
+/* Custom file `slot` of a container's partition, written where the image's
+ * header says, as the partition sees it. */
+static enum sim_error load_custom_file(struct sim_machine *m, const struct sim_image_ref *ref,
+                                       const struct sim_image *image, uint32_t slot, FILE *diag)
+{
+    const struct hv_partition_config *part = &m->config->partitions[ref->partition];
+    struct sim_image file;
+    enum sim_error error =
+        sim_image_custom_file(ref->path, &ref->custom_files[slot], image, slot, part, diag, &file);
+    if (error != SIM_OK)
+        return error;
+    uint32_t at = image->xef.custom_files[slot].address;
+    if (vcpu_write_mem(m->partitions[ref->partition].vcpu, at, file.bytes, file.size, false) !=
+        VCPU_OK) {
+        fprintf(diag, "%s: %s: cannot write custom file %u at 0x%08x\n", ref->path,
+                ref->custom_files[slot].name, (unsigned)slot, (unsigned)at);
+        error = SIM_ERR_IMAGE;
+    }
+    sim_image_free(&file);
+    return error;
+}
+
+static enum sim_error read_image(const struct sim_image_ref *ref,
+                                 const struct hv_partition_config *part, FILE *diag,
+                                 struct sim_image *image)
+{
+    if (ref->xef.bytes == NULL)
+        return sim_image_load_for(ref->path, part, diag, image);
+    return sim_image_from_xef_for(ref->path, ref->xef.name, ref->xef.bytes, ref->xef.size, part,
+                                  diag, image);
+}
+
 static enum sim_error load_image(struct sim_machine *m, const struct sim_image_ref *ref, FILE *diag)
 {
     struct sim_image image;
     const struct hv_partition_config *part = &m->config->partitions[ref->partition];
-    enum sim_error error = sim_image_load(ref->path, diag, &image);
+    enum sim_error error = read_image(ref, part, diag, &image);
     if (error != SIM_OK)
         return error;
     error = sim_image_check_fits(&image, ref->path, part, diag);
     if (error == SIM_OK)
         error = load_segments(m, ref->partition, &image, ref->path, diag);
+    for (uint32_t k = 0; k < ref->custom_file_count && error == SIM_OK; k++)
+        error = load_custom_file(m, ref, &image, k, diag);
+    if (error == SIM_OK)
+        sim_machine_note_image(m, ref->partition, &image);
     sim_image_free(&image);
     return error;
 }

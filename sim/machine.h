@@ -6,6 +6,7 @@
 
 #include "sim/clock.h"
 #include "sim/common/sim_error.h"
+#include "sim/image.h"
 #include <hvcore/hv.h>
 #include <stdio.h>
 
@@ -39,10 +40,16 @@ struct sim_options {
     bool keep_trace;              /* keep every trace record in memory (else the hash only) */
 };
 
-/* A partition's image, named on the command line as ID=FILE. */
+/* A partition's image, named on the command line as ID=FILE (an ELF or a XEF
+ * file), or taken from a container (sim/container.h): then `path` is the
+ * container's, `xef` the image's bytes, and the custom files go where the
+ * image's header says (docs/xef.md). */
 struct sim_image_ref {
     uint32_t partition;
     const char *path;
+    struct sim_blob xef; /* bytes NULL: read path */
+    struct sim_blob custom_files[XEF_MAX_CUSTOM_FILES];
+    uint32_t custom_file_count;
 };
 
 struct sim_machine;

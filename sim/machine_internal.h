@@ -12,6 +12,7 @@ struct sim_partition {
     struct vcpu *vcpu;
     uint8_t *pct; /* HV_PCT_AREA_SIZE bytes, page aligned, mapped read-only */
     uint32_t image_entry;
+    struct sim_image_xef image_xef; /* which XEF image it booted (present false: an ELF) */
 };
 
 /* A memory area mapped into several partitions: one host buffer. */

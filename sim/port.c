@@ -35,6 +35,11 @@ void hv_port_io_write32(struct hv *hv, uint32_t address, uint32_t value)
     m->clock.cycles += m->options.costs.io_access;
 }
 
+uint64_t hv_port_cycles(struct hv *hv)
+{
+    return machine_of(hv)->clock.cycles;
+}
+
 /* Devices first: a byte a UART finished while the core worked is recorded
  * before the core's event, so records come out in time order. */
 void hv_port_trace(struct hv *hv, const struct hv_trace_event *event)

@@ -133,9 +133,6 @@ static enum sim_error run_partition(struct sim_machine *m, uint32_t id, uint64_t
                                     FILE *diag)
 {
     struct vcpu_exit exit;
-    if (m->last_running != (int32_t)id)
-        m->clock.cycles += m->options.costs.context_switch;
-    m->last_running = (int32_t)id;
     if (m->clock.cycles >= deadline)
         return SIM_OK;
     enum vcpu_error error = vcpu_run(m->partitions[id].vcpu, deadline - m->clock.cycles, &exit);
@@ -225,6 +222,11 @@ static enum sim_error run_or_idle(struct sim_machine *m, FILE *diag)
         m->last_running = HV_IDLE;
         return SIM_OK;
     }
+    /* The switch is paid before the delivery, so a virtual interrupt's
+     * handler starts (VIRQ_DELIVER, its latency) when the partition runs. */
+    if (m->last_running != current)
+        m->clock.cycles += m->options.costs.context_switch;
+    m->last_running = current;
     if (!deliver_virqs(m, (uint32_t)current, diag))
         return SIM_OK;
     return run_partition(m, (uint32_t)current, deadline, diag);

@@ -1,4 +1,5 @@
-/* hvcore: the hypercall table (XM-Q 1.0 numbering, `ta 0xF0`). Every
+/* hvcore: the hypercall table (XM-Q 1.0 numbering, `ta 0xF0`). The
+ * partition's hypercall policy (policy.c) is checked first; then every
  * handler has one shape: permission check, argument and guest-pointer
  * check through the port's checked copies, the action, an XM return code.
  * Numbers without a handler yet answer XM_UNKNOWN_HYPERCALL, as XtratuM does
@@ -312,6 +313,27 @@ static int32_t do_sparc_outport(struct hv *hv, struct hv_call *call)
     return hv_ioport_out(hv, call->caller, call->args[0], call->args[1]);
 }
 
+/* The MMU paravirtualisation (mmu.c): a partition's own page tables. */
+static int32_t do_set_page_type(struct hv *hv, struct hv_call *call)
+{
+    return hv_mmu_set_page_type(hv, call->caller, call->args[0], call->args[1]);
+}
+
+static int32_t do_update_page32(struct hv *hv, struct hv_call *call)
+{
+    return hv_mmu_update_page32(hv, call->caller, call->args[0], call->args[1]);
+}
+
+static int32_t do_write_register32(struct hv *hv, struct hv_call *call)
+{
+    return hv_mmu_write_register32(hv, call->caller, call->args[0], call->args[1]);
+}
+
+static int32_t do_invld_tlb(struct hv *hv, struct hv_call *call)
+{
+    return hv_mmu_invld_tlb(hv, call->caller, call->args[0]);
+}
+
 static const hv_hypercall_fn hypercall_table[NR_HYPERCALLS] = {
     [halt_partition_nr] = do_halt_partition,
     [suspend_partition_nr] = do_suspend_partition,
@@ -343,6 +365,10 @@ static const hv_hypercall_fn hypercall_table[NR_HYPERCALLS] = {
     [reset_vcpu_nr] = do_reset_vcpu,
     [halt_vcpu_nr] = do_halt_vcpu,
     [reload_watchdog_nr] = do_reload_watchdog,
+    [set_page_type_nr] = do_set_page_type,
+    [update_page32_nr] = do_update_page32,
+    [write_register32_nr] = do_write_register32,
+    [invld_tlb_nr] = do_invld_tlb,
 };
 
 bool hv_hypercall(struct hv *hv, const uint32_t regs[6], int32_t *result)
@@ -359,7 +385,10 @@ bool hv_hypercall(struct hv *hv, const uint32_t regs[6], int32_t *result)
         return true;
     }
     uint32_t boots = hv->partitions[call.caller].boots;
-    *result = hypercall_table[nr](hv, &call);
+    if (hv_policy_allows(hv, call.caller, nr, call.args))
+        *result = hypercall_table[nr](hv, &call);
+    else
+        *result = XM_PERM_ERROR;
     hv_trace(hv, HV_TRACE_HYPERCALL, (int32_t)call.caller, nr, (uint32_t)*result, 0);
     /* A caller restarted by its call (its own reset, a system reset, an HM
      * action) does not return from it. */

@@ -47,6 +47,13 @@ uint32_t hv_pct_trap_vector(struct hv *hv, uint32_t id, uint32_t trap_index);
 bool hv_vtrap_is_reflected(uint32_t trap_type);
 int32_t hv_vtrap_write_tbr(struct hv *hv, uint32_t id, uint32_t tbr);
 
+/* mmu.c: the MMU paravirtualisation calls; a reset's clean slate. */
+int32_t hv_mmu_set_page_type(struct hv *hv, uint32_t id, uint32_t page, uint32_t type);
+int32_t hv_mmu_update_page32(struct hv *hv, uint32_t id, uint32_t address, uint32_t value);
+int32_t hv_mmu_write_register32(struct hv *hv, uint32_t id, uint32_t reg, uint32_t value);
+int32_t hv_mmu_invld_tlb(struct hv *hv, uint32_t id, uint32_t address);
+void hv_mmu_reset(struct hv *hv, uint32_t id);
+
 /* console.c */
 int32_t hv_console_write_guest(struct hv *hv, uint32_t writer, uint32_t address, uint32_t length);
 
@@ -69,6 +76,8 @@ void hv_irq_gate_lines(struct hv *hv);
 
 /* virq.c */
 void hv_virq_raise_extended(struct hv *hv, uint32_t partition, uint32_t ext);
+/* The same for an interrupt that was due at cycle origin (a timer). */
+void hv_virq_raise_extended_at(struct hv *hv, uint32_t partition, uint32_t ext, uint64_t origin);
 void hv_virq_raise_hw(struct hv *hv, uint32_t partition, uint32_t line);
 int32_t hv_virq_clear_mask(struct hv *hv, uint32_t id, uint32_t hw, uint32_t ext);
 int32_t hv_virq_set_mask(struct hv *hv, uint32_t id, uint32_t hw, uint32_t ext);
@@ -102,6 +111,11 @@ int32_t hv_ioport_out(struct hv *hv, uint32_t id, uint32_t port, uint32_t value)
 
 /* gid.c */
 int32_t hv_gid_by_name(struct hv *hv, uint32_t caller, uint32_t address, uint32_t entity);
+
+/* policy.c: may the caller make hypercall nr with args (%o1..%o5)? A
+ * refusal is traced and raises XM_HM_EV_HYPERCALL_DENIED; the caller gets
+ * XM_PERM_ERROR. */
+bool hv_policy_allows(struct hv *hv, uint32_t caller, uint32_t nr, const uint32_t *args);
 
 /* trace.c */
 void hv_trace(struct hv *hv, uint32_t kind, int32_t partition, uint32_t a, uint32_t b, uint32_t c);

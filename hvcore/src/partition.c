@@ -58,6 +58,7 @@ void hv_partition_cold_reset(struct hv *hv, uint32_t id, uint32_t entry, uint32_
     state->reset_status = status;
     hv_pct_init(hv, id);
     hv_ports_reset_partition(hv, id); /* a cold reset closes the partition's ports */
+    hv_mmu_reset(hv, id);
     restart(hv, id, entry);
 }
 
@@ -70,6 +71,7 @@ void hv_partition_warm_reset(struct hv *hv, uint32_t id, uint32_t entry, uint32_
     state->reset_counter++;
     state->reset_status = status;
     hv_pct_warm_reset(hv, id);
+    hv_mmu_reset(hv, id);
     restart(hv, id, entry);
 }
 

@@ -24,14 +24,14 @@ static uint32_t state_flags(const struct hv *hv, uint32_t id)
 {
     switch (hv->partitions[id].state) {
     case HV_STATE_HALTED:
-        return XM_PART_HALTED;
+        return PARTITION_HALTED_F;
     case HV_STATE_SUSPENDED:
-        return XM_PART_SUSPENDED;
+        return PARTITION_SUSPENDED_F;
     case HV_STATE_READY:
     case HV_STATE_IDLE:
         break;
     }
-    return XM_PART_READY;
+    return PARTITION_READY_F;
 }
 
 static uint32_t pct_flags(const struct hv *hv, uint32_t id)
@@ -39,13 +39,13 @@ static uint32_t pct_flags(const struct hv *hv, uint32_t id)
     uint32_t config_flags = hv_partition_config(hv, id)->flags;
     uint32_t flags = state_flags(hv, id);
     if (config_flags & HV_PART_SYSTEM)
-        flags |= XM_PART_SYSTEM;
+        flags |= PARTITION_SYSTEM_F;
     if (config_flags & HV_PART_FP)
-        flags |= XM_PART_FP;
+        flags |= PARTITION_FP_F;
     if (!(config_flags & HV_PART_DCACHE_DISABLED))
-        flags |= XM_PART_DCACHE_EN;
+        flags |= PARTITION_DCACHE_ENABLED_F;
     if (!(config_flags & HV_PART_ICACHE_DISABLED))
-        flags |= XM_PART_ICACHE_EN;
+        flags |= PARTITION_ICACHE_ENABLED_F;
     return flags;
 }
 
@@ -101,8 +101,10 @@ void hv_pct_init(struct hv *hv, uint32_t id)
     hv_memset(pct, 0, HV_PCT_AREA_SIZE);
     put32(pct, PCT_OFFSET(magic), XM_PCT_MAGIC);
     put32(pct, PCT_OFFSET(xmVersion), XM_VERSION);
-    put32(pct, PCT_OFFSET(xmAbiVersion), XM_ABI_VERSION);
-    put32(pct, PCT_OFFSET(xmApiVersion), XM_API_VERSION);
+    put32(pct, PCT_OFFSET(xmAbiVersion),
+          XM_SET_VERSION(XM_ABI_VERSION, XM_ABI_SUBVERSION, XM_ABI_REVISION));
+    put32(pct, PCT_OFFSET(xmApiVersion),
+          XM_SET_VERSION(XM_API_VERSION, XM_API_SUBVERSION, XM_API_REVISION));
     put32(pct, PCT_OFFSET(cpuKhz), hv->drivers.board->cpu_khz);
     put32(pct, PCT_OFFSET(id), id);
     put32(pct, PCT_OFFSET(imgStart), part->area_count ? part->areas[0].mapped_at : 0);

@@ -62,6 +62,7 @@ static void start_slot(struct hv *hv, uint32_t index)
     hv_trace(hv, HV_TRACE_SLOT_START, (int32_t)id, index,
              (uint32_t)(hv->sched.maf_start_us + slot->start_us), 0);
     hv->partitions[id].slots_started++;
+    hv->partitions[id].slot_start_cycle = hv_port_cycles(hv);
     hv_pct_set_slot(hv, id, slot, index);
     if (hv->partitions[id].state == HV_STATE_IDLE)
         hv_partition_set_state(hv, id, HV_STATE_READY);

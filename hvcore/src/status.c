@@ -41,13 +41,16 @@ static int32_t system_status(struct hv *hv, uint32_t caller, uint32_t address)
     return XM_OK;
 }
 
-/* The hv_partition_state values are XM_STATUS_* already. */
+/* The hv_partition_state values are XM_STATUS_* already. A partition runs
+ * one vCPU; XM-Q's others (CONFIG_NO_VCPUS) stay halted unless started. */
 static int32_t partition_status(struct hv *hv, uint32_t caller, uint32_t id, uint32_t address)
 {
     const struct hv_partition *p = &hv->partitions[id];
     uint8_t out[XM_PARTITION_STATUS_SIZE];
     hv_memset(out, 0, sizeof out);
     hv_put_be32(out + PARTITION_OFFSET(state), (uint32_t)p->state);
+    for (uint32_t vcpu = 1; vcpu < CONFIG_NO_VCPUS; vcpu++)
+        hv_put_be32(out + PARTITION_OFFSET(state) + 4 * vcpu, XM_STATUS_HALTED);
     hv_put_be32(out + PARTITION_OFFSET(resetCounter), p->reset_counter);
     hv_put_be32(out + PARTITION_OFFSET(resetStatus), p->reset_status);
     hv_put_be64(out + PARTITION_OFFSET(execClock), hv_status_exec_us(hv, id));

@@ -37,17 +37,33 @@ static struct hv_timer *timer_of(struct hv *hv, uint32_t id, uint32_t clock)
     return NULL;
 }
 
+/* When a HW timer was due, in cycles (the µs clock's zero is cycle 0):
+ * its latency counts from there, so an expiry the hypervisor handles late
+ * (a partition timer waits for a boundary less than 50 µs away) shows. */
+static uint64_t due_cycle(struct hv *hv, uint64_t deadline_us)
+{
+    uint64_t due = deadline_us * hv->drivers.board->cpu_khz / 1000u;
+    uint64_t now = hv_port_cycles(hv);
+    return due < now ? due : now;
+}
+
 /* The timer reached its deadline at `now` (its clock): one interrupt, then
- * the next period after now (overruns coalesce), or disarmed. */
-static void expire(struct hv *hv, uint32_t id, uint32_t clock, uint64_t now)
+ * the next period after now (overruns coalesce), or disarmed. `on_time`:
+ * the event timer brought us here, so a HW timer's latency counts from its
+ * deadline; XM_set_timer with a past time raises it now. */
+static void expire(struct hv *hv, uint32_t id, uint32_t clock, uint64_t now, bool on_time)
 {
     struct hv_timer *t = timer_of(hv, id, clock);
     if (hv->partitions[id].state == HV_STATE_HALTED)
         t->armed = false; /* a halted partition's resources are released */
     if (!t->armed || t->deadline_us > now)
         return;
-    hv_virq_raise_extended(hv, id,
-                           clock == XM_HW_CLOCK ? XM_VT_EXT_HW_TIMER : XM_VT_EXT_EXEC_TIMER);
+    if (clock == XM_EXEC_CLOCK)
+        hv_virq_raise_extended(hv, id, XM_VT_EXT_EXEC_TIMER);
+    else if (on_time)
+        hv_virq_raise_extended_at(hv, id, XM_VT_EXT_HW_TIMER, due_cycle(hv, t->deadline_us));
+    else
+        hv_virq_raise_extended(hv, id, XM_VT_EXT_HW_TIMER);
     if (t->interval_us == 0) {
         t->armed = false;
         return;
@@ -76,7 +92,7 @@ int32_t hv_timer_set(struct hv *hv, uint32_t id, uint32_t clock, int64_t abs_us,
     t->deadline_us = (uint64_t)abs_us;
     t->interval_us = (uint64_t)interval_us;
     if (t->armed)
-        expire(hv, id, clock, clock == XM_HW_CLOCK ? now : hv_timer_exec_at(hv, id, now));
+        expire(hv, id, clock, clock == XM_HW_CLOCK ? now : hv_timer_exec_at(hv, id, now), false);
     hv_timer_rearm(hv, now);
     return XM_OK;
 }
@@ -88,10 +104,10 @@ int32_t hv_timer_set(struct hv *hv, uint32_t id, uint32_t clock, int64_t abs_us,
 void hv_timer_expire_due(struct hv *hv, uint64_t now)
 {
     for (uint32_t id = 0; id < hv->config->partition_count; id++)
-        expire(hv, id, XM_HW_CLOCK, now);
+        expire(hv, id, XM_HW_CLOCK, now, true);
     if (hv->sched.current != HV_IDLE) {
         uint32_t id = (uint32_t)hv->sched.current;
-        expire(hv, id, XM_EXEC_CLOCK, hv_timer_exec_at(hv, id, now));
+        expire(hv, id, XM_EXEC_CLOCK, hv_timer_exec_at(hv, id, now), true);
     }
 }
 

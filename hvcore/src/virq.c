@@ -34,21 +34,36 @@ static void update_word(struct hv *hv, uint32_t id, size_t offset, uint32_t set,
     put_word(hv, id, offset, (get_word(hv, id, offset) & ~clear) | set);
 }
 
+/* Bit `irq` of the pending word goes pending at cycle `origin`: a bit
+ * already pending keeps its first raise (they coalesce into one delivery,
+ * whose latency counts from the first). */
+static void set_pending(struct hv *hv, uint32_t id, size_t pend, uint32_t irq, uint64_t origin)
+{
+    uint32_t type = pend == PCT_OFFSET(extIrqsPend) ? 1u : 0u;
+    if (!(get_word(hv, id, pend) & (1u << irq)))
+        hv->partitions[id].virq_raised[HV_VIRQ_SOURCE(type, irq)] = origin;
+    update_word(hv, id, pend, 1u << irq, 0);
+    hv_trace(hv, HV_TRACE_VIRQ_RAISE, (int32_t)id, type, irq, 0);
+    hv_sched_wake(hv, id);
+}
+
 /* Mark extended IRQ ext (XM_VT_EXT_*) pending for a partition, which
  * wakes it from XM_idle_self in its slot if it would take it. */
 void hv_virq_raise_extended(struct hv *hv, uint32_t partition, uint32_t ext)
 {
-    update_word(hv, partition, PCT_OFFSET(extIrqsPend), 1u << ext, 0);
-    hv_trace(hv, HV_TRACE_VIRQ_RAISE, (int32_t)partition, 1, ext, 0);
-    hv_sched_wake(hv, partition);
+    set_pending(hv, partition, PCT_OFFSET(extIrqsPend), ext, hv_port_cycles(hv));
+}
+
+/* The same for an interrupt due at cycle origin (a timer's deadline). */
+void hv_virq_raise_extended_at(struct hv *hv, uint32_t partition, uint32_t ext, uint64_t origin)
+{
+    set_pending(hv, partition, PCT_OFFSET(extIrqsPend), ext, origin);
 }
 
 /* Mark hardware IRQ line pending for a partition (and wake it, as above). */
 void hv_virq_raise_hw(struct hv *hv, uint32_t partition, uint32_t line)
 {
-    update_word(hv, partition, PCT_OFFSET(hwIrqsPend), 1u << line, 0);
-    hv_trace(hv, HV_TRACE_VIRQ_RAISE, (int32_t)partition, 0, line, 0);
-    hv_sched_wake(hv, partition);
+    set_pending(hv, partition, PCT_OFFSET(hwIrqsPend), line, hv_port_cycles(hv));
 }
 
 /* The native lines among `lines` that the partition owns (XM_CF
@@ -176,15 +191,41 @@ struct pending_irq {
     int32_t irq;
 };
 
+static uint32_t saturate32(uint64_t value)
+{
+    return value > UINT32_MAX ? UINT32_MAX : (uint32_t)value;
+}
+
+/* HV_TRACE_VIRQ_LATENCY for the delivery of `source` now: from its raise
+ * to the handler's start, the part before the partition's slot began, and
+ * whether the rest is over the partition's bound. */
+static void trace_latency(struct hv *hv, uint32_t id, uint32_t source)
+{
+    const struct hv_partition *p = &hv->partitions[id];
+    uint64_t now = hv_port_cycles(hv), raised = p->virq_raised[source];
+    uint64_t latency = now > raised ? now - raised : 0;
+    uint64_t wait = p->slot_start_cycle > raised ? p->slot_start_cycle - raised : 0;
+    if (wait > latency)
+        wait = latency;
+    uint64_t bound_us = hv_partition_config(hv, id)->latency_bound_us;
+    uint64_t bound = bound_us * hv->drivers.board->cpu_khz / 1000u;
+    bool over = bound_us != 0 && latency - wait > bound;
+    hv_trace(hv, HV_TRACE_VIRQ_LATENCY, (int32_t)id, source | (over ? HV_LATENCY_OVER_BOUND : 0),
+             saturate32(latency), saturate32(wait));
+}
+
 /* Clear the interrupt's pending bit and enter its vector. */
 static enum hv_trap_outcome deliver(struct hv *hv, uint32_t id, const struct pending_irq *irq)
 {
     uint32_t vector = vector_of(hv, id, irq->table, (uint32_t)irq->irq);
+    uint32_t type = irq->pend == PCT_OFFSET(extIrqsPend) ? 1u : 0u;
     update_word(hv, id, irq->pend, 0, 1u << irq->irq);
     enum hv_trap_outcome outcome = hv_vtrap_deliver(hv, id, vector);
-    if (outcome == HV_TRAP_REDIRECTED)
-        hv_trace(hv, HV_TRACE_VIRQ_DELIVER, (int32_t)id, vector,
-                 hv_port_cpu_get(hv, id, HV_CPU_L0 + 1), 0);
+    if (outcome != HV_TRAP_REDIRECTED)
+        return outcome;
+    hv_trace(hv, HV_TRACE_VIRQ_DELIVER, (int32_t)id, vector, hv_port_cpu_get(hv, id, HV_CPU_L0 + 1),
+             0);
+    trace_latency(hv, id, HV_VIRQ_SOURCE(type, (uint32_t)irq->irq));
     return outcome;
 }
 

@@ -67,7 +67,7 @@ static enum sim_error run_machine(const struct bench *b, const struct hv_config 
     struct sim_image_ref images[HV_MAX_PARTITIONS];
     for (uint32_t id = 0; id < config->partition_count; id++) {
         image_path(b, id, config->partition_count - 1, paths[id], sizeof paths[id]);
-        images[id] = (struct sim_image_ref){id, paths[id]};
+        images[id] = (struct sim_image_ref){.partition = id, .path = paths[id]};
     }
     struct sim_machine *machine = NULL;
     enum sim_error error =

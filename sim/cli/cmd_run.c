@@ -1,4 +1,4 @@
-/* hvsim run CONFIG.xml -p ID=IMAGE... [--mafs N] [--cost NAME=CYCLES,...]
+/* hvsim run CONFIG.xml -p ID=IMAGE... | --container FILE [--mafs N] [--cost NAME=CYCLES,...]
  *           [--board NAME] [--console FILE] [--prefix] [--uart-in FILE]
  *           [--uart2-in FILE] [--uart2-out FILE] [--trace FILE] [--hash]
  *           [--gui | --png OUT.png [--from T] [--to T] [--size WxH]]
@@ -8,6 +8,7 @@
 #include "gui/cli.h"
 #include "sim/cli/commands.h"
 #include "sim/config/config_load.h"
+#include "sim/container.h"
 #include "sim/machine.h"
 #include "sim/setup.h"
 #include <errno.h>
@@ -34,8 +35,9 @@ struct run_args {
     /* --cost texts, applied over the configuration's own costs */
     const char *cost_texts[MAX_COST_OPTIONS];
     uint32_t cost_count;
-    const char *trace_path; /* --trace FILE: the binary trace (docs/trace.md) */
-    bool print_hashes;      /* --hash: trace hashes per MAF and at the end, on stderr */
+    const char *trace_path;     /* --trace FILE: the binary trace (docs/trace.md) */
+    const char *container_path; /* --container FILE: the images (docs/xef.md) */
+    bool print_hashes;          /* --hash: trace hashes per MAF and at the end, on stderr */
 };
 
 static bool parse_u64(const char *text, uint64_t *value)
@@ -94,26 +96,65 @@ static int parse_named_option(struct run_args *args, const char *option, const c
         args->trace_path = value;
         return 0;
     }
+    if (strcmp(option, "--container") == 0) {
+        args->container_path = value;
+        return 0;
+    }
     return sim_usage_error("unknown option ", option);
 }
 
-static int parse_option(struct run_args *args, int argc, char **argv, int *i)
+static const struct sim_cli_option run_options[] = {
+    {"-p", "ID=IMAGE.elf",
+     "the image of partition ID, an ELF or a XEF file (also ID:IMAGE, as xmpack names "
+     "them); every partition needs one"},
+    {"--container", "FILE",
+     "the partitions' images and custom files from an XtratuM container (hvsim pack; "
+     "docs/xef.md)"},
+    {"--mafs", "N", "run until N major frames have started (default 1)"},
+    {"--cost", "NAME=CYCLES[,...]",
+     "hypervisor costs over the configuration's: entry, hypercall, "
+     "context-switch, io-access (docs/simulator.md)"},
+    {"--board", "NAME", "xm-leon3 or qemu-leon3, over the configuration's"},
+    {"--console", "FILE", "console output to FILE instead of standard output"},
+    {"--prefix", NULL, "start each console line with its virtual time and writer"},
+    {"--uart-in", "FILE", "bytes the console UART (UART1) receives"},
+    {"--uart2-in", "FILE", "bytes UART2, the partitions' UART, receives (xm-leon3 only)"},
+    {"--uart2-out", "FILE", "bytes UART2 sends (xm-leon3 only)"},
+    {"--trace", "FILE", "write the event trace to FILE (docs/trace.md; hvsim trace, hvsim view)"},
+    {"--hash", NULL, "print trace hashes per major frame and at the end on standard error"},
+    {NULL, NULL, NULL},
+};
+
+const struct sim_cli_spec sim_cmd_run_spec = {
+    .command = "run",
+    .synopsis = "CONFIG.xml -p ID=IMAGE.elf|.xef [-p ...] | --container FILE [--mafs N] "
+                "[OPTION...]",
+    .summary = "Run a system, its XM_CF configuration and one ELF image per partition, for N "
+               "major frames on the simulator.",
+    .options = {run_options, gui_cli_options},
+    .details = "Partition console output goes to standard output, hypervisor notices (a "
+               "partition's fault, say) to standard error. Exit status: 0 success, 2 bad input "
+               "(command line, configuration, image), 3 the simulation itself failed "
+               "(docs/simulator.md).\n",
+};
+
+static int set_flag(struct run_args *args, const char *option)
 {
-    const char *option = argv[*i];
-    int gui_option = gui_cli_option(&args->gui, argc, argv, i);
+    if (strcmp(option, "--prefix") == 0)
+        args->console_prefix = true;
+    else if (strcmp(option, "--hash") == 0)
+        args->print_hashes = true;
+    return 0;
+}
+
+static int parse_option(void *context, const char *option, const char *value)
+{
+    struct run_args *args = context;
+    int gui_option = gui_cli_set(&args->gui, option, value);
     if (gui_option != 0)
         return gui_option > 0 ? 0 : SIM_EXIT_BAD_INPUT;
-    if (strcmp(option, "--prefix") == 0) {
-        args->console_prefix = true;
-        return 0;
-    }
-    if (strcmp(option, "--hash") == 0) {
-        args->print_hashes = true;
-        return 0;
-    }
-    if (*i + 1 >= argc)
-        return sim_usage_error("missing value after ", option);
-    const char *value = argv[++*i];
+    if (!value)
+        return set_flag(args, option);
     if (strcmp(option, "-p") == 0) {
         if (args->image_count == MAX_IMAGES)
             return sim_usage_error("too many images", NULL);
@@ -143,21 +184,22 @@ static int parse_option(struct run_args *args, int argc, char **argv, int *i)
     return parse_named_option(args, option, value);
 }
 
+static int take_config(void *context, const char *text)
+{
+    struct run_args *args = context;
+    if (args->config_path)
+        return sim_usage_error("unexpected argument ", text);
+    args->config_path = text;
+    return 0;
+}
+
 static int parse_run_args(struct run_args *args, int argc, char **argv)
 {
     args->mafs = 1;
     sim_setup_default_costs(&args->costs);
-    for (int i = 0; i < argc; i++) {
-        if (argv[i][0] == '-') {
-            int status = parse_option(args, argc, argv, &i);
-            if (status != 0)
-                return status;
-        } else if (!args->config_path) {
-            args->config_path = argv[i];
-        } else {
-            return sim_usage_error("unexpected argument ", argv[i]);
-        }
-    }
+    int status = sim_cli_parse(&sim_cmd_run_spec, argc, argv, parse_option, take_config, args);
+    if (status != 0)
+        return status;
     if (!args->config_path)
         return sim_usage_error("run needs a configuration file", NULL);
     const struct hv_board *board = args->board ? args->board : &hv_board_xm_leon3;
@@ -265,17 +307,34 @@ static int run_loaded(const struct run_args *args, const struct sim_config *load
     return status;
 }
 
+/* --container: the partitions' images come from the container, after any
+ * given with -p (a partition named twice is refused by the machine). */
+static enum sim_error add_container_images(struct run_args *args, struct sim_container *c)
+{
+    if (!args->container_path)
+        return SIM_OK;
+    enum sim_error error = sim_container_load(args->container_path, stderr, c);
+    uint32_t added = 0;
+    if (error == SIM_OK)
+        error = sim_container_images(c, args->images + args->image_count,
+                                     MAX_IMAGES - args->image_count, &added, stderr);
+    args->image_count += added;
+    return error;
+}
+
 int sim_cmd_run(int argc, char **argv)
 {
     struct run_args args = {0};
+    struct sim_container container = {0};
     int status = parse_run_args(&args, argc, argv);
     if (status != 0)
-        return status;
+        return status == SIM_CLI_HELP_SHOWN ? 0 : status;
     struct sim_config *config = NULL;
     enum sim_error error = sim_config_load(args.config_path, stderr, &config);
-    if (error != SIM_OK)
-        return sim_exit_status(error);
-    status = run_loaded(&args, config);
+    if (error == SIM_OK)
+        error = add_container_images(&args, &container);
+    status = error == SIM_OK ? run_loaded(&args, config) : sim_exit_status(error);
+    sim_container_free(&container);
     sim_config_free(config);
     return status;
 }

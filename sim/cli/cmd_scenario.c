@@ -7,55 +7,63 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* --- the command ------------------------------------------------------------- */
+static const struct sim_cli_option scenario_options[] = {
+    {"--build-dir", "DIR",
+     "where the partitions' images were built: ${BUILD} in scripts, "
+     "${SPARC} is DIR/sparc (default: the build hvsim belongs to)"},
+    {"-j", "N", "run N scenarios at a time, each in its own process (1..64, default 1)"},
+    {"--junit", "FILE", "write a JUnit XML report, one test case per scenario"},
+    {"--update", NULL,
+     "rewrite the recorded expectations (hashes, console files) instead of "
+     "comparing; review the diff"},
+    {NULL, NULL, NULL},
+};
 
-static int usage(const char *message, const char *detail)
-{
-    fprintf(stderr, "hvsim scenario: %s%s\n", message, detail ? detail : "");
-    return SIM_EXIT_BAD_INPUT;
-}
+const struct sim_cli_spec sim_cmd_scenario_spec = {
+    .command = "scenario",
+    .synopsis = "DIR... [--build-dir DIR] [-j N] [--junit FILE] [--update]",
+    .summary = "Run scenario scripts (scenario.hvsim) and check their expectations "
+               "(docs/scenarios.md). Each DIR is a scenario folder, a script, or a folder "
+               "searched for scenario folders.",
+    .options = {scenario_options},
+    .details = "Exit status: 0 when every scenario passed, 1 when one failed, 2 for bad usage or "
+               "a scenario that could not run.\n",
+};
 
-static int parse_option(struct sim_scenario_runner *r, int argc, char **argv, int *i)
+static int parse_option(void *context, const char *option, const char *value)
 {
-    const char *option = argv[*i];
-    if (strcmp(option, "--update") == 0) {
+    struct sim_scenario_runner *r = context;
+    if (strcmp(option, "--update") == 0)
         r->update = true;
-        return 0;
-    }
-    if (*i + 1 >= argc)
-        return usage("missing value after ", option);
-    const char *value = argv[++*i];
-    if (strcmp(option, "--build-dir") == 0)
+    else if (strcmp(option, "--build-dir") == 0)
         r->build_dir = value;
     else if (strcmp(option, "--junit") == 0)
         r->junit_path = value;
-    else if (strcmp(option, "-j") == 0) {
+    else {
         char *end;
         unsigned long n = strtoul(value, &end, 10);
-        if (*end || n < 1 || n > 64)
-            return usage("-j expects 1..64, got ", value);
+        if (*end || value[0] < '0' || value[0] > '9' || n < 1 || n > 64)
+            return sim_cli_error(&sim_cmd_scenario_spec, "-j expects 1..64, got %s", value);
         r->parallel = (unsigned)n;
-    } else
-        return usage("unknown option ", option);
+    }
     return 0;
+}
+
+static int find_scenarios(void *context, const char *path)
+{
+    if (sim_scenario_runner_find(context, path))
+        return 0;
+    return sim_cli_error(&sim_cmd_scenario_spec,
+                         "no scenario (folder with " SCN_SCRIPT_NAME ") at %s", path);
 }
 
 static int parse_args(struct sim_scenario_runner *r, int argc, char **argv)
 {
-    for (int i = 0; i < argc; i++) {
-        if (argv[i][0] == '-') {
-            int status = parse_option(r, argc, argv, &i);
-            if (status != 0)
-                return status;
-        } else if (!sim_scenario_runner_find(r, argv[i])) {
-            return usage("no scenario (folder with " SCN_SCRIPT_NAME ") at ", argv[i]);
-        }
-    }
-    if (r->count == 0)
-        return usage("usage: hvsim scenario DIR... [--build-dir DIR] [-j N] [--junit FILE] "
-                     "[--update]",
-                     NULL);
-    return 0;
+    int status = sim_cli_parse(&sim_cmd_scenario_spec, argc, argv, parse_option, find_scenarios, r);
+    if (status == 0 && r->count == 0)
+        return sim_cli_error(&sim_cmd_scenario_spec, "usage: hvsim scenario %s",
+                             sim_cmd_scenario_spec.synopsis);
+    return status;
 }
 
 int sim_cmd_scenario(int argc, char **argv)
@@ -65,5 +73,5 @@ int sim_cmd_scenario(int argc, char **argv)
     if (status == 0)
         status = sim_scenario_runner_run(&r);
     sim_scenario_runner_free(&r);
-    return status;
+    return status == SIM_CLI_HELP_SHOWN ? 0 : status;
 }

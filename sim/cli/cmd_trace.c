@@ -3,7 +3,6 @@
 #include "sim/cli/commands.h"
 #include "sim/trace/trace_export.h"
 #include <errno.h>
-#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -13,31 +12,49 @@ struct trace_args {
     const char *json_path;
 };
 
-static int trace_usage(const char *message, const char *detail)
+static const struct sim_cli_option trace_options[] = {
+    {"--text", "OUT",
+     "the records as text, one a line, to OUT (- for standard output, the "
+     "default when neither option is given)"},
+    {"--json", "OUT", "the records as Chrome/Perfetto JSON to OUT (open it in ui.perfetto.dev)"},
+    {NULL, NULL, NULL},
+};
+
+const struct sim_cli_spec sim_cmd_trace_spec = {
+    .command = "trace",
+    .synopsis = "FILE [--text OUT|-] [--json OUT|-]",
+    .summary = "Export a trace file written by `hvsim run --trace` (docs/trace.md).",
+    .options = {trace_options},
+    .details = NULL,
+};
+
+static int trace_option(void *context, const char *name, const char *value)
 {
-    fprintf(stderr, "hvsim trace: %s%s\n", message, detail ? detail : "");
-    return SIM_EXIT_BAD_INPUT;
+    struct trace_args *a = context;
+    if (strcmp(name, "--text") == 0)
+        a->text_path = value;
+    else
+        a->json_path = value;
+    return 0;
+}
+
+static int trace_operand(void *context, const char *text)
+{
+    struct trace_args *a = context;
+    if (a->path)
+        return sim_cli_error(&sim_cmd_trace_spec, "unexpected argument %s", text);
+    a->path = text;
+    return 0;
 }
 
 static int parse_trace_args(struct trace_args *a, int argc, char **argv)
 {
-    for (int i = 0; i < argc; i++) {
-        bool text = strcmp(argv[i], "--text") == 0, json = strcmp(argv[i], "--json") == 0;
-        if ((text || json) && i + 1 >= argc)
-            return trace_usage("missing file after ", argv[i]);
-        if (text)
-            a->text_path = argv[++i];
-        else if (json)
-            a->json_path = argv[++i];
-        else if (argv[i][0] == '-' && argv[i][1] != '\0')
-            return trace_usage("unknown option ", argv[i]);
-        else if (!a->path)
-            a->path = argv[i];
-        else
-            return trace_usage("unexpected argument ", argv[i]);
-    }
+    int status = sim_cli_parse(&sim_cmd_trace_spec, argc, argv, trace_option, trace_operand, a);
+    if (status != 0)
+        return status;
     if (!a->path)
-        return trace_usage("usage: hvsim trace FILE [--text OUT|-] [--json OUT|-]", NULL);
+        return sim_cli_error(&sim_cmd_trace_spec, "usage: hvsim trace %s",
+                             sim_cmd_trace_spec.synopsis);
     if (!a->text_path && !a->json_path)
         a->text_path = "-";
     return 0;
@@ -70,6 +87,8 @@ int sim_cmd_trace(int argc, char **argv)
 {
     struct trace_args a = {0};
     int status = parse_trace_args(&a, argc, argv);
+    if (status == SIM_CLI_HELP_SHOWN)
+        return 0;
     if (status == 0 && a.text_path)
         status = export_to(a.path, a.text_path, sim_trace_export_text);
     if (status == 0 && a.json_path)

@@ -1,5 +1,5 @@
 /* hvsim view TRACE [--png OUT.png [--from T] [--to T] [--size WxH]]: a
- * recorded trace on the timeline (gui/cli.h). */
+ * recorded trace on the timeline (gui/cli.h, which holds its spec). */
 #include "gui/cli.h"
 #include "sim/cli/commands.h"
 #include <stdio.h>

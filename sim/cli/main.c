@@ -1,35 +1,39 @@
 /* hvsim: the command line. One file per subcommand (sim/cli/cmd_*.c);
- * this one dispatches and owns the usage text and the exit statuses:
- * 0 success, 2 bad input (usage, configuration, image), 3 the simulation
- * itself failed (commands.h). */
+ * this one dispatches, answers --help, --version and `hvsim help [CMD]`,
+ * writes the man page (`hvsim help --man`) from the subcommands' own
+ * texts, and owns the exit statuses: 0 success, 2 bad input (usage,
+ * configuration, image), 3 the simulation itself failed (commands.h). */
+#include "gui/cli.h"
 #include "sim/cli/commands.h"
 #include <stdio.h>
 #include <string.h>
 
+static const struct {
+    const struct sim_cli_spec *spec;
+    int (*run)(int argc, char **argv);
+} commands[] = {
+    {&sim_cmd_run_spec, sim_cmd_run},           {&sim_cmd_check_spec, sim_cmd_check},
+    {&sim_cmd_trace_spec, sim_cmd_trace},       {&gui_cli_view_spec, sim_cmd_view},
+    {&sim_cmd_scenario_spec, sim_cmd_scenario}, {&sim_cmd_bench_spec, sim_cmd_bench},
+    {&sim_cmd_xef_spec, sim_cmd_xef},           {&sim_cmd_pack_spec, sim_cmd_pack},
+};
+#define COMMAND_COUNT (sizeof commands / sizeof commands[0])
+
+static const char exit_status_text[] =
+    "Exit status: 0 success, 2 bad input (command line, configuration, image, script), 3 the "
+    "simulation itself failed; hvsim scenario: 1 when a scenario failed.\n";
+
 static void print_usage(FILE *out)
 {
-    fputs("usage: hvsim run CONFIG.xml -p ID=IMAGE.elf [-p ID=IMAGE.elf ...] [--mafs N]\n"
-          "                  [--cost NAME=CYCLES[,NAME=CYCLES...]] [--board xm-leon3|qemu-leon3]\n"
-          "                  [--console FILE] [--prefix] [--uart-in FILE] [--trace FILE] [--hash]\n"
-          "                  [--uart2-in FILE] [--uart2-out FILE]\n"
-          "       hvsim check CONFIG.xml\n"
-          "       hvsim trace FILE [--text OUT|-] [--json OUT|-]\n"
-          "       hvsim view TRACE [--png OUT.png [--from T] [--to T] [--size WxH]]\n"
-          "       hvsim scenario DIR... [--build-dir DIR] [-j N] [--junit FILE] [--update]\n"
-          "       hvsim bench paper [--mafs N] [--case K]... [-j N] [--build-dir DIR]\n"
-          "                         [--paper-dir DIR]\n"
-          "Images are named per partition id as xmpack does (ID=FILE or ID:FILE).\n"
-          "Cost names: entry, hypercall, context-switch, io-access (cycles; see "
-          "docs/simulator.md).\n"
-          "--prefix starts each console line with its virtual time and writer.\n"
-          "--uart-in feeds the console UART (UART1); --uart2-in and --uart2-out are the\n"
-          "receive and transmit ends of UART2, the partitions' UART (xm-leon3 only).\n"
-          "Timeline: --gui shows the run in a window as it happens; --png OUT.png\n"
-          "[--from T] [--to T] [--size WxH] writes it as an image (docs/gui.md).\n"
-          "hvsim view shows a trace file written by --trace, in a window or as an image.\n"
-          "--trace writes the event trace (docs/trace.md); --hash prints trace hashes per\n"
-          "major frame and at the end on standard error.\n",
+    fputs("usage: hvsim COMMAND [ARGUMENT...] [OPTION...]\n"
+          "       hvsim help [COMMAND]    hvsim COMMAND --help    hvsim --version\n\n"
+          "commands:\n",
           out);
+    for (size_t i = 0; i < COMMAND_COUNT; i++)
+        fprintf(out, "  %-10s %s %s\n", commands[i].spec->command, commands[i].spec->command,
+                commands[i].spec->synopsis);
+    fprintf(out, "\n`hvsim COMMAND --help` says what a command does and lists its options.\n%s",
+            exit_status_text);
 }
 
 int sim_usage_error(const char *message, const char *detail)
@@ -51,13 +55,49 @@ int sim_exit_status(enum sim_error error)
     }
 }
 
-static const struct {
-    const char *name;
-    int (*run)(int argc, char **argv);
-} commands[] = {
-    {"run", sim_cmd_run},   {"check", sim_cmd_check},       {"trace", sim_cmd_trace},
-    {"view", sim_cmd_view}, {"scenario", sim_cmd_scenario}, {"bench", sim_cmd_bench},
-};
+/* hvsim(1), from the same texts as every --help. */
+static void print_man_page(FILE *out)
+{
+    fputs(".TH HVSIM 1 \"\" \"hvsim " HVSIM_VERSION "\" \"User Commands\"\n"
+          ".SH NAME\nhvsim \\- run XtratuM\\-style partitioned LEON3 systems on a "
+          "deterministic simulator\n.SH SYNOPSIS\n.nf\n",
+          out);
+    for (size_t i = 0; i < COMMAND_COUNT; i++) {
+        fprintf(out, "\\fBhvsim %s\\fR ", commands[i].spec->command);
+        sim_cli_man_text(commands[i].spec->synopsis, out);
+        fputc('\n', out);
+    }
+    fputs(".fi\n.SH COMMANDS\nEvery command takes \\fB\\-\\-help\\fR (\\fB\\-h\\fR); "
+          "options take their value as \\fB\\-\\-name value\\fR or \\fB\\-\\-name=value\\fR, "
+          "short ones also attached (\\fB\\-p0=x.elf\\fR); \\fB\\-\\-\\fR ends the options.\n",
+          out);
+    for (size_t i = 0; i < COMMAND_COUNT; i++)
+        sim_cli_man_section(commands[i].spec, out);
+    fputs(".SH EXIT STATUS\n", out);
+    sim_cli_man_text(exit_status_text, out);
+    fputs(".SH SEE ALSO\nThe documents in docs/ of the hvsim source tree: simulator.md, "
+          "configuration.md, scenarios.md, trace.md, gui.md, xal.md.\n",
+          out);
+}
+
+static int help(int argc, char **argv)
+{
+    if (argc == 0) {
+        print_usage(stdout);
+        return 0;
+    }
+    if (strcmp(argv[0], "--man") == 0) {
+        print_man_page(stdout);
+        return 0;
+    }
+    for (size_t i = 0; i < COMMAND_COUNT; i++) {
+        if (strcmp(argv[0], commands[i].spec->command) == 0) {
+            sim_cli_help(commands[i].spec, stdout);
+            return 0;
+        }
+    }
+    return sim_usage_error("help: no command named ", argv[0]);
+}
 
 int main(int argc, char **argv)
 {
@@ -65,12 +105,16 @@ int main(int argc, char **argv)
         print_usage(stderr);
         return SIM_EXIT_BAD_INPUT;
     }
-    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
-        if (strcmp(argv[1], commands[i].name) == 0)
+    for (size_t i = 0; i < COMMAND_COUNT; i++) {
+        if (strcmp(argv[1], commands[i].spec->command) == 0)
             return commands[i].run(argc - 2, argv + 2);
     }
-    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-        print_usage(stdout);
+    if (strcmp(argv[1], "help") == 0)
+        return help(argc - 2, argv + 2);
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+        return help(0, NULL);
+    if (strcmp(argv[1], "--version") == 0) {
+        puts("hvsim " HVSIM_VERSION);
         return 0;
     }
     return sim_usage_error("unknown command ", argv[1]);

@@ -8,5 +8,6 @@ void sim_check_semantics(struct sim_loader *ld); /* check.c: all of them, throug
 void sim_check_hm(struct sim_loader *ld);
 void sim_check_hw(struct sim_loader *ld);
 void sim_check_channels(struct sim_loader *ld);
+void sim_check_policies(struct sim_loader *ld); /* check_policy.c */
 
 #endif

@@ -21,6 +21,11 @@ struct sim_config;
  * (invalid file) or SIM_ERR_NO_MEMORY and leaves *out NULL. */
 enum sim_error sim_config_load(const char *path, FILE *diag, struct sim_config **out);
 
+/* The same from data[0..size) (an XM_CF carried in a container, say);
+ * messages name `name` as the file. */
+enum sim_error sim_config_load_memory(const char *name, const char *data, size_t size, FILE *diag,
+                                      struct sim_config **out);
+
 /* The validated configuration; valid until sim_config_free(). */
 const struct hv_config *sim_config_hv(const struct sim_config *c);
 

@@ -46,6 +46,7 @@ static const char *const sim_hm_events[XM_HM_MAX_EVENTS] = {
     SIM_NAME(XM_HM_EV_APP_MEMORY_VIOLATION),
     SIM_NAME(XM_HM_EV_APP_HARDWARE_FAULT),
     SIM_NAME(XM_HM_EV_APP_POWER_FAIL),
+    SIM_NAME(XM_HM_EV_HYPERCALL_DENIED), /* hvsim's own (docs/health-monitor.md) */
 };
 
 static const char *const sim_hm_actions[XM_HM_MAX_ACTIONS] = {

@@ -9,7 +9,10 @@
  *     SWITCH_TO_MAINTENANCE (WATCHDOG_TIMER also SUSPEND;
  *     INCOMPATIBLE_INTERFACE not IGNORE); the APP_* events are not
  *     hypervisor events;
- *   - SWITCH_TO_MAINTENANCE anywhere needs plan 1, the maintenance plan. */
+ *   - SWITCH_TO_MAINTENANCE anywhere needs plan 1, the maintenance plan.
+ * hvsim's own HYPERCALL_DENIED (the hypercall policy refused a call) is a
+ * partition event like the generic ones (no PROPAGATE: there is no trap),
+ * by default IGNOREd and logged: the caller already gets XM_PERM_ERROR. */
 #include <string.h>
 
 #include <libxml/tree.h>
@@ -27,7 +30,8 @@ static bool sim_is_trap_event(int event)
 
 static bool sim_is_app_event(int event)
 {
-    return event >= XM_HM_MAX_GENERIC_EVENTS + XM_HM_MAX_ARCH_EVENTS;
+    return event >= XM_HM_MAX_GENERIC_EVENTS + XM_HM_MAX_ARCH_EVENTS &&
+           event < XM_HM_EV_HYPERCALL_DENIED;
 }
 
 /* Actions (bit n: XM_HM_AC n) a partition table may give `event`. */
@@ -50,7 +54,7 @@ uint32_t sim_hypervisor_actions(int event)
     uint32_t allowed = SIM_BIT(XM_HM_AC_IGNORE) | SIM_BIT(XM_HM_AC_HYPERVISOR_COLD_RESET) |
                        SIM_BIT(XM_HM_AC_HYPERVISOR_WARM_RESET) | SIM_BIT(XM_HM_AC_HALT) |
                        SIM_BIT(XM_HM_AC_SWITCH_TO_MAINTENANCE);
-    if (sim_is_app_event(event))
+    if (sim_is_app_event(event) || event == XM_HM_EV_HYPERCALL_DENIED)
         return 0;
     if (event == XM_HM_EV_WATCHDOG_TIMER)
         return allowed | SIM_BIT(XM_HM_AC_SUSPEND);
@@ -75,6 +79,8 @@ static struct hv_hm_entry sim_partition_default(int event)
         SIM_BIT(XM_HM_EV_SPARCV8_UNCORRECTABLE_EDAC_ERROR - XM_HM_MAX_GENERIC_EVENTS);
     if (event == XM_HM_EV_EXTSYNC_ERROR || event == XM_HM_EV_APP_DEADLINE_MISSED)
         return (struct hv_hm_entry){XM_HM_AC_IGNORE, false};
+    if (event == XM_HM_EV_HYPERCALL_DENIED)
+        return (struct hv_hm_entry){XM_HM_AC_IGNORE, true};
     if (sim_is_app_event(event))
         return (struct hv_hm_entry){XM_HM_AC_HALT, false};
     if (sim_is_trap_event(event))
@@ -87,7 +93,7 @@ static struct hv_hm_entry sim_partition_default(int event)
  * EXTSYNC_ERROR, which is ignored. The APP_* entries are never used. */
 static struct hv_hm_entry sim_hypervisor_default(int event)
 {
-    if (sim_is_app_event(event))
+    if (sim_is_app_event(event) || event == XM_HM_EV_HYPERCALL_DENIED)
         return (struct hv_hm_entry){XM_HM_AC_IGNORE, false};
     if (event == XM_HM_EV_EXTSYNC_ERROR)
         return (struct hv_hm_entry){XM_HM_AC_IGNORE, true};

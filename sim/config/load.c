@@ -121,12 +121,13 @@ static xmlDoc *sim_parse_xml(struct sim_loader *ld, const char *data, size_t siz
     return doc;
 }
 
-/* Passes 1 to 3: the document, the schema and the walk. */
-static enum sim_error sim_load_document(struct sim_loader *ld)
+/* Passes 1 to 3: the document (the file's, or `given` when not NULL), the
+ * schema and the walk. */
+static enum sim_error sim_load_document(struct sim_loader *ld, const char *given, size_t given_size)
 {
     char *data = NULL;
-    size_t size = 0;
-    enum sim_error result = sim_read_file(ld, &data, &size);
+    size_t size = given_size;
+    enum sim_error result = given != NULL ? SIM_OK : sim_read_file(ld, &data, &size);
     if (result != SIM_OK)
         return result;
     if (size == 0) {
@@ -134,7 +135,7 @@ static enum sim_error sim_load_document(struct sim_loader *ld)
         sim_report(ld, 0, "the file is empty");
         return SIM_ERR_CONFIG;
     }
-    xmlDoc *doc = sim_parse_xml(ld, data, size);
+    xmlDoc *doc = sim_parse_xml(ld, given != NULL ? given : data, size);
     free(data);
     if (doc == NULL)
         return SIM_ERR_CONFIG;
@@ -151,11 +152,12 @@ static enum sim_error sim_load_document(struct sim_loader *ld)
     return result;
 }
 
-enum sim_error sim_config_load(const char *path, FILE *diag, struct sim_config **out)
+static enum sim_error sim_config_load_from(const char *path, const char *data, size_t size,
+                                           FILE *diag, struct sim_config **out)
 {
     struct sim_loader ld = {.path = path, .diag = diag, .hv_console_index = HV_CONSOLE_NONE};
     *out = NULL;
-    enum sim_error result = sim_load_document(&ld);
+    enum sim_error result = sim_load_document(&ld, data, size);
     if (result == SIM_OK && !ld.out_of_memory)
         sim_check_semantics(&ld);
     if (result == SIM_OK && ld.out_of_memory)
@@ -172,4 +174,15 @@ enum sim_error sim_config_load(const char *path, FILE *diag, struct sim_config *
     sim_loader_flush_diags(&ld);
     sim_loader_free(&ld);
     return result;
+}
+
+enum sim_error sim_config_load(const char *path, FILE *diag, struct sim_config **out)
+{
+    return sim_config_load_from(path, NULL, 0, diag, out);
+}
+
+enum sim_error sim_config_load_memory(const char *name, const char *data, size_t size, FILE *diag,
+                                      struct sim_config **out)
+{
+    return sim_config_load_from(name, data != NULL ? data : "", data != NULL ? size : 0, diag, out);
 }

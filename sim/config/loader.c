@@ -57,9 +57,17 @@ static char *sim_format(const struct sim_loader *ld, long line, const char *form
     return text;
 }
 
+static void sim_vdiag(struct sim_loader *ld, long line, const char *format, va_list args);
+
 static void sim_vreport(struct sim_loader *ld, long line, const char *format, va_list args)
 {
     ld->errors++;
+    sim_vdiag(ld, line, format, args);
+}
+
+/* A diagnostic kept for the sorted output. */
+static void sim_vdiag(struct sim_loader *ld, long line, const char *format, va_list args)
+{
     if (ld->diag == NULL)
         return;
     char *text = sim_format(ld, line, format, args);
@@ -71,7 +79,7 @@ static void sim_vreport(struct sim_loader *ld, long line, const char *format, va
         return;
     }
     d->line = line;
-    d->seq = ld->errors;
+    d->seq = ld->diags.count;
     d->text = text;
 }
 
@@ -80,6 +88,17 @@ void sim_report(struct sim_loader *ld, long line, const char *format, ...)
     va_list args;
     va_start(args, format);
     sim_vreport(ld, line, format, args);
+    va_end(args);
+}
+
+/* A problem that does not stop loading: "warning: " and the message. */
+void sim_warn(struct sim_loader *ld, long line, const char *format, ...)
+{
+    char with_prefix[256];
+    snprintf(with_prefix, sizeof with_prefix, "warning: %s", format);
+    va_list args;
+    va_start(args, format);
+    sim_vdiag(ld, line, with_prefix, args);
     va_end(args);
 }
 
@@ -190,6 +209,10 @@ void sim_loader_free(struct sim_loader *ld)
         free(channels[i].destinations.items);
     for (uint32_t i = 0; i < ld->ipvis.count; i++)
         free(ipvis[i].destinations.items);
+    struct sim_policy_src *policies = ld->policies.items;
+    for (uint32_t i = 0; i < ld->policies.count; i++)
+        free(policies[i].targets.items);
+    free(ld->policies.items);
     free(ld->plans.items);
     free(ld->partitions.items);
     free(ld->regions.items);

@@ -136,6 +136,23 @@ struct sim_ipvi_src {
     struct sim_vec destinations; /* of uint32_t partition ids */
 };
 
+/* hvsim:Policy/Partition (parse_policy.c): hypercalls and groups already
+ * looked up; partition names resolved by the checks (check_policy.c). */
+struct sim_name_ref {
+    char name[HV_NAME_MAX];
+};
+
+struct sim_policy_src {
+    struct sim_src src;
+    char partition[HV_NAME_MAX];
+    bool has_calls; /* @hypercalls given: the calls are restricted to these */
+    uint64_t calls;
+    uint32_t objects;
+    bool has_targets;       /* @targets given */
+    struct sim_vec targets; /* of struct sim_name_ref */
+    uint32_t latency_bound_us;
+};
+
 struct sim_loader {
     const char *path;
     FILE *diag;
@@ -160,6 +177,7 @@ struct sim_loader {
     struct sim_vec hv_hm_events;           /* of struct sim_hm_event_src */
     struct sim_vec channels;               /* of struct sim_channel_src */
     struct sim_vec ipvis;                  /* of struct sim_ipvi_src */
+    struct sim_vec policies;               /* of struct sim_policy_src (hvsim:Policy) */
     struct sim_vec diags;                  /* of struct sim_diag (config_load.c) */
     struct sim_config_simulator simulator; /* <hvsim:Simulator> (config_sim.c) */
 };
@@ -168,6 +186,9 @@ struct sim_loader {
 
 __attribute__((format(printf, 3, 4))) void sim_report(struct sim_loader *ld, long line,
                                                       const char *format, ...);
+/* The same as a warning ("warning: ..."), which does not fail the load. */
+__attribute__((format(printf, 3, 4))) void sim_warn(struct sim_loader *ld, long line,
+                                                    const char *format, ...);
 
 /* Appends one zeroed element; NULL (reported once) when out of memory. */
 void *sim_vec_push(struct sim_loader *ld, struct sim_vec *v, size_t size);

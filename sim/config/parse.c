@@ -517,6 +517,7 @@ void sim_parse_root(struct sim_loader *ld, xmlNode *root)
         {"PartitionTable", sim_parse_partition_table},
         {"Channels", sim_parse_channels},
         {"Simulator", sim_parse_simulator},
+        {"Policy", sim_parse_policy},
     };
     sim_copy_name(ld, root, "name", ld->name);
     SIM_PARSE_CHILDREN(ld, root, children, NULL);

@@ -57,5 +57,7 @@ void sim_parse_port_table(struct sim_loader *ld, xmlNode *node, void *part);
 void sim_parse_channels(struct sim_loader *ld, xmlNode *node, void *ctx);
 /* parse_simulator.c: hvsim's extension element. */
 void sim_parse_simulator(struct sim_loader *ld, xmlNode *node, void *ctx);
+/* parse_policy.c: hvsim's hypercall policy element. */
+void sim_parse_policy(struct sim_loader *ld, xmlNode *node, void *ctx);
 
 #endif

@@ -205,7 +205,7 @@ static bool sim_is_optional_child(const char *name, size_t length)
         "MemoryLayout",       "Devices",     "ResidentSw", "Channels",
         "HealthMonitor",      "HwResources", "PortTable",  "Trace",
         "Watchdog",           "IoPorts",     "Interrupts", "TemporalRequirements",
-        "PhysicalMemoryArea", "Simulator",   "Costs",
+        "PhysicalMemoryArea", "Simulator",   "Costs",      "Policy",
     };
     for (size_t i = 0; i < sizeof(optional) / sizeof(optional[0]); i++) {
         if (strlen(optional[i]) == length && strncmp(optional[i], name, length) == 0)

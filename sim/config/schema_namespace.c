@@ -1,4 +1,5 @@
-/* sim/config: pass 2's first step, hvsim's extension element in XM_CF,
+/* sim/config: pass 2's first step, hvsim's extension elements in XM_CF
+ * (this one, and <hvsim:Policy>, parse_policy.c),
  *   <hvsim:Simulator xmlns:hvsim="urn:hvsim" board="xm-leon3">
  *     <hvsim:Costs entry="200" hypercall="100" contextSwitch="500" ioAccess="4"/>
  *   </hvsim:Simulator>
@@ -31,7 +32,8 @@ bool sim_simulator_adopt_namespace(xmlDoc *doc, xmlNode *root)
     if (ns == NULL)
         return false;
     for (xmlNode *n = root->children; n != NULL; n = n->next)
-        if (sim_is_hvsim(n) && strcmp((const char *)n->name, "Simulator") == 0) {
+        if (sim_is_hvsim(n) && (strcmp((const char *)n->name, "Simulator") == 0 ||
+                                strcmp((const char *)n->name, "Policy") == 0)) {
             xmlSetNs(n, ns);
             sim_move_subtree(n->children, ns);
         }

@@ -330,7 +330,7 @@ static bool action(struct parser *p, const struct token *t, uint64_t *out)
 static bool hm_event(struct parser *p, const struct token *t, struct scn_command *c)
 {
     const char *name = strncmp(t->text, "XM_HM_EV_", 9) == 0 ? t->text + 9 : t->text;
-    uint64_t id;
+    uint64_t id = 0; /* number() sets it when it succeeds; gcc -O3 cannot tell */
     c->has_event = true;
     for (uint32_t i = 0; i < XM_HM_MAX_EVENTS; i++)
         if (strcmp(name, sim_hm_event_name(i) + 9) == 0) {

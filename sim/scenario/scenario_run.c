@@ -45,7 +45,8 @@ static bool apply_one(const struct scn_script *s, const struct scn_command *c,
         if (id < 0 || setup->image_count == HV_MAX_PARTITIONS)
             return scn_report(s->path, c->line, out, "the configuration has no partition '%s'",
                               c->who);
-        setup->images[setup->image_count++] = (struct sim_image_ref){(uint32_t)id, c->text};
+        setup->images[setup->image_count++] =
+            (struct sim_image_ref){.partition = (uint32_t)id, .path = c->text};
         return true;
     default:
         return true;

@@ -21,6 +21,8 @@ const struct sim_trace_kind_info sim_trace_kinds[] = {
     {HV_TRACE_PORT_READ, "PORT_READ", {"port", "size", ""}},
     {HV_TRACE_PLAN_SWITCH, "PLAN_SWITCH", {"plan", "previous", ""}},
     {HV_TRACE_IRQ, "IRQ", {"line", "", ""}},
+    {HV_TRACE_POLICY_DENIED, "POLICY_DENIED", {"nr", "detail", "why"}},
+    {HV_TRACE_VIRQ_LATENCY, "VIRQ_LATENCY", {"source", "cycles", "slot_wait"}},
     {SIM_TRACE_CONSOLE, "CONSOLE", {"byte", "", ""}},
     {SIM_TRACE_INJECT, "INJECT", {"what", "value", "extra"}},
 };

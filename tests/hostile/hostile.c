@@ -109,7 +109,8 @@ static bool run(const struct args *a, uint32_t mode, uint32_t seed, struct outco
     struct sim_config *config = NULL;
     struct sim_machine *m = NULL;
     FILE *quiet = fopen("/dev/null", "w");
-    const struct sim_image_ref images[] = {{ATTACKER, a->attacker}, {HEALTHY, a->healthy}};
+    const struct sim_image_ref images[] = {{.partition = ATTACKER, .path = a->attacker},
+                                           {.partition = HEALTHY, .path = a->healthy}};
     struct sim_options options = {.console = quiet, .keep_trace = true};
     sim_setup_default_costs(&options.costs);
     bool ok = quiet && sim_config_load(a->config, stderr, &config) == SIM_OK &&

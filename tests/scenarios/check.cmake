@@ -16,7 +16,11 @@ add_test(NAME check.one_error COMMAND ${S}/expect_error.sh 2
   -- $<TARGET_FILE:hvsim> check ${CONFIGS}/bad_slot_partition.xml)
 
 # Every error of a file in one run: schema errors, then semantic ones.
-foreach(f bad_schema_values bad_channels bad_hm_actions bad_irq bad_many)
+foreach(f bad_schema_values bad_channels bad_hm_actions bad_irq bad_many bad_policy)
   add_test(NAME check.all_errors.${f} COMMAND ${S}/expect_fixture.sh 2 ${CONFIGS}/${f}.xml --
     $<TARGET_FILE:hvsim> check ${CONFIGS}/${f}.xml WORKING_DIRECTORY /)
 endforeach()
+
+# A grant that can never be used is a warning: reported, exit 0.
+add_test(NAME check.policy_warnings COMMAND ${S}/expect_fixture.sh 0 ${CONFIGS}/policy_warnings.xml --
+  $<TARGET_FILE:hvsim> check ${CONFIGS}/policy_warnings.xml WORKING_DIRECTORY /)

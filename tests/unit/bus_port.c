@@ -81,3 +81,8 @@ bool bus_port_take_irq(struct bus_port *p, uint32_t line)
     irqmp_ack(&p->devices.irqmp, 0, line);
     return true;
 }
+
+uint64_t hv_port_cycles(struct hv *hv)
+{
+    return port(hv)->cycles;
+}

@@ -40,7 +40,8 @@ add_custom_target(test_image_fixtures
 
 hvsim_unit_test(test_image
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_image.c ${HVSIM_CFG_ROOT}/sim/image.c
-  LIBS hvsim_common PkgConfig::LIBELF)
+          ${HVSIM_CFG_ROOT}/sim/image_xef.c
+  LIBS hvsim_common xef PkgConfig::LIBELF)
 target_include_directories(test_image PRIVATE ${HVSIM_CFG_INCLUDES})
 add_dependencies(test_image test_image_fixtures)
 target_compile_definitions(test_image PRIVATE

@@ -168,3 +168,55 @@ uint32_t fake_port_pct_word(struct hv *hv, uint32_t partition, size_t offset)
     const uint8_t *p = port(hv)->pct[partition] + offset;
     return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
+
+static bool phys_range(uint32_t paddr)
+{
+    return paddr % 4 == 0 && paddr >= FAKE_PHYS_BASE && paddr - FAKE_PHYS_BASE < FAKE_PHYS_SIZE;
+}
+
+uint32_t fake_port_phys_word(struct hv *hv, uint32_t paddr)
+{
+    const uint8_t *p = &port(hv)->phys[paddr - FAKE_PHYS_BASE];
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+void fake_port_set_phys_word(struct hv *hv, uint32_t paddr, uint32_t value)
+{
+    uint8_t *p = &port(hv)->phys[paddr - FAKE_PHYS_BASE];
+    p[0] = (uint8_t)(value >> 24);
+    p[1] = (uint8_t)(value >> 16);
+    p[2] = (uint8_t)(value >> 8);
+    p[3] = (uint8_t)value;
+}
+
+bool hv_port_phys_read(struct hv *hv, uint32_t partition, uint32_t paddr, uint32_t *words,
+                       uint32_t count)
+{
+    (void)partition;
+    for (uint32_t i = 0; i < count; i++) {
+        if (!phys_range(paddr + 4 * i))
+            return false;
+        words[i] = fake_port_phys_word(hv, paddr + 4 * i);
+    }
+    return true;
+}
+
+bool hv_port_phys_write32(struct hv *hv, uint32_t partition, uint32_t paddr, uint32_t value)
+{
+    (void)partition;
+    if (!phys_range(paddr))
+        return false;
+    fake_port_set_phys_word(hv, paddr, value);
+    return true;
+}
+
+bool hv_port_mmu_sync(struct hv *hv, uint32_t partition, uint32_t l1, uint32_t vaddr)
+{
+    struct fake_mmu *mmu = &port(hv)->mmu[partition];
+    if (l1 != 0 && l1 == mmu->refuse_l1)
+        return false;
+    mmu->syncs++;
+    mmu->l1 = l1;
+    mmu->vaddr = vaddr;
+    return true;
+}

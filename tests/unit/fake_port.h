@@ -28,6 +28,17 @@ struct fake_cpu {
 
 #define FAKE_WINDOWS 8u
 
+/* Physical memory for the MMU calls (hv_port_phys_*): one block for every
+ * partition (which pages are whose is the configuration's business), and a
+ * record of the map changes the core reported (hv_port_mmu_sync). */
+#define FAKE_PHYS_BASE 0x40000000u
+#define FAKE_PHYS_SIZE 0x20000u
+struct fake_mmu {
+    uint32_t syncs;
+    uint32_t l1, vaddr; /* of the last sync */
+    uint32_t refuse_l1; /* a level-1 table the port cannot run (0: none) */
+};
+
 struct fake_port {
     struct bus_port bus; /* first: bus_port.c finds itself at hv->port_context */
     uint8_t guest[HV_MAX_PARTITIONS][FAKE_GUEST_SIZE];
@@ -35,6 +46,8 @@ struct fake_port {
     uint32_t boots[HV_MAX_PARTITIONS];
     uint32_t boot_entry[HV_MAX_PARTITIONS];
     struct fake_cpu cpu[HV_MAX_PARTITIONS];
+    uint8_t phys[FAKE_PHYS_SIZE];
+    struct fake_mmu mmu[HV_MAX_PARTITIONS];
     uint32_t traced[HV_TRACE_KIND_COUNT]; /* events reported, per kind */
     struct hv_trace_event last_traced[HV_TRACE_KIND_COUNT];
 };
@@ -59,6 +72,11 @@ int32_t fake_port_hypercall(struct hv *hv, uint32_t nr, uint32_t a1, uint32_t a2
                             bool *completes);
 /* The same with all five argument registers (%o1..%o5); asserts nothing. */
 int32_t fake_port_hypercall5(struct hv *hv, uint32_t nr, const uint32_t args[5]);
+
+/* A big-endian word of physical memory, read and written as the partition's
+ * own code would (no check). */
+uint32_t fake_port_phys_word(struct hv *hv, uint32_t paddr);
+void fake_port_set_phys_word(struct hv *hv, uint32_t paddr, uint32_t value);
 
 /* A big-endian word of a partition's PCT. */
 uint32_t fake_port_pct_word(struct hv *hv, uint32_t partition, size_t offset);

@@ -7,4 +7,6 @@ hvsim_unit_test(test_sched SOURCES ${D}/test_sched.c LIBS hvcore hvcore_fake_por
 hvsim_unit_test(test_hypercall SOURCES ${D}/test_hypercall.c LIBS hvcore hvcore_fake_port)
 hvsim_unit_test(test_vtrap SOURCES ${D}/test_vtrap.c LIBS hvcore hvcore_fake_port)
 hvsim_unit_test(test_hm SOURCES ${D}/test_hm.c LIBS hvcore hvcore_fake_port)
+hvsim_unit_test(test_policy SOURCES ${D}/test_policy.c LIBS hvcore hvcore_policy hvcore_fake_port)
 hvsim_unit_test(test_manage SOURCES ${D}/test_manage.c LIBS hvcore hvcore_fake_port)
+hvsim_unit_test(test_mmu SOURCES ${D}/test_mmu.c LIBS hvcore hvcore_fake_port)

@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "sim/config/config_load.h"
+#include <hvcore/policy.h>
 
 #define CONFIGS HVSIM_TEST_CONFIGS
 #define SCRATCH HVSIM_TEST_SCRATCH
@@ -483,6 +484,31 @@ static void check_bad_fixture(const char *name)
     free(expected);
 }
 
+/* hvsim:Policy: groups to call and object bits, targets to partition
+ * bits, the default HM entry of HYPERCALL_DENIED; no policy: all zero. */
+static void test_policy(void **state)
+{
+    (void)state;
+    struct sim_config *c = load_valid(HVSIM_TEST_CONFIGS "/../../scenarios/policy/probe/xm_cf.xml");
+    const struct hv_partition_config *prober = &sim_config_hv(c)->partitions[0];
+    assert_true(prober->policy.restrict_calls);
+    assert_false(prober->policy.restrict_targets);
+    assert_int_equal(prober->policy.calls,
+                     HV_POLICY_CALL(get_time_nr) | HV_POLICY_CALL(set_timer_nr));
+    assert_int_equal(prober->policy.objects, HV_POLICY_OBJECT(OBJ_CLASS_SAMPLING_PORT) |
+                                                 HV_POLICY_OBJECT(OBJ_CLASS_QUEUING_PORT));
+    assert_int_equal(prober->hm[XM_HM_EV_HYPERCALL_DENIED].action, XM_HM_AC_IGNORE);
+    assert_true(prober->hm[XM_HM_EV_HYPERCALL_DENIED].log);
+    assert_false(sim_config_hv(c)->partitions[1].policy.restrict_calls);
+    sim_config_free(c);
+    c = load_valid(HVSIM_TEST_CONFIGS "/../../scenarios/policy/manage/xm_cf.xml");
+    const struct hv_partition_config *manager = &sim_config_hv(c)->partitions[2];
+    assert_false(manager->policy.restrict_calls);
+    assert_true(manager->policy.restrict_targets);
+    assert_int_equal(manager->policy.targets, 1u << 0);
+    sim_config_free(c);
+}
+
 static void test_bad_fixtures(void **state)
 {
     (void)state;
@@ -631,6 +657,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_valid_system),
+        cmocka_unit_test(test_policy),
         cmocka_unit_test(test_valid_devices),
         cmocka_unit_test(test_valid_plans),
         cmocka_unit_test(test_valid_partitions),

@@ -24,8 +24,8 @@ struct run {
 
 static void start(struct run *r)
 {
-    const struct sim_image_ref images[] = {{0, HELLO_IMAGES "/hello_p0.elf"},
-                                           {1, HELLO_IMAGES "/hello_p1.elf"}};
+    const struct sim_image_ref images[] = {{.partition = 0, .path = HELLO_IMAGES "/hello_p0.elf"},
+                                           {.partition = 1, .path = HELLO_IMAGES "/hello_p1.elf"}};
     r->console = tmpfile();
     assert_non_null(r->console);
     assert_int_equal(sim_config_load(HELLO_CONFIG, stderr, &r->config), SIM_OK);

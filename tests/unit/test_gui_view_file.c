@@ -47,7 +47,7 @@ static void record_run(struct recorded_run *r, const char *const images[], uint3
 {
     struct sim_image_ref refs[COUNTERS + 1];
     for (uint32_t i = 0; i < count; i++)
-        refs[i] = (struct sim_image_ref){i, images[i]};
+        refs[i] = (struct sim_image_ref){.partition = i, .path = images[i]};
     FILE *console = tmpfile();
     assert_non_null(console);
     struct sim_options options = {.costs = {SIM_COST_ENTRY_DEFAULT, SIM_COST_HYPERCALL_DEFAULT,

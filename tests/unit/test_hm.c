@@ -88,8 +88,9 @@ static void test_suspend(void **state)
     set_action(f, 0, EV_DIV, XM_HM_AC_SUSPEND, false);
     divide_by_zero(f);
     assert_int_equal(f->hv.partitions[0].state, HV_STATE_SUSPENDED);
-    assert_int_equal(pct_field(f, 0, offsetof(partitionControlTable_t, flags)) & XM_PART_SUSPENDED,
-                     XM_PART_SUSPENDED);
+    assert_int_equal(pct_field(f, 0, offsetof(partitionControlTable_t, flags)) &
+                         PARTITION_SUSPENDED_F,
+                     PARTITION_SUSPENDED_F);
     fake_port_run_until(&f->hv, 160000); /* its next slot stays idle */
     assert_int_equal(hv_current(&f->hv), HV_IDLE);
 }

@@ -124,8 +124,8 @@ static void test_non_boot_partition_is_halted_and_its_slot_idle(void **state)
     fake_port_run_until(&f->hv, 60000);
     assert_int_equal(hv_current(&f->hv), HV_IDLE);
     uint8_t *pct = f->port.pct[1];
-    assert_int_equal(pct[offsetof(partitionControlTable_t, flags) + 3] & XM_PART_HALTED,
-                     XM_PART_HALTED);
+    assert_int_equal(pct[offsetof(partitionControlTable_t, flags) + 3] & PARTITION_HALTED_F,
+                     PARTITION_HALTED_F);
     free(f);
 }
 
@@ -162,8 +162,8 @@ static void test_pct_at_boot_and_slot_start(void **state)
     assert_memory_equal(pct, "\xa5\xa5\x5a\x5a", 4);
     assert_int_equal(pct[offsetof(partitionControlTable_t, id) + 3], 1);
     assert_string_equal((const char *)pct + offsetof(partitionControlTable_t, name), "P1");
-    assert_int_equal(pct[offsetof(partitionControlTable_t, flags) + 3] & XM_PART_SYSTEM,
-                     XM_PART_SYSTEM);
+    assert_int_equal(pct[offsetof(partitionControlTable_t, flags) + 3] & PARTITION_SYSTEM_F,
+                     PARTITION_SYSTEM_F);
     /* schedInfo: noSlot = 1 in the top half-word, id 1, duration 50000 µs. */
     assert_memory_equal(pct + XM_PCT_OFF_SCHEDINFO, "\x00\x01\x00\x00\x00\x00\x00\x01", 8);
     assert_memory_equal(pct + XM_PCT_OFF_SCHEDINFO + 8, "\x00\x00\xc3\x50", 4);

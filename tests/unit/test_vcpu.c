@@ -90,8 +90,8 @@ static void test_boot_state(void **state)
     vcpu_set_reg(vcpu, VCPU_Y, 0x55);
     assert_int_equal(vcpu_boot(vcpu, CODE + 0x40, PCT), VCPU_OK);
     uint32_t psr = vcpu_get_reg(vcpu, VCPU_PSR);
-    assert_int_equal(psr & 0x00ffffffu, psr_et | 7u); /* icc, EF, PIL, S, PS = 0 */
-    assert_int_equal(psr & psr_cwp, 7);
+    assert_int_equal(psr & 0x00ffffffu, psr_et); /* icc, EF, PIL, S, PS = 0 */
+    assert_int_equal(psr & psr_cwp, 0);
     assert_int_equal(vcpu_get_reg(vcpu, VCPU_WIM), 0x2);
     assert_int_equal(vcpu_get_reg(vcpu, VCPU_TBR), 0);
     assert_int_equal(vcpu_get_reg(vcpu, VCPU_Y), 0);

@@ -70,7 +70,7 @@ static void test_enter_and_return(void **state)
     vcpu_set_reg(vcpu, VCPU_PC, CODE + 0x40);
     vcpu_set_reg(vcpu, VCPU_NPC, CODE + 0x80); /* in a delay slot */
     assert_int_equal(vcpu_trap_enter(vcpu, CODE + 0x850, 0x12345678), VCPU_OK);
-    assert_int_equal(cwp(vcpu), 6);
+    assert_int_equal(cwp(vcpu), 7);
     assert_int_equal(vcpu_get_reg(vcpu, VCPU_WIM), 0x2);
     assert_int_equal(vcpu_get_reg(vcpu, VCPU_L0), 0x12345678);
     assert_int_equal(vcpu_get_reg(vcpu, VCPU_L0 + 1), CODE + 0x40);
@@ -78,7 +78,7 @@ static void test_enter_and_return(void **state)
     assert_int_equal(vcpu_get_reg(vcpu, VCPU_PC), CODE + 0x850);
     assert_int_equal(vcpu_get_reg(vcpu, VCPU_NPC), CODE + 0x854);
     assert_int_equal(vcpu_trap_return(vcpu, CODE + 0x80, CODE + 0x84), VCPU_OK);
-    assert_int_equal(cwp(vcpu), 7);
+    assert_int_equal(cwp(vcpu), 0);
     assert_int_equal(vcpu_get_reg(vcpu, VCPU_PC), CODE + 0x80);
     assert_int_equal(vcpu_get_reg(vcpu, VCPU_NPC), CODE + 0x84);
     vcpu_destroy(vcpu);

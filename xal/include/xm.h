@@ -17,6 +17,7 @@
 #include <xm/guest.h>
 #include <xm/hm.h>
 #include <xm/mem.h>
+#include <xm/mmu.h>
 #include <xm/objdir.h>
 #include <xm/plan.h>
 #include <xm/status.h>
@@ -115,6 +116,13 @@ xm_s32_t XM_trace_status(xmId_t id, xmTraceStatus_t *traceStatusPtr);
 /* Memory (libxm_comm.c). */
 xm_s32_t XM_memory_copy(xmId_t dstId, xm_u32_t dstAddr, xmId_t srcId, xm_u32_t srcAddr,
                         xm_u32_t size);
+
+/* The partition's own memory maps (XtratuM 2.x/3.x for LEON3; hvsim's
+ * numbers: xm/mmu.h, docs/hypercalls.md). Addresses are physical. */
+xm_s32_t XM_set_page_type(xmAddress_t pAddr, xm_u32_t type);
+xm_s32_t XM_update_page32(xmAddress_t pAddr, xm_u32_t val);
+xm_s32_t XM_write_register32(xm_u32_t reg32, xm_u32_t val);
+xm_s32_t XM_invld_tlb(xmAddress_t vAddr);
 
 /* Interrupts. */
 xm_s32_t XM_clear_irqmask(xm_u32_t hwIrqsMask, xm_u32_t extIrqsMask);

@@ -116,6 +116,28 @@ xm_s32_t XM_reload_watchdog(xmTime_t budget)
     return xal_hypercall2(reload_watchdog_nr, XAL_HI(budget), XAL_LO(budget));
 }
 
+/* Memory maps. */
+
+xm_s32_t XM_set_page_type(xmAddress_t pAddr, xm_u32_t type)
+{
+    return xal_hypercall2(set_page_type_nr, pAddr, type);
+}
+
+xm_s32_t XM_update_page32(xmAddress_t pAddr, xm_u32_t val)
+{
+    return xal_hypercall2(update_page32_nr, pAddr, val);
+}
+
+xm_s32_t XM_write_register32(xm_u32_t reg32, xm_u32_t val)
+{
+    return xal_hypercall2(write_register32_nr, reg32, val);
+}
+
+xm_s32_t XM_invld_tlb(xmAddress_t vAddr)
+{
+    return xal_hypercall1(invld_tlb_nr, vAddr);
+}
+
 /* Objects. */
 
 xm_s32_t XM_read_object(xmObjDesc_t objDesc, void *buffer, xm_u32_t size, xm_u32_t *flags)

@@ -152,6 +152,19 @@ struct hv_ipvi {
     uint32_t destination_count;
 };
 
+/* A partition's hypercall policy (hvsim's own XM_CF extension,
+ * hvsim:Policy; docs/configuration.md): least privilege on top of
+ * XtratuM's system/user rule, which it only narrows. All zero (no policy)
+ * means XtratuM's rule alone. The groups that fill `calls` and `objects`
+ * are in hvcore/policy.h. */
+struct hv_policy {
+    bool restrict_calls;   /* false: every hypercall XtratuM's rule allows */
+    uint64_t calls;        /* bit n: hypercall n (ta 0xF0) allowed */
+    uint32_t objects;      /* bit c: read/write/seek/ctrl_object on object class c allowed */
+    bool restrict_targets; /* false: management calls on any partition XtratuM's rule allows */
+    uint64_t targets;      /* bit p: management calls may act on partition p */
+};
+
 struct hv_partition_config {
     uint32_t id;
     char name[HV_NAME_MAX];
@@ -168,6 +181,10 @@ struct hv_partition_config {
     const struct hv_port_config *ports; /* == &hv_config.ports[first_port] */
     uint32_t port_count;
     uint32_t first_port;
+    struct hv_policy policy;
+    /* Virtual interrupt latency bound (hvsim's XM_CF extension), µs within
+     * the partition's slot; 0: none. Deliveries over it are marked. */
+    uint32_t latency_bound_us;
 };
 
 enum hv_device_type { HV_DEVICE_UART, HV_DEVICE_MEMORY_BLOCK, HV_DEVICE_NULL };

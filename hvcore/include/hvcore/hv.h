@@ -34,6 +34,11 @@ struct hv_timer {
     uint64_t interval_us; /* 0: one-shot */
 };
 
+/* Virtual interrupt sources, for the latency record: hardware line n is
+ * source n, extended interrupt e is source 32 + e. */
+#define HV_VIRQ_SOURCE(type, irq) ((type)*32u + (irq)) /* type 0 hardware, 1 extended */
+#define HV_VIRQ_SOURCES 64u
+
 struct hv_partition {
     enum hv_partition_state state;
     uint32_t reset_counter;
@@ -45,6 +50,11 @@ struct hv_partition {
     struct hv_timer exec_timer; /* XM_EXEC_CLOCK: raises XM_VT_EXT_EXEC_TIMER */
     uint32_t
         boots; /* times started or restarted: a hypercall whose caller restarted never returns */
+    /* Interrupt latency (docs/interrupts.md), in cycles (hv_port_cycles):
+     * when each source last went pending, and when the partition's
+     * current (or last) slot started. */
+    uint64_t virq_raised[HV_VIRQ_SOURCES];
+    uint64_t slot_start_cycle;
 };
 
 struct hv_sched {
@@ -144,6 +154,22 @@ struct hv_trace_streams {
     struct hv_trace_stream hypervisor;
 };
 
+/* The MMU paravirtualisation (mmu.c, xm/mmu.h): a partition's page-table
+ * pages (level PPAG_STD: a free slot; refs: PTDs pointing into the page,
+ * plus one while a level-1 table in it is the current map) and the
+ * level-1 table it runs on (XM_MMU_INITIAL_MAP: the configuration's). */
+#define HV_MMU_TABLE_PAGES 16
+struct hv_mmu_page {
+    uint32_t address; /* physical, 4 KiB aligned */
+    uint8_t level;    /* PPAG_* */
+    uint16_t refs;
+};
+
+struct hv_mmu {
+    struct hv_mmu_page pages[HV_MMU_TABLE_PAGES];
+    uint32_t root;
+};
+
 struct hv {
     const struct hv_config *config;
     void *port_context; /* the port's own state, for hv_port_* */
@@ -159,6 +185,7 @@ struct hv {
     /* Sampling and queuing ports; the trace object's streams. */
     struct hv_comm comm;
     struct hv_trace_streams trace_streams;
+    struct hv_mmu mmu[HV_MAX_PARTITIONS];
 };
 
 /* Set up hv for config on board (not yet running). */

@@ -18,6 +18,11 @@ void hv_port_io_write32(struct hv *hv, uint32_t address, uint32_t value);
 struct hv_trace_event;
 void hv_port_trace(struct hv *hv, const struct hv_trace_event *event);
 
+/* The processor's time in cycles since power-on: the clock the port
+ * stamps the trace with. The core reads it only to measure (interrupt
+ * latency, docs/interrupts.md), never to decide. */
+uint64_t hv_port_cycles(struct hv *hv);
+
 /* Time and the console are not port functions: the core's drivers
  * (hvcore/drivers) program the GPTIMER, IRQMP and APBUART through the two
  * functions above, on the board and in the simulator alike. */
@@ -36,7 +41,7 @@ bool hv_port_copy_to_guest(struct hv *hv, uint32_t partition, uint32_t guest_add
 uint8_t *hv_port_pct(struct hv *hv, uint32_t partition);
 
 /* Put a partition's CPU in XtratuM's boot state: user mode, traps enabled,
- * CWP = 7, WIM = 0x2, %g1 = the PCT's guest address, PC = entry.
+ * CWP = 0, WIM = 0x2 (the caller's window invalid), %g1 = the PCT's guest address, PC = entry.
  * HV_ENTRY_IMAGE: the entry point recorded in the partition's image (used
  * when the configuration gives none). */
 #define HV_ENTRY_IMAGE 0xffffffffu
@@ -46,6 +51,29 @@ void hv_port_partition_boot(struct hv *hv, uint32_t partition, uint32_t entry);
  * permissions, as hv_port_copy_from_guest.) */
 bool hv_port_guest_readable(struct hv *hv, uint32_t partition, uint32_t guest_address,
                             uint32_t length);
+
+/* The MMU paravirtualisation (hvcore/src/mmu.c, docs/hypercalls.md).
+ * The partition's memory by physical address (its page-table pages live
+ * there), whatever its maps and rights say: `count` (at most 64)
+ * big-endian words from paddr (4-byte aligned), or one word written;
+ * false when the port cannot reach that address for the partition (the
+ * core then refuses the call; on the simulator: an area whose mappedAt is
+ * not its startAddr). */
+bool hv_port_phys_read(struct hv *hv, uint32_t partition, uint32_t paddr, uint32_t *words,
+                       uint32_t count);
+bool hv_port_phys_write32(struct hv *hv, uint32_t partition, uint32_t paddr, uint32_t value);
+
+/* The partition's translations changed: from now on its CPU translates
+ * through the level-1 table at physical address l1 (validated by the core;
+ * its entries from XM_MMU_L1_RESERVED on are the port's to fill), or
+ * through the configuration's map for XM_MMU_INITIAL_MAP (0); and it drops
+ * what it cached of the page at vaddr, or of every page for
+ * HV_MMU_ALL_PAGES. Never flushes translated code. False: the port cannot
+ * run that map for the partition (on the simulator: the partition's areas
+ * leave the vCPU's private page outside the reserved range); the core
+ * then undoes the change and refuses the call. */
+#define HV_MMU_ALL_PAGES 0xffffffffu
+bool hv_port_mmu_sync(struct hv *hv, uint32_t partition, uint32_t l1, uint32_t vaddr);
 
 /* A partition's SPARC CPU, for the virtual traps and assembly hypercalls
  * (hvcore/src/vtrap.c decides what happens; the port does the register

@@ -24,8 +24,17 @@ enum hv_trace_kind {
     HV_TRACE_PORT_READ,     /* partition, a = port index (config), b = size */
     HV_TRACE_PLAN_SWITCH,   /* a = new plan, b = previous plan */
     HV_TRACE_IRQ,           /* a = native interrupt line taken by the processor */
+    HV_TRACE_POLICY_DENIED, /* partition = caller, a = hypercall, b = object class or target,
+                               c = enum hv_policy_refusal */
+    HV_TRACE_VIRQ_LATENCY,  /* partition, a = source (HV_VIRQ_SOURCE) | HV_LATENCY_OVER_BOUND,
+                               b = cycles from raise to handler start, c = of which waiting
+                               for the partition's slot; right after its VIRQ_DELIVER */
     HV_TRACE_KIND_COUNT
 };
+
+/* HV_TRACE_VIRQ_LATENCY's a: the latency within the partition's slot
+ * (b - c) exceeded the partition's bound (hv_partition_config). */
+#define HV_LATENCY_OVER_BOUND (1u << 8)
 
 struct hv_trace_event {
     uint16_t kind;     /* enum hv_trace_kind */

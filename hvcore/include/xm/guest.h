@@ -1,5 +1,6 @@
 /* XtratuM partition ABI: the partition control table (PCT), its memory-area
- * table and the extended IRQ numbers (XM-Q 1.0 SPARC V8 layout, big-endian).
+ * table and the extended IRQ numbers (XM-Q 1.0.8 SPARC V8 layout as its LEON3
+ * defconfig builds it, with the MMU: 248 bytes, big-endian).
  * The PCT is mapped read-only into every partition at HV_PCT_ADDRESS and its
  * address is passed in %g1 at boot. The hypervisor writes it field by field
  * at the offsets of this struct (see hv_pct.c), never by copying the struct. */
@@ -7,6 +8,7 @@
 #define XM_GUEST_H
 
 #include <xm/types.h>
+#include <xm/xmconf.h>
 
 #define XM_PCT_MAGIC 0xa5a55a5a
 #define CONFIG_ID_STRING_LENGTH 16
@@ -25,14 +27,15 @@
 #define PSR_ET_BIT 0x00000020
 #define PSR_CWP_MASK 0x0000001f
 
-/* partitionControlTable_t.flags */
-#define XM_PART_SYSTEM (1 << 0)
-#define XM_PART_FP (1 << 1)
-#define XM_PART_HALTED (1 << 2)
-#define XM_PART_SUSPENDED (1 << 3)
-#define XM_PART_READY (1 << 4)
-#define XM_PART_DCACHE_EN (1 << 7)
-#define XM_PART_ICACHE_EN (1 << 8)
+/* partitionControlTable_t.flags (XM-Q's names; the configuration flags,
+ * XM_PART_SYSTEM and friends, have other values: xm/xmconf.h). */
+#define PARTITION_SYSTEM_F (1 << 0)
+#define PARTITION_FP_F (1 << 1)
+#define PARTITION_HALTED_F (1 << 2)
+#define PARTITION_SUSPENDED_F (1 << 3)
+#define PARTITION_READY_F (1 << 4)
+#define PARTITION_DCACHE_ENABLED_F (1 << 7)
+#define PARTITION_ICACHE_ENABLED_F (1 << 8)
 
 /* Extended IRQs. */
 #define XM_VT_EXT_HW_TIMER 0
@@ -44,8 +47,13 @@
 #define XM_VT_EXT_MEM_PROTECT 16
 #define XM_VT_EXT_IPVI0 24
 
+/* With XM-Q's CONFIG_MMU (LEON3): the SRMMU fault status and address that
+ * XM-Q writes on an MMU-miss trap (tt 0x3c, 0x2c). hvsim's vCPU reports
+ * MMU faults as tt 0x09/0x01, for which XM-Q writes nothing either: 0. */
 struct pctArch {
     xmAddress_t tbr;
+    volatile xm_u32_t faultStatusReg;
+    volatile xm_u32_t faultAddressReg;
 };
 
 typedef struct {
@@ -82,9 +90,9 @@ typedef struct {
 
 /* Byte offsets of the PCT fields the hypervisor writes (checked against the
  * struct in the unit tests; the bit-field word has no offsetof). */
-#define XM_PCT_OFF_SCHEDINFO 92
-#define XM_PCT_OFF_TRAP2VECTOR 104
-#define XM_PCT_SIZE 240
+#define XM_PCT_OFF_SCHEDINFO 100
+#define XM_PCT_OFF_TRAP2VECTOR 112
+#define XM_PCT_SIZE 248
 
 /* Memory-area table, right after the PCT. */
 #define XM_MEM_AREA_UNMAPPED (1 << 0)

@@ -54,7 +54,12 @@
 #define XM_HM_EV_APP_HARDWARE_FAULT 37
 #define XM_HM_EV_APP_POWER_FAIL 38
 
-#define XM_HM_MAX_EVENTS 39
+/* hvsim's own event, at the first number XtratuM leaves free
+ * (docs/health-monitor.md): the partition's hypercall policy refused a
+ * call (XM_CF hvsim:Policy). */
+#define XM_HM_EV_HYPERCALL_DENIED 39
+
+#define XM_HM_MAX_EVENTS 40
 
 /* Actions. */
 #define XM_HM_AC_IGNORE 0
@@ -109,6 +114,11 @@ typedef struct xmHmLog xmHmLog_t;
 typedef struct {
     xm_s32_t noEvents; /* entries waiting in the log */
 } xmHmStatus_t;
+
+/* The argument of ctrl_object on the HM object, as XM-Q declares it. */
+union hmCmd {
+    xmHmStatus_t status;
+};
 
 /* resetStatus values of a partition reset by the HM (XM-Q 1.0.8 uses
  * XM_COLD_RESET / XM_WARM_RESET) and the older helpers. */

@@ -52,7 +52,13 @@
 #define get_vcpuid_nr 32
 #define raise_ipvi_nr 33
 #define reload_watchdog_nr 34
-#define NR_HYPERCALLS 35
+/* hvsim's own numbers (XM-Q has none of these): the MMU
+ * paravirtualisation of XtratuM 2.x/3.x for LEON3 (xm/mmu.h). */
+#define update_page32_nr 35
+#define set_page_type_nr 36
+#define invld_tlb_nr 37
+#define write_register32_nr 38
+#define NR_HYPERCALLS 39
 
 /* Assembly hypercalls (ta 0xF1): %o0 = number. */
 #define sparc_iret_nr 0

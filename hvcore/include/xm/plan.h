@@ -20,4 +20,13 @@ typedef struct {
  * struct's tail padding is left alone). */
 #define XM_PLAN_STATUS_BYTES 20
 
+/* The argument of ctrl_object on the status object, as XM-Q declares it. */
+union statusCmd {
+    union {
+        xmSystemStatus_t system;
+        xmPartitionStatus_t partition;
+        xmPlanStatus_t plan;
+    } status;
+};
+
 #endif

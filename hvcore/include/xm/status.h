@@ -9,10 +9,6 @@
 #include <xm/guest.h>
 #include <xm/types.h>
 
-#ifndef CONFIG_NO_VCPUS
-#define CONFIG_NO_VCPUS 1
-#endif
-
 /* ctrl_object commands of OBJ_CLASS_STATUS. */
 #define XM_GET_SYSTEM_STATUS 0x0
 #define XM_GET_SCHED_PLAN_STATUS 0x1
@@ -50,6 +46,6 @@ typedef struct {
 } xmPartitionStatus_t;
 
 #define XM_SYSTEM_STATUS_SIZE 192
-#define XM_PARTITION_STATUS_SIZE 192
+#define XM_PARTITION_STATUS_SIZE 200
 
 #endif

@@ -25,7 +25,13 @@ typedef xm_s32_t xmObjDesc_t;
 
 #define XM_SET_VERSION(v, s, r) (((v) << 16) | ((s) << 8) | (r))
 #define XM_VERSION XM_SET_VERSION(1, 0, 8)
-#define XM_ABI_VERSION XM_SET_VERSION(1, 0, 0)
-#define XM_API_VERSION XM_SET_VERSION(1, 0, 0)
+/* As XM-Q's hypercalls.h: the parts, combined with XM_SET_VERSION for the
+ * PCT's xmAbiVersion and xmApiVersion. */
+#define XM_ABI_VERSION 1
+#define XM_ABI_SUBVERSION 0
+#define XM_ABI_REVISION 0
+#define XM_API_VERSION 1
+#define XM_API_SUBVERSION 0
+#define XM_API_REVISION 1
 
 #endif

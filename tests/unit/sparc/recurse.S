@@ -4,7 +4,7 @@
     .text
     .global _start
 _start:
-    set     0x40140000 - 64, %fp   ! the boot window's caller spills here
+    set     0x40140000 - 64, %fp
     sub     %fp, 96, %sp
     mov     250, %o0
     call    sum

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# expect_xef_runs.sh HVSIM CONFIG MAFS ELF... -- passes when the system runs
+# the same (console output and trace hashes, byte for byte) from its ELF
+# images, from XEF images plain and compressed (-p ID=FILE.xef), and from a
+# container of them (--container); ELF i is partition i. docs/xef.md.
+set -u
+hvsim=$1 config=$2 mafs=$3
+shift 3
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+
+elf_args=() i=0
+for elf in "$@"; do elf_args+=(-p "$i=$elf"); i=$((i + 1)); done
+"$hvsim" run "$config" "${elf_args[@]}" --mafs "$mafs" --hash >"$dir/elf.out" 2>&1 ||
+    fail "the ELF run failed: $(cat "$dir/elf.out")"
+grep -q "trace hash" "$dir/elf.out" || fail "no trace hash in the ELF run"
+
+# The hypervisor's slot of the container: the host runs its own hvcore
+# (docs/xef.md), so any XEF does; the configuration is the XM_CF itself.
+echo "hvsim host engine: hvcore is built in" >"$dir/core.txt"
+"$hvsim" xef build -m -o "$dir/core.xef" "$dir/core.txt" >/dev/null || fail "core.xef"
+"$hvsim" xef build -m -c -o "$dir/xm_cf.xef" "$config" >/dev/null || fail "xm_cf.xef"
+
+for c in "" -c; do
+    xef_args=() pack_args=() i=0
+    for elf in "$@"; do
+        x="$dir/p$i$c.xef"
+        "$hvsim" xef build $c -o "$x" "$elf" >/dev/null || fail "xef build $c $elf"
+        "$hvsim" xef check "$x" >/dev/null || fail "xef check $x"
+        xef_args+=(-p "$i=$x") pack_args+=(-p "$i:$x")
+        i=$((i + 1))
+    done
+    "$hvsim" run "$config" "${xef_args[@]}" --mafs "$mafs" --hash >"$dir/xef.out" 2>&1
+    cmp -s "$dir/elf.out" "$dir/xef.out" || { diff "$dir/elf.out" "$dir/xef.out" | head; fail "XEF$c run differs"; }
+    "$hvsim" pack build -h "$dir/core.xef:$dir/xm_cf.xef" "${pack_args[@]}" "$dir/c$c.pack" >/dev/null ||
+        fail "pack build $c"
+    "$hvsim" pack list -c "$dir/c$c.pack" >/dev/null || fail "pack list -c $c"
+    "$hvsim" run "$config" --container "$dir/c$c.pack" --mafs "$mafs" --hash >"$dir/pack.out" 2>&1
+    cmp -s "$dir/elf.out" "$dir/pack.out" || { diff "$dir/elf.out" "$dir/pack.out" | head; fail "container$c run differs"; }
+done
+echo "ok: ELF, XEF, compressed XEF and containers run alike ($(grep -c . "$dir/elf.out") lines)"
