@@ -20,6 +20,24 @@ static uint32_t format2_cost(uint32_t insn)
     }
 }
 
+/* FPop1/FPop2 by their opf field (bits 13:5): division and square root
+ * run in the GRFPU's iteration unit, everything else in its pipeline. */
+static uint32_t fpop_cost(uint32_t insn)
+{
+    switch ((insn >> 5) & 0x1ffu) {
+    case 0x4d: /* fdivs */
+        return VCPU_COST_FDIVS;
+    case 0x4e: /* fdivd */
+        return VCPU_COST_FDIVD;
+    case 0x29: /* fsqrts */
+        return VCPU_COST_FSQRTS;
+    case 0x2a: /* fsqrtd */
+        return VCPU_COST_FSQRTD;
+    default:
+        return VCPU_COST_FPOP;
+    }
+}
+
 static uint32_t format3_cost(uint32_t insn)
 {
     switch (vcpu_insn_op3(insn)) {
@@ -35,7 +53,7 @@ static uint32_t format3_cost(uint32_t insn)
         return VCPU_COST_DIV;
     case 0x34: /* FPop1 */
     case 0x35: /* FPop2 */
-        return VCPU_COST_FPOP;
+        return fpop_cost(insn);
     case 0x38:
         return VCPU_COST_JMPL;
     case 0x39:

@@ -29,7 +29,13 @@
 #define VCPU_COST_DIV 35u      /* udiv/sdiv */
 #define VCPU_COST_TRAP 4u      /* ta: trap taken */
 #define VCPU_COST_TRAP_COND 1u /* conditional Ticc, assumed not taken */
-#define VCPU_COST_FPOP 1u      /* FPU not modelled (partitions boot with EF = 0) */
+/* GRFPU (docs/cpu.md): each FPop costs its latency, as if its result were
+ * used by the next instruction. */
+#define VCPU_COST_FPOP 4u /* add, sub, mul, conversions, compares, moves */
+#define VCPU_COST_FDIVS 16u
+#define VCPU_COST_FDIVD 17u /* 16.5 in the GRFPU table, rounded up */
+#define VCPU_COST_FSQRTS 24u
+#define VCPU_COST_FSQRTD 25u /* 24.5, rounded up */
 /* A window overflow/underflow handled for the partition: trap entry, the
  * native handler's ~10 instructions, eight double stores/loads, jmp+rett. */
 #define VCPU_COST_WINDOW_TRAP 40u

@@ -92,6 +92,7 @@ static enum vcpu_reg vcpu_register(enum hv_cpu_reg reg)
 }
 
 #define PSR_ICC 0x00f00000u
+#define PSR_EF 0x00001000u
 
 uint32_t hv_port_cpu_get(struct hv *hv, uint32_t partition, enum hv_cpu_reg reg)
 {
@@ -103,7 +104,7 @@ void hv_port_cpu_set(struct hv *hv, uint32_t partition, enum hv_cpu_reg reg, uin
     struct vcpu *vcpu = machine_of(hv)->partitions[partition].vcpu;
     if (reg == HV_CPU_PSR) {
         uint32_t psr = vcpu_get_reg(vcpu, VCPU_PSR);
-        value = (psr & ~PSR_ICC) | (value & PSR_ICC);
+        value = (psr & ~(PSR_ICC | PSR_EF)) | (value & (PSR_ICC | PSR_EF));
     }
     vcpu_set_reg(vcpu, vcpu_register(reg), value);
 }

@@ -16,8 +16,12 @@ static const char *trap_name(uint32_t tt)
         return "illegal instruction";
     case 0x03:
         return "privileged instruction";
+    case 0x04:
+        return "fp disabled";
     case 0x07:
         return "memory address not aligned";
+    case 0x08:
+        return "fp exception";
     case 0x09:
         return "data access exception";
     case 0x0a:

@@ -3,7 +3,9 @@
  * A partition may copy within itself; naming another partition takes a
  * system partition. Both ranges must lie in one memory area of their
  * partition (the destination's not read-only), and the copy itself goes
- * through the port's checked copies with each partition's permissions. */
+ * through the port's checked copies with each partition's permissions.
+ * UNCHECKED_ID (system partitions only) names no partition: its address is
+ * physical, as in XM-Q, but here it must lie in some partition's area. */
 #include "internal.h"
 #include <xm/hypercalls.h>
 #include <xm/mem.h>
@@ -37,6 +39,36 @@ static bool may_touch(const struct hv *hv, uint32_t caller, uint32_t id)
 static bool range_ok(const struct hv *hv, uint32_t id, uint32_t address, uint32_t size, bool write)
 {
     return id < hv->config->partition_count && in_area(hv, id, address, size, write);
+}
+
+/* An UNCHECKED_ID range: the first partition (by id) with one area holding
+ * the whole physical range (writable, for a destination), and the address
+ * as that partition sees it. XM-Q copies any physical memory; hvsim keeps
+ * the hypervisor's own and unassigned memory out of reach. */
+static bool find_physical(const struct hv *hv, uint32_t *id, uint32_t *address, uint32_t size,
+                          bool write)
+{
+    uint64_t end = (uint64_t)*address + size;
+    for (uint32_t p = 0; p < hv->config->partition_count; p++) {
+        const struct hv_partition_config *part = hv_partition_config(hv, p);
+        for (uint32_t i = 0; i < part->area_count; i++) {
+            const struct hv_mem_area *area = &part->areas[i];
+            bool inside = *address >= area->start && end <= (uint64_t)area->start + area->size;
+            if (!inside || (write && (area->flags & HV_AREA_READONLY)))
+                continue;
+            *id = p;
+            *address = area->mapped_at + (*address - area->start);
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool resolve(const struct hv *hv, uint32_t *id, uint32_t *address, uint32_t size, bool write)
+{
+    if (*id == UNCHECKED_ID)
+        return find_physical(hv, id, address, size, write);
+    return range_ok(hv, *id, *address, size, write);
 }
 
 /* Chunk by chunk; backwards when a copy within one partition would
@@ -76,8 +108,8 @@ static int32_t mem_ctrl(struct hv *hv, uint32_t caller, const uint32_t *args)
         return 0;
     if (!may_touch(hv, caller, c.dst_id) || !may_touch(hv, caller, c.src_id))
         return XM_PERM_ERROR;
-    if (!range_ok(hv, c.dst_id, c.dst, c.size, true) ||
-        !range_ok(hv, c.src_id, c.src, c.size, false))
+    if (!resolve(hv, &c.dst_id, &c.dst, c.size, true) ||
+        !resolve(hv, &c.src_id, &c.src, c.size, false))
         return XM_INVALID_PARAM;
     return copy_bytes(hv, &c) ? (int32_t)c.size : XM_INVALID_PARAM;
 }

@@ -82,14 +82,16 @@ static void put_memory_map(uint8_t *pct, const struct hv_partition_config *part)
 }
 
 /* What every reset (cold or warm) writes: the reset fields, the state
- * flags, virtual interrupts disabled and every IRQ masked. */
+ * flags, virtual interrupts disabled and every IRQ masked; the virtual EF
+ * of an FP partition set (XM-Q's FillPartCtrlTabCold). */
 static void put_reset_fields(struct hv *hv, uint32_t id, uint8_t *pct)
 {
     const struct hv_partition *state = &hv->partitions[id];
     put32(pct, PCT_OFFSET(resetCounter), state->reset_counter);
     put32(pct, PCT_OFFSET(resetStatus), state->reset_status);
     put32(pct, PCT_OFFSET(flags), pct_flags(hv, id));
-    put32(pct, PCT_OFFSET(iFlags), PSR_PIL_MASK | PSR_ET_BIT);
+    uint32_t fp = hv_partition_config(hv, id)->flags & HV_PART_FP ? PSR_EF_BIT : 0;
+    put32(pct, PCT_OFFSET(iFlags), PSR_PIL_MASK | PSR_ET_BIT | fp);
     put32(pct, PCT_OFFSET(hwIrqsMask), 0xffffffffu);
     put32(pct, PCT_OFFSET(extIrqsMask), 0xffffffffu);
 }

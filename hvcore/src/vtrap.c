@@ -11,6 +11,7 @@
 #define TRAP_TABLE_BYTES (256u * 16u)
 #define VECTOR_BYTES 16u
 #define IFLAGS_BITS (PSR_PIL_MASK | PSR_ET_BIT | PSR_EF_BIT)
+#define SPARC_TT_FP_DISABLED 0x04u
 
 /* Trap types XtratuM's trap table sends back to the partition's own
  * vector (its SOFT_TRAP entries): everything it has no handler for. From
@@ -99,6 +100,28 @@ int32_t hv_vtrap_write_tbr(struct hv *hv, uint32_t id, uint32_t tbr)
     return XM_OK;
 }
 
+/* The real PSR the partition gets: icc as given, EF only for an FP
+ * partition (a handler's %l0 at iret cannot enable the FPU elsewhere). */
+static void set_real_psr(struct hv *hv, uint32_t id, uint32_t psr)
+{
+    if (!(hv_partition_config(hv, id)->flags & HV_PART_FP))
+        psr &= ~(uint32_t)PSR_EF_BIT;
+    hv_port_cpu_set(hv, id, HV_CPU_PSR, psr);
+}
+
+/* fp_disabled (tt 0x04) with the virtual EF set: XtratuM's trap table
+ * enables the FPU (its lazy FPU switch) and runs the instruction again.
+ * Only an FP partition has the virtual EF (iFlags, set at reset and by
+ * set_psr); any other fp_disabled is the HM event FP_DISABLED. */
+static bool enable_fpu(struct hv *hv, uint32_t id, uint32_t trap_type)
+{
+    if (trap_type != SPARC_TT_FP_DISABLED || !(hv_pct_iflags(hv, id) & PSR_EF_BIT) ||
+        !(hv_partition_config(hv, id)->flags & HV_PART_FP))
+        return false;
+    set_real_psr(hv, id, hv_port_cpu_get(hv, id, HV_CPU_PSR) | PSR_EF_BIT);
+    return true;
+}
+
 enum hv_trap_outcome hv_partition_trap(struct hv *hv, uint32_t trap_type, uint32_t pc,
                                        uint32_t address)
 {
@@ -108,6 +131,8 @@ enum hv_trap_outcome hv_partition_trap(struct hv *hv, uint32_t trap_type, uint32
     hv_trace(hv, HV_TRACE_TRAP, (int32_t)id, trap_type, pc, address);
     if (hv_vtrap_is_reflected(trap_type))
         return hv_vtrap_deliver(hv, id, trap_type);
+    if (enable_fpu(hv, id, trap_type))
+        return HV_TRAP_REDIRECTED;
     return hv_hm_trap(hv, id, trap_type, pc, address);
 }
 
@@ -142,7 +167,7 @@ static enum hv_trap_outcome do_iret(struct hv *hv, uint32_t id, uint32_t arg)
         return fault(hv, id, HV_TRAP_BAD_IRET);
     if (!hv_port_cpu_trap_return(hv, id, pc, npc))
         return fault(hv, id, HV_TRAP_BAD_IRET);
-    hv_port_cpu_set(hv, id, HV_CPU_PSR, psr);
+    set_real_psr(hv, id, psr);
     update_iflags(hv, id, PSR_ET_BIT, 0);
     return HV_TRAP_REDIRECTED;
 }
@@ -162,14 +187,14 @@ static enum hv_trap_outcome do_get_psr(struct hv *hv, uint32_t id, uint32_t arg)
     return HV_TRAP_CONTINUE;
 }
 
-/* icc to the real PSR; ET and PIL (and EF for an FP partition) replace
- * iFlags. */
+/* icc (and EF, for an FP partition) to the real PSR; ET and PIL (and EF
+ * for an FP partition) replace iFlags. */
 static enum hv_trap_outcome do_set_psr(struct hv *hv, uint32_t id, uint32_t flags)
 {
     uint32_t bits = PSR_PIL_MASK | PSR_ET_BIT;
     if (hv_partition_config(hv, id)->flags & HV_PART_FP)
         bits |= PSR_EF_BIT;
-    hv_port_cpu_set(hv, id, HV_CPU_PSR, flags);
+    set_real_psr(hv, id, flags);
     hv_pct_set_iflags(hv, id, flags & bits);
     return HV_TRAP_CONTINUE;
 }

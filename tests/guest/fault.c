@@ -43,6 +43,10 @@
 #elif defined(FAULT_ILLEGAL)
 #define FAULT_INSN "unimp 0"
 #define FAULT_ADDRESS 0u
+#elif defined(FAULT_FPDISABLED)
+/* A floating-point instruction in a partition without the "fp" flag. */
+#define FAULT_INSN "fitod %%f0, %%f2"
+#define FAULT_ADDRESS 0u
 #elif defined(FAULT_BADPTR)
 /* A null pointer dereferenced (a load: nothing is mapped at 0). */
 #define FAULT_INSN "ld [%0], %%g1"

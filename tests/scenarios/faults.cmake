@@ -18,6 +18,8 @@ hvsim_fault_test(privileged "privileged instruction \\(tt 0x03\\) at pc @PC@"
 hvsim_fault_test(misaligned "memory address not aligned \\(tt 0x07\\) at pc @PC@"
   SPARCV8_MEM_ADDR_NOT_ALIGNED)
 hvsim_fault_test(divzero "division by zero \\(tt 0x2a\\) at pc @PC@" SPARCV8_DIVIDE_EXCEPTION)
+# An FP instruction in a partition without flags="fp" (XtratuM: FP_DISABLED).
+hvsim_fault_test(fpdisabled "fp disabled \\(tt 0x04\\) at pc @PC@" SPARCV8_FP_DISABLED)
 # A store into the other partition's memory (not mapped for this one).
 hvsim_fault_test(unmapped "data access exception \\(tt 0x09\\) at pc @PC@, address 0x40200010"
   SPARCV8_DATA_ACCESS_EXCEPTION)

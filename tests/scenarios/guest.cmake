@@ -30,3 +30,22 @@ endfunction()
 foreach(name recursion ackermann fib qsort)
   hvsim_guest_host_test(${name})
 endforeach()
+
+# The FPU against the host's IEEE 754 arithmetic (tests/guest/fpu_ieee.c),
+# in a partition with flags "fp".
+add_executable(fpu_ieee_host ${GUEST_SRC}/fpu_ieee.c ${GUEST_SRC}/fpu_env_host.c
+               ${GUEST_SRC}/host_main.c)
+target_compile_options(fpu_ieee_host PRIVATE -fno-math-errno -frounding-math -ffp-contract=off)
+target_link_libraries(fpu_ieee_host PRIVATE m)
+add_test(NAME guest.fpu_ieee
+  COMMAND ${CMAKE_CURRENT_LIST_DIR}/expect_host_output.sh $<TARGET_FILE:fpu_ieee_host> --
+          $<TARGET_FILE:hvsim> run ${GUEST_SRC}/fpu.xml -p 0=${GUEST_IMAGES}/fpu_ieee.elf --mafs 1)
+# FP exceptions through the trap table, the virtual EF (tests/guest/fpu_trap.c).
+add_test(NAME guest.fpu_trap
+  COMMAND ${CMAKE_CURRENT_LIST_DIR}/expect_output.sh ${GUEST_SRC}/fpu_trap.expected --
+          $<TARGET_FILE:hvsim> run ${GUEST_SRC}/fpu.xml -p 0=${GUEST_IMAGES}/fpu_trap.elf --mafs 1)
+# Two FP partitions keep their FP registers across context switches.
+add_test(NAME guest.fpu_switch
+  COMMAND ${CMAKE_CURRENT_LIST_DIR}/expect_output.sh ${GUEST_SRC}/fpu_switch.expected --
+          $<TARGET_FILE:hvsim> run ${GUEST_SRC}/fpu_two.xml -p 0=${GUEST_IMAGES}/fpu_switch_p0.elf
+          -p 1=${GUEST_IMAGES}/fpu_switch_p1.elf --mafs 200)

@@ -53,3 +53,10 @@ hvsim_xef_refuses(container_digest "^${X}/baddigest.pack: digest mismatch"
 hvsim_xef_refuses(custom_file_undeclared
   "^${X}/custom.pack: core.xef: partition 0 custom file 0: the partition's image header declares 0"
   ${XEF_RUN} --container ${X}/custom.pack)
+
+# libxm's XEF_* from a system partition: custom files placed where its image
+# header says, unpacked, a corrupted copy refused, partition 1 loaded into
+# its memory and started (tests/guest/xef_loader.c).
+add_test(NAME xef.guest_loader
+  COMMAND ${CMAKE_CURRENT_LIST_DIR}/expect_xef_loader.sh $<TARGET_FILE:hvsim>
+          ${CMAKE_SOURCE_DIR}/tests/guest ${HVSIM_SPARC_BINARY_DIR}/tests/guest)

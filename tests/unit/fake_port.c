@@ -72,12 +72,13 @@ uint32_t hv_port_cpu_get(struct hv *hv, uint32_t partition, enum hv_cpu_reg reg)
 }
 
 #define PSR_ICC 0x00f00000u
+#define PSR_EF 0x00001000u
 
 void hv_port_cpu_set(struct hv *hv, uint32_t partition, enum hv_cpu_reg reg, uint32_t value)
 {
     uint32_t *regs = port(hv)->cpu[partition].regs;
     if (reg == HV_CPU_PSR)
-        value = (regs[HV_CPU_PSR] & ~PSR_ICC) | (value & PSR_ICC);
+        value = (regs[HV_CPU_PSR] & ~(PSR_ICC | PSR_EF)) | (value & (PSR_ICC | PSR_EF));
     regs[reg] = value;
 }
 

@@ -137,7 +137,6 @@ static void test_bad_ranges_are_invalid_and_copy_nothing(void **state)
     assert_int_equal(memory_copy(f, SYSTEM, USER, 0x400007fe, SYSTEM, SRC, 4), XM_INVALID_PARAM);
     assert_int_equal(memory_copy(f, SYSTEM, USER, 0xfffffffe, SYSTEM, SRC, 4), XM_INVALID_PARAM);
     assert_int_equal(memory_copy(f, SYSTEM, 7, DST, SYSTEM, SRC, 4), XM_INVALID_PARAM);
-    assert_int_equal(memory_copy(f, SYSTEM, USER, DST, XM_HYPERVISOR_ID, SRC, 4), XM_INVALID_PARAM);
     assert_true(untouched(f, USER, 0x400007fe, 2));
     assert_true(untouched(f, USER, DST, 4));
     /* A read-only source is fine. */
@@ -172,7 +171,79 @@ static void test_overlapping_copy(void **state)
     assert_memory_equal(guest_at(&f->port, USER, SRC), expected, 0xff);
 }
 
+/* --- UNCHECKED_ID: physical addresses ------------------------------------ */
+
+/* Both partitions see their memory at 0x40000000; it is physically at
+ * 0x40100000 (User, the second 2 KiB read-only) and 0x40200000 (System). */
+static const struct hv_mem_area user_areas[] = {
+    {"u", 0x40100000, 0x800, 0x40000000, 0},
+    {"uro", 0x40100800, 0x800, 0x40000800, HV_AREA_READONLY},
+};
+static const struct hv_mem_area system_areas[] = {{"s", 0x40200000, 0x1000, 0x40000000, 0}};
+static const struct hv_partition_config physical_partitions[] = {
+    {.id = 0, .name = "User", .flags = HV_PART_BOOT, .areas = user_areas, .area_count = 2},
+    {.id = 1,
+     .name = "System",
+     .flags = HV_PART_BOOT | HV_PART_SYSTEM,
+     .areas = system_areas,
+     .area_count = 1},
+};
+static const struct hv_config physical_config = {.cpu_khz = 50000,
+                                                 .plans = &plan,
+                                                 .plan_count = 1,
+                                                 .partitions = physical_partitions,
+                                                 .partition_count = 2};
+
+static int setup_physical(void **state)
+{
+    struct fixture *f = fixture_boot(&physical_config);
+    for (uint32_t i = 0; i < 0x100; i++)
+        *guest_at(&f->port, SYSTEM, SRC + i) = (uint8_t)(0x80 + i);
+    *state = f;
+    return 0;
+}
+
+/* XM-Q skips the partition checks for UNCHECKED_ID (objects/mem.c): the
+ * address is physical. Here it must still be in a partition's area. */
+static void test_unchecked_id_takes_physical_addresses(void **state)
+{
+    struct fixture *f = *state;
+    uint32_t user_dst_physical = 0x40100000u + (DST - 0x40000000u);
+    uint32_t system_src_physical = 0x40200000u + (SRC - 0x40000000u);
+    assert_int_equal(memory_copy(f, SYSTEM, UNCHECKED_ID, user_dst_physical, SYSTEM, SRC, 16), 16);
+    assert_memory_equal(guest_at(&f->port, USER, DST), guest_at(&f->port, SYSTEM, SRC), 16);
+    assert_int_equal(
+        memory_copy(f, SYSTEM, SYSTEM, DST, UNCHECKED_ID, system_src_physical + 16, 16), 16);
+    assert_memory_equal(guest_at(&f->port, SYSTEM, DST), guest_at(&f->port, SYSTEM, SRC + 16), 16);
+    assert_int_equal(memory_copy(f, SYSTEM, UNCHECKED_ID, user_dst_physical + 32, UNCHECKED_ID,
+                                 system_src_physical + 32, 4),
+                     4);
+    assert_memory_equal(guest_at(&f->port, USER, DST + 32), "\xa0\xa1\xa2\xa3", 4);
+}
+
+static void test_unchecked_id_is_bounded(void **state)
+{
+    struct fixture *f = *state;
+    /* A user partition may not use it; the virtual address means nothing. */
+    assert_int_equal(memory_copy(f, USER, UNCHECKED_ID, 0x40100400, USER, SRC, 4), XM_PERM_ERROR);
+    assert_int_equal(memory_copy(f, SYSTEM, UNCHECKED_ID, DST, SYSTEM, SRC, 4), XM_INVALID_PARAM);
+    /* Read-only, across two areas, hypervisor or unassigned memory. */
+    assert_int_equal(memory_copy(f, SYSTEM, UNCHECKED_ID, 0x40100900, SYSTEM, SRC, 4),
+                     XM_INVALID_PARAM);
+    assert_int_equal(memory_copy(f, SYSTEM, UNCHECKED_ID, 0x401007fe, SYSTEM, SRC, 4),
+                     XM_INVALID_PARAM);
+    assert_int_equal(memory_copy(f, SYSTEM, SYSTEM, DST, UNCHECKED_ID, 0x40000000, 4),
+                     XM_INVALID_PARAM);
+    assert_int_equal(memory_copy(f, SYSTEM, SYSTEM, DST, UNCHECKED_ID, 0xfffffffe, 4),
+                     XM_INVALID_PARAM);
+    assert_true(untouched(f, USER, DST, 4));
+    assert_true(untouched(f, SYSTEM, DST, 4));
+    /* A read-only area is a fine source. */
+    assert_int_equal(memory_copy(f, SYSTEM, SYSTEM, DST, UNCHECKED_ID, 0x40100900, 4), 4);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, fixture_free)
+#define T_PHYSICAL(fn) cmocka_unit_test_setup_teardown(fn, setup_physical, fixture_free)
 
 int main(void)
 {
@@ -184,6 +255,8 @@ int main(void)
         T(test_bad_ranges_are_invalid_and_copy_nothing),
         T(test_request_itself_is_checked),
         T(test_overlapping_copy),
+        T_PHYSICAL(test_unchecked_id_takes_physical_addresses),
+        T_PHYSICAL(test_unchecked_id_is_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -13,6 +13,7 @@
 
 #include <stdlib.h>
 #include <xm/guest.h>
+#include <xm/hm.h>
 #include <xm/hypercalls.h>
 
 static const struct hv_mem_area area = {"a", 0x40000000, 0x1000, 0x40000000, 0};
@@ -202,6 +203,46 @@ static void test_set_psr_ef_for_fp_partition(void **state)
                      PSR_EF_BIT | PSR_ET_BIT);
 }
 
+static void set_trap_locals(struct fixture *f, uint32_t l0, uint32_t pc, uint32_t npc);
+
+/* The FP partition starts with the virtual EF (iFlags) and the real EF
+ * clear: its first FP instruction (fp_disabled, tt 0x04) turns the FPU on
+ * and runs again; a partition without the flag gets the HM event. */
+static void test_fp_disabled_enables_the_fpu_of_an_fp_partition(void **state)
+{
+    struct fixture *f = *state;
+    fake_port_run_until(&f->hv, 60000); /* partition 1 (FP) runs */
+    assert_int_equal(pct_word(f, 1, offsetof(partitionControlTable_t, iFlags)) & PSR_EF_BIT,
+                     PSR_EF_BIT);
+    assert_int_equal(f->port.cpu[1].regs[HV_CPU_PSR] & PSR_EF_BIT, 0);
+    assert_int_equal(hv_partition_trap(&f->hv, 0x04, 0x40000100, 0), HV_TRAP_REDIRECTED);
+    assert_int_equal(f->port.cpu[1].regs[HV_CPU_PSR] & PSR_EF_BIT, PSR_EF_BIT);
+    assert_int_equal(f->port.cpu[1].pc, 0x40000100); /* the instruction runs again */
+    /* With the virtual EF cleared, fp_disabled is the HM event. */
+    assert_int_equal(hv_asm_hypercall(&f->hv, sparc_set_psr_nr, PSR_ET_BIT), HV_TRAP_CONTINUE);
+    assert_int_equal(f->port.cpu[1].regs[HV_CPU_PSR] & PSR_EF_BIT, 0);
+    assert_int_equal(hv_partition_trap(&f->hv, 0x04, 0x40000100, 0), HV_TRAP_FAULT);
+    assert_int_equal(f->hv.hm.last.event, XM_HM_EV_SPARCV8_FP_DISABLED);
+}
+
+static void test_no_fpu_without_the_fp_flag(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(iflags(f) & PSR_EF_BIT, 0);
+    /* Neither set_psr nor a trap handler's %l0 at iret turns EF on. */
+    assert_int_equal(hv_asm_hypercall(&f->hv, sparc_set_psr_nr, PSR_EF_BIT | PSR_ET_BIT),
+                     HV_TRAP_CONTINUE);
+    assert_int_equal(cpu0(f)->regs[HV_CPU_PSR] & PSR_EF_BIT, 0);
+    write_tbr(f, TBR);
+    assert_int_equal(hv_partition_trap(&f->hv, 0x85, 0, 0), HV_TRAP_REDIRECTED);
+    set_trap_locals(f, PSR_EF_BIT, 0x40000200, 0x40000204);
+    assert_int_equal(hv_asm_hypercall(&f->hv, sparc_iret_nr, 0), HV_TRAP_REDIRECTED);
+    assert_int_equal(cpu0(f)->regs[HV_CPU_PSR] & PSR_EF_BIT, 0);
+    assert_int_equal(hv_partition_trap(&f->hv, 0x04, 0x40000200, 0), HV_TRAP_FAULT);
+    assert_int_equal(f->hv.hm.last.event, XM_HM_EV_SPARCV8_FP_DISABLED);
+    assert_halted(f);
+}
+
 static void test_set_and_clear_pil(void **state)
 {
     struct fixture *f = *state;
@@ -307,6 +348,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_get_psr, setup, teardown),
         cmocka_unit_test_setup_teardown(test_set_psr, setup, teardown),
         cmocka_unit_test_setup_teardown(test_set_psr_ef_for_fp_partition, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_fp_disabled_enables_the_fpu_of_an_fp_partition, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_no_fpu_without_the_fp_flag, setup, teardown),
         cmocka_unit_test_setup_teardown(test_set_and_clear_pil, setup, teardown),
         cmocka_unit_test_setup_teardown(test_iret, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_iret_halts, setup, teardown),

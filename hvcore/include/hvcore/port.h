@@ -83,7 +83,7 @@ enum hv_cpu_reg {
     HV_CPU_O0 = 8,  /* O0..O7 = 8..15 of the current window */
     HV_CPU_L0 = 16, /* L0..L7 = 16..23 */
     HV_CPU_I0 = 24, /* I0..I7 = 24..31 */
-    HV_CPU_PSR = 32 /* reads the real PSR; a write changes only icc (23:20) */
+    HV_CPU_PSR = 32 /* reads the real PSR; a write changes only icc (23:20) and EF (12) */
 };
 uint32_t hv_port_cpu_get(struct hv *hv, uint32_t partition, enum hv_cpu_reg reg);
 void hv_port_cpu_set(struct hv *hv, uint32_t partition, enum hv_cpu_reg reg, uint32_t value);

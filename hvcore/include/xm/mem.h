@@ -8,6 +8,10 @@
 
 #define XM_OBJ_MEM_CPY_AREA 0x1
 
+/* An XM_memory_copy id that names no partition: the address is physical
+ * (XM-Q's guest.h; the same value as XM_HYPERVISOR_ID). */
+#define UNCHECKED_ID 0xff
+
 union memCmd {
     struct cpyArea {
         xmId_t dstId;
