@@ -210,15 +210,32 @@ static enum sim_error populate(struct sim_machine *m, const struct sim_image_ref
     return SIM_OK;
 }
 
-/* The board's clock is the processor's: XM_CF's Processor@frequency names
- * the same thing, and a board that disagrees wins, with a note. */
+/* Can the board run at the configured clock? The xm-leon3 profile is a
+ * LEON3 board described by the configuration: XM_CF's Processor@frequency
+ * is its clock (XM-Q's examples say 80 MHz), given in whole MHz, which
+ * the hypervisor's 1 µs timer tick needs (prescaler = MHz - 1).
+ * qemu-leon3 is QEMU's leon3_generic, whose clock is fixed. */
+static bool clock_follows_config(const struct hv_board *board, uint32_t khz)
+{
+    return board == &hv_board_xm_leon3 && khz >= 1000u && khz % 1000u == 0;
+}
+
+/* The processor's clock: the configured one where the board can run at
+ * it, else the board's (with a note); the board's when none is given. */
 static void use_board_clock(struct sim_machine *m, const struct hv_config *config, FILE *diag)
 {
     const struct hv_board *board = m->options.board;
     m->config_copy = *config;
-    if (config->cpu_khz != board->cpu_khz)
-        fprintf(diag, "hvsim: note: the %s board runs at %u kHz, not the configured %u kHz\n",
-                board->name, board->cpu_khz, config->cpu_khz);
+    if (config->cpu_khz != 0 && config->cpu_khz != board->cpu_khz) {
+        if (clock_follows_config(board, config->cpu_khz)) {
+            m->board_copy = *board;
+            m->board_copy.cpu_khz = config->cpu_khz;
+            m->options.board = board = &m->board_copy;
+        } else {
+            fprintf(diag, "hvsim: note: the %s board runs at %u kHz, not the configured %u kHz\n",
+                    board->name, board->cpu_khz, config->cpu_khz);
+        }
+    }
     m->config_copy.cpu_khz = board->cpu_khz;
     m->config = &m->config_copy;
     m->clock.khz = board->cpu_khz;

@@ -44,6 +44,7 @@ struct sim_uart_input {
 struct sim_machine {
     struct hv hv;
     struct hv_config config_copy; /* the configuration, cpu_khz from the board */
+    struct hv_board board_copy;   /* xm-leon3 at the configured clock */
     const struct hv_config *config;
     struct leon3_devices devices; /* the board's APBUART, GPTIMER and IRQMP */
     struct sim_console console;

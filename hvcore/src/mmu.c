@@ -307,7 +307,10 @@ int32_t hv_mmu_update_page32(struct hv *hv, uint32_t id, uint32_t address, uint3
         return status;
     if (!read_word(hv, id, address, &old) || !write_entry(hv, id, address, value, old))
         return XM_INVALID_CONFIG;
-    if (mmu_of(hv, id)->root == XM_MMU_INITIAL_MAP || sync_all(hv, id))
+    /* A TLB holds only translations through valid entries: filling an
+     * invalid one leaves nothing stale. */
+    bool stale = (old & XM_MMU_ET_MASK) != XM_MMU_ET_INVALID;
+    if (mmu_of(hv, id)->root == XM_MMU_INITIAL_MAP || !stale || sync_all(hv, id))
         return XM_OK;
     (void)write_entry(hv, id, address, old, value); /* the port cannot run it: undone */
     (void)sync_all(hv, id);

@@ -69,7 +69,8 @@ static void sim_check_slot(struct sim_loader *ld, const struct sim_plan_src *p,
                    (unsigned)id, (unsigned)plan, (unsigned)s->slot.partition_id);
     if (s->slot.vcpu_id != 0)
         sim_report(ld, s->src.line,
-                   "slot %u of plan %u names vCPU %u, but partitions have only vCPU 0",
+                   "slot %u of plan %u names vCPU %u, but partitions have only vCPU 0 here "
+                   "(XtratuM's second vCPU is not simulated)",
                    (unsigned)id, (unsigned)plan, (unsigned)s->slot.vcpu_id);
 }
 
@@ -87,32 +88,33 @@ static void sim_check_overlap(struct sim_loader *ld, const struct sim_plan_src *
                    prev->src.line, sim_time_text(prev_end, t2, sizeof(t2)));
 }
 
-/* hv_plan.slots is sorted by start and indexed by id, so ids must follow
- * the time order (slot 0 first). */
-static void sim_check_slot_order(struct sim_loader *ld, const struct sim_plan_src *p)
+/* Slot ids are labels (the PCT's schedInfo.id): hv_plan.slots is sorted
+ * by start and indexed by position. XM-Q's xmcparser accepts any ids,
+ * repeated ones included; a repeated id is worth a warning, as a partition
+ * telling its slots apart by schedInfo.id cannot. */
+static void sim_warn_slot_ids(struct sim_loader *ld, const struct sim_plan_src *p)
 {
     const struct sim_slot_src *slots = p->slots.items;
     for (uint32_t i = 0; i < p->slots.count; i++) {
-        if (slots[i].src.id != i) {
-            sim_report(ld, slots[i].src.line,
-                       "slot %u of plan %u starts before slot %u: slot ids must follow start order",
-                       (unsigned)slots[i].src.id, (unsigned)p->src.id, (unsigned)i);
-            return; /* one is enough: the rest follows from it */
-        }
+        uint32_t j = 0;
+        while (j < i && (slots[j].src.broken || slots[j].src.id != slots[i].src.id))
+            j++;
+        if (j < i && !slots[i].src.broken)
+            sim_warn(ld, slots[i].src.line,
+                     "slot id %u of plan %u repeats the one at line %ld (XtratuM allows it; "
+                     "a partition sees the id in its PCT's schedInfo.id)",
+                     (unsigned)slots[i].src.id, (unsigned)p->src.id, slots[j].src.line);
     }
 }
 
 static void sim_check_plan(struct sim_loader *ld, struct sim_plan_src *p, bool partitions_known)
 {
-    char where[32];
-    snprintf(where, sizeof(where), " of plan %u", (unsigned)p->src.id);
     if (p->plan.major_frame_us == 0)
         sim_report(ld, p->src.line, "plan %u has a zero major frame", (unsigned)p->src.id);
-    bool ids_ok = sim_check_ids(ld, &p->slots, sizeof(struct sim_slot_src), "slot", where);
+    sim_warn_slot_ids(ld, p);
     if (p->slots.count > 1)
         qsort(p->slots.items, p->slots.count, sizeof(struct sim_slot_src), sim_compare_slots);
     const struct sim_slot_src *slots = p->slots.items, *prev = NULL;
-    unsigned before = ld->errors;
     for (uint32_t i = 0; i < p->slots.count; i++) {
         if (slots[i].src.broken)
             continue;
@@ -121,8 +123,6 @@ static void sim_check_plan(struct sim_loader *ld, struct sim_plan_src *p, bool p
             sim_check_overlap(ld, p, prev, &slots[i]);
         prev = &slots[i];
     }
-    if (ids_ok && ld->errors == before)
-        sim_check_slot_order(ld, p);
 }
 
 static void sim_check_plans(struct sim_loader *ld)

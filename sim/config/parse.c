@@ -318,8 +318,13 @@ static void sim_parse_processor(struct sim_loader *ld, xmlNode *node, void *ctx)
     if (sim_get(ld, node, "id", &sim_kind_id, &id) && id != 0)
         sim_report(ld, sim_line(node), "processor id %u is out of sequence: it must be 0",
                    (unsigned)id);
-    if (sim_get(ld, node, "frequency", &sim_kind_freq, &ld->cpu_khz) && ld->cpu_khz == 0)
+    /* Optional, as in XM-Q's schema: without it (cpu_khz 0) the board's
+     * clock is the processor's. */
+    char *frequency = sim_attr(node, "frequency");
+    if (frequency != NULL && sim_get(ld, node, "frequency", &sim_kind_freq, &ld->cpu_khz) &&
+        ld->cpu_khz == 0)
         sim_report(ld, sim_line(node), "Processor@frequency must not be zero");
+    xmlFree(frequency);
     SIM_PARSE_CHILDREN(ld, node, children, ctx);
 }
 

@@ -72,12 +72,29 @@ static void text_ports(const struct sim_trace_header *h, FILE *out)
     }
 }
 
+/* Its name and, when it booted a XEF image, which (docs/xef.md). */
+static void text_partition(const struct sim_trace_header *h, uint32_t i, FILE *out)
+{
+    fprintf(out, "# partition %u: %s", i, h->partition_names[i]);
+    const struct sim_trace_image *image = h->images ? &h->images[i] : NULL;
+    if (image && image->xef) {
+        fputs(", XEF image md5 ", out);
+        for (int k = 0; k < SIM_TRACE_XEF_BYTES; k++)
+            fprintf(out, "%02x", image->digest[k]);
+        fputs(" payload ", out);
+        for (int k = 0; k < SIM_TRACE_XEF_BYTES; k++)
+            fprintf(out, "%02x", image->payload[k]);
+        fprintf(out, "%s", (image->flags & 0x4u) ? " compressed" : ""); /* XEF_COMPRESSED */
+    }
+    fputc('\n', out);
+}
+
 static void text_header(const struct sim_trace_header *h, FILE *out)
 {
     fprintf(out, "# hvsim trace, format %u: system %s, board %s, %u kHz\n", h->version, h->system,
             h->board, h->khz);
     for (uint32_t i = 0; i < h->partition_count; i++)
-        fprintf(out, "# partition %u: %s\n", i, h->partition_names[i]);
+        text_partition(h, i, out);
     for (uint32_t p = 0; p < h->plan_count; p++) {
         const struct sim_trace_plan *plan = &h->plans[p];
         fprintf(out, "# plan %u%s%s: major frame %u us\n", plan->id, plan->name[0] ? " " : "",

@@ -84,10 +84,11 @@ enum sim_error sim_trace_header_from_config(struct sim_trace_header *h,
     copy_name(h->system, config->name, sizeof h->system);
     h->partition_count = config->partition_count;
     h->partition_names = calloc(config->partition_count + 1u, sizeof *h->partition_names);
+    h->images = calloc(config->partition_count + 1u, sizeof *h->images);
     h->kind_count = sim_trace_kind_count;
     h->kinds = calloc(sim_trace_kind_count, sizeof *h->kinds);
-    if (!h->partition_names || !h->kinds || !copy_plans(h, config) || !copy_ports(h, config) ||
-        !copy_channels(h, config)) {
+    if (!h->partition_names || !h->images || !h->kinds || !copy_plans(h, config) ||
+        !copy_ports(h, config) || !copy_channels(h, config)) {
         sim_trace_header_free(h);
         return SIM_ERR_NO_MEMORY;
     }
@@ -107,6 +108,7 @@ void sim_trace_header_free(struct sim_trace_header *h)
     free(h->channels);
     free(h->ports);
     free(h->partition_names);
+    free(h->images);
     free(h->kinds);
     memset(h, 0, sizeof *h);
 }
@@ -201,6 +203,21 @@ static void put_ports_and_channels(FILE *f, const struct sim_trace_header *h)
     }
 }
 
+/* Version 3 on: per partition, u16 0 (an ELF) or 1 (a XEF: flags,
+ * digest, payload). */
+static void put_images(FILE *f, const struct sim_trace_header *h)
+{
+    for (uint32_t i = 0; i < h->partition_count; i++) {
+        const struct sim_trace_image *image = &h->images[i];
+        put_u16(f, image->xef ? 1 : 0);
+        if (!image->xef)
+            continue;
+        put_u32(f, image->flags);
+        fwrite(image->digest, 1, sizeof image->digest, f);
+        fwrite(image->payload, 1, sizeof image->payload, f);
+    }
+}
+
 static void put_header(FILE *f, const struct sim_trace_header *h)
 {
     fwrite(SIM_TRACE_MAGIC, 1, 8, f);
@@ -222,6 +239,7 @@ static void put_header(FILE *f, const struct sim_trace_header *h)
             put_string(f, h->kinds[k].fields[i]);
     }
     put_ports_and_channels(f, h);
+    put_images(f, h);
 }
 
 enum sim_error sim_trace_writer_open(struct sim_trace_writer **out, const char *path,

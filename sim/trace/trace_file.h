@@ -10,13 +10,17 @@
 #include "sim/common/sim_error.h"
 #include "sim/trace/trace.h"
 #include <hvcore/config.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 #define SIM_TRACE_MAGIC "HVSTRACE"
-#define SIM_TRACE_VERSION 2u
+#define SIM_TRACE_VERSION 3u
 /* The first version whose header has the ports and channels; a version-1
  * file is still read, with port_count and channel_count 0. */
 #define SIM_TRACE_VERSION_PORTS 2u
+/* The first version whose header says which image each partition booted
+ * (docs/xef.md); before it, images is NULL. */
+#define SIM_TRACE_VERSION_IMAGES 3u
 
 struct sim_trace_slot {
     uint32_t start_us, duration_us, partition;
@@ -53,6 +57,16 @@ struct sim_trace_channel {
     uint32_t *destinations;
 };
 
+/* The image a partition booted: an ELF, or a XEF file (its digest, payload
+ * and flags). */
+#define SIM_TRACE_XEF_BYTES 16
+struct sim_trace_image {
+    bool xef;
+    uint32_t flags;
+    uint8_t digest[SIM_TRACE_XEF_BYTES];
+    uint8_t payload[SIM_TRACE_XEF_BYTES];
+};
+
 struct sim_trace_header {
     uint32_t version;
     uint32_t khz; /* the board clock: cycles per ms */
@@ -68,6 +82,7 @@ struct sim_trace_header {
     struct sim_trace_port *ports;
     uint32_t channel_count;
     struct sim_trace_channel *channels;
+    struct sim_trace_image *images; /* one a partition; NULL before version 3 */
 };
 
 /* The header of a run of config on board `board_name` at khz. */

@@ -164,6 +164,26 @@ static bool get_ports_and_channels(FILE *f, struct sim_trace_header *h)
     return true;
 }
 
+/* Version 3 on: which image each partition booted. */
+static bool get_images(FILE *f, struct sim_trace_header *h)
+{
+    h->images = calloc(h->partition_count + 1u, sizeof *h->images);
+    if (!h->images)
+        return false;
+    for (uint32_t i = 0; i < h->partition_count; i++) {
+        struct sim_trace_image *image = &h->images[i];
+        uint32_t kind;
+        if (!get_u16(f, &kind) || kind > 1)
+            return false;
+        image->xef = kind == 1;
+        if (image->xef &&
+            (!get_u32(f, &image->flags) || !get_bytes(f, image->digest, sizeof image->digest) ||
+             !get_bytes(f, image->payload, sizeof image->payload)))
+            return false;
+    }
+    return true;
+}
+
 /* The header; false with one line in `problem` when it cannot be read. */
 static bool get_header(FILE *f, struct sim_trace_header *h, char *problem, size_t size)
 {
@@ -180,7 +200,8 @@ static bool get_header(FILE *f, struct sim_trace_header *h, char *problem, size_
     } else if (!get_u32(f, &h->khz) || h->khz == 0 || !get_string(f, h->board, sizeof h->board) ||
                !get_string(f, h->system, sizeof h->system) || !get_names(f, h) ||
                !get_plans_and_kinds(f, h) ||
-               (h->version >= SIM_TRACE_VERSION_PORTS && !get_ports_and_channels(f, h)))
+               (h->version >= SIM_TRACE_VERSION_PORTS && !get_ports_and_channels(f, h)) ||
+               (h->version >= SIM_TRACE_VERSION_IMAGES && !get_images(f, h)))
         wrong = "the trace file's header is cut short or corrupt";
     if (wrong)
         snprintf(problem, size, "%s", wrong);

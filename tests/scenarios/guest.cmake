@@ -49,3 +49,11 @@ add_test(NAME guest.fpu_switch
   COMMAND ${CMAKE_CURRENT_LIST_DIR}/expect_output.sh ${GUEST_SRC}/fpu_switch.expected --
           $<TARGET_FILE:hvsim> run ${GUEST_SRC}/fpu_two.xml -p 0=${GUEST_IMAGES}/fpu_switch_p0.elf
           -p 1=${GUEST_IMAGES}/fpu_switch_p1.elf --mafs 200)
+# XM_CF files in XM-Q's style: 80 MHz (the processor's clock), Slot@vCpuId,
+# a repeated slot id; the same without Processor@frequency (the board's).
+foreach(config xmq_style xmq_style_nofreq)
+  add_test(NAME guest.${config}
+    COMMAND ${CMAKE_CURRENT_LIST_DIR}/expect_output.sh ${GUEST_SRC}/${config}.expected --
+            $<TARGET_FILE:hvsim> run ${GUEST_SRC}/${config}.xml -p 0=${GUEST_IMAGES}/xmq_clock.elf
+            --mafs 3)
+endforeach()

@@ -128,6 +128,31 @@ static void test_valid_system(void **state)
     sim_config_free(c);
 }
 
+/* What XM-Q's xmcparser accepts: Processor@frequency (optional), a slot id
+ * used twice (a warning), Slot@vCpuId 0. */
+static void test_xmq_style(void **state)
+{
+    (void)state;
+    struct sim_config *c = NULL;
+    enum sim_error result;
+    char *diag = load(CONFIGS "/../guest/xmq_style.xml", &result, &c);
+    assert_non_null(strstr(diag, "xmq_style.xml:14: warning: slot id 0 of plan 0 repeats the one "
+                                 "at line 13"));
+    assert_int_equal(result, SIM_OK);
+    const struct hv_config *hv = sim_config_hv(c);
+    assert_int_equal(hv->cpu_khz, 80000);
+    assert_int_equal(hv->plans[0].slot_count, 2);
+    assert_int_equal(hv->plans[0].slots[1].id, 0);
+    assert_int_equal(hv->plans[0].slots[1].start_us, 10000);
+    free(diag);
+    sim_config_free(c);
+    diag = load(CONFIGS "/../guest/xmq_style_nofreq.xml", &result, &c);
+    assert_int_equal(result, SIM_OK);
+    assert_int_equal(sim_config_hv(c)->cpu_khz, 0); /* the board's clock */
+    free(diag);
+    sim_config_free(c);
+}
+
 static void test_valid_devices(void **state)
 {
     (void)state;
@@ -425,6 +450,7 @@ static const char *const bad_fixtures[] = {
     "bad_area_pct.xml",
     "bad_area_region.xml",
     "bad_area_size.xml",
+    "bad_area_unmapped_placed.xml",
     "bad_channels.xml",
     "bad_comm_limits.xml",
     "bad_console.xml",
@@ -452,8 +478,6 @@ static const char *const bad_fixtures[] = {
     "bad_root.xml",
     "bad_schema_channels.xml",
     "bad_schema_values.xml",
-    "bad_slot_ids.xml",
-    "bad_slot_order.xml",
     "bad_slot_overlap.xml",
     "bad_slot_partition.xml",
     "bad_slot_past_maf.xml",
@@ -659,6 +683,7 @@ int main(void)
         cmocka_unit_test(test_valid_system),
         cmocka_unit_test(test_policy),
         cmocka_unit_test(test_valid_devices),
+        cmocka_unit_test(test_xmq_style),
         cmocka_unit_test(test_valid_plans),
         cmocka_unit_test(test_valid_partitions),
         cmocka_unit_test(test_valid_areas),

@@ -161,8 +161,9 @@ static void write_bytes(const char *path, const void *bytes, size_t n)
     fclose(f);
 }
 
-/* A header cut inside its last part, the ports and channels (version 2):
- * cut short, not read as a version-1 header. */
+/* A header cut inside the ports and channels (version 2; before the images,
+ * 2 bytes a partition booted from an ELF, version 3): cut short, not read as
+ * a version-1 header. */
 static void test_header_cut_in_channels(void **state)
 {
     (void)state;
@@ -172,6 +173,7 @@ static void test_header_cut_in_channels(void **state)
     assert_int_equal(sim_trace_header_from_config(&header, &config, "xm-leon3", 50000), SIM_OK);
     assert_int_equal(sim_trace_writer_open(&writer, scratch("channels.trace"), &header, stderr),
                      SIM_OK);
+    size_t images = 2u * header.partition_count;
     sim_trace_header_free(&header);
     /* the header and a 10-byte end record */
     assert_int_equal(sim_trace_writer_close(writer, 0, 0, stderr), SIM_OK);
@@ -181,7 +183,7 @@ static void test_header_cut_in_channels(void **state)
     size_t size = fread(bytes, 1, sizeof bytes, f);
     fclose(f);
     assert_true(size > 20 && size < sizeof bytes);
-    write_bytes(scratch("channels.trace"), bytes, size - 10 - 4); /* into channel 0 */
+    write_bytes(scratch("channels.trace"), bytes, size - 10 - images - 4); /* into channel 0 */
     FILE *diag = tmpfile();
     assert_int_equal(sim_trace_reader_open(&reader, scratch("channels.trace"), diag), SIM_ERR_IO);
     char text[256] = {0};
@@ -200,14 +202,14 @@ static void test_corrupt_files(void **state)
     assert_int_equal(sim_trace_reader_open(&reader, scratch("bad_magic.trace"), diag), SIM_ERR_IO);
     write_bytes(scratch("short.trace"), "HVSTRACE\1\0\x50", 11);
     assert_int_equal(sim_trace_reader_open(&reader, scratch("short.trace"), diag), SIM_ERR_IO);
-    write_bytes(scratch("future.trace"), "HVSTRACE\3\0\x50\xc3\0\0", 14);
+    write_bytes(scratch("future.trace"), "HVSTRACE\4\0\x50\xc3\0\0", 14);
     assert_int_equal(sim_trace_reader_open(&reader, scratch("future.trace"), diag), SIM_ERR_IO);
     char text[512] = {0};
     rewind(diag);
     assert_true(fread(text, 1, sizeof text - 1, diag) > 0);
     assert_non_null(strstr(text, "bad_magic.trace: not an hvsim trace file"));
     assert_non_null(strstr(text, "short.trace: the trace file's header is cut short"));
-    assert_non_null(strstr(text, "future.trace: unsupported trace format version 3"));
+    assert_non_null(strstr(text, "future.trace: unsupported trace format version 4"));
     fclose(diag);
 }
 

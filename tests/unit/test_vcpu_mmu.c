@@ -109,7 +109,14 @@ static void test_stale_until_flushed(void **state)
 {
     (void)state;
     struct vcpu *vcpu = make();
+    struct vcpu_exit exit;
+    put(vcpu, L3 + 4, 0);
     assert_int_equal(vcpu_use_page_tables(vcpu, L1), VCPU_OK);
+    assert_int_equal(vcpu_boot(vcpu, CODE, PCT), VCPU_OK);
+    assert_int_equal(vcpu_run(vcpu, 1000, &exit), VCPU_OK);
+    assert_int_equal(exit.trap_type, 0x09);
+    /* A fault caches nothing: filling the entry needs no flush. */
+    put(vcpu, L3 + 4, pte(B, ACC_RW));
     assert_int_equal(load_at_a(vcpu), 0xbbbb);
     put(vcpu, L3 + 4, pte(A, ACC_RW));
     assert_int_equal(load_at_a(vcpu), 0xbbbb); /* the engine's TLB still has it */
@@ -146,12 +153,32 @@ static void test_faults_of_the_map(void **state)
     vcpu_destroy(vcpu);
 }
 
+/* A partition's map must leave the top 256 MiB to the vCPU: with its own
+ * memory there, the private page is elsewhere and no table of its own can
+ * be used. */
+static void test_private_page_outside_the_reserved_range(void **state)
+{
+    (void)state;
+    const struct vcpu_region regions[] = {
+        {CODE, PAGE, 5u, NULL},
+        {TABLES, 4 * PAGE, 0, NULL},
+        {PCT, PAGE, 1u, pct_page},
+        {0xf0001000u, 0x0ffff000u, 3u, NULL},
+    };
+    struct vcpu *vcpu = NULL;
+    assert_int_equal(vcpu_create(&vcpu, regions, 4), VCPU_OK);
+    assert_int_equal(vcpu_use_page_tables(vcpu, L1), VCPU_ERR_BAD_REGION);
+    assert_int_equal(vcpu_use_page_tables(vcpu, 0), VCPU_OK);
+    vcpu_destroy(vcpu);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_switch_and_alias),
         cmocka_unit_test(test_stale_until_flushed),
         cmocka_unit_test(test_faults_of_the_map),
+        cmocka_unit_test(test_private_page_outside_the_reserved_range),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -68,7 +68,9 @@ bool hv_port_phys_write32(struct hv *hv, uint32_t partition, uint32_t paddr, uin
  * its entries from XM_MMU_L1_RESERVED on are the port's to fill), or
  * through the configuration's map for XM_MMU_INITIAL_MAP (0); and it drops
  * what it cached of the page at vaddr, or of every page for
- * HV_MMU_ALL_PAGES. Never flushes translated code. False: the port cannot
+ * HV_MMU_ALL_PAGES. Never flushes translated code. (Filling an invalid
+ * entry of the map in use is not reported: as the SRMMU's TLB, the port
+ * may cache only translations through valid entries.) False: the port cannot
  * run that map for the partition (on the simulator: the partition's areas
  * leave the vCPU's private page outside the reserved range); the core
  * then undoes the change and refuses the call. */
