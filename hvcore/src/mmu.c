@@ -93,6 +93,8 @@ static int32_t check_pte(struct hv *hv, uint32_t id, uint32_t entry, uint32_t re
     bool table_page = page_at(hv, id, page) != 0 || page == registering;
     if (acc_writable(acc) && (!area_writable(area) || table_page))
         return XM_PERM_ERROR;
+    if ((entry & XM_MMU_PTE_CACHEABLE) && (area->flags & HV_AREA_UNCACHEABLE))
+        return XM_PERM_ERROR; /* the area's flags hold in every map */
     return hv_port_phys_read(hv, id, page, &word, 1) ? XM_OK : XM_INVALID_CONFIG;
 }
 

@@ -15,6 +15,7 @@ hvsim_guest_test(flush_test)
 hvsim_guest_test(xal_boot)
 hvsim_guest_test(xal_boot_area_end)
 hvsim_guest_test(xmq_layout)
+hvsim_guest_test(xm_names)
 
 # Host-checked guest programs (tests/guest/guest_test.h): the same portable
 # source built for the host prints the expected output at test time. They

@@ -19,6 +19,7 @@
 #define TABLES 0x40008000u /* unmapped: the page-table pages, 20 pages */
 #define OTHER 0x4001c000u  /* partition 1's */
 #define FAR 0x50000000u    /* partition 0's, beyond what the fake port reaches */
+#define UNCACHED 0x40007000u
 #define HYPERVISOR 0x40100000u
 #define PAGE 0x1000u
 
@@ -28,6 +29,7 @@ static const struct hv_mem_area areas0[] = {
     {"shared", SHARED, 0x1000, SHARED, HV_AREA_SHARED | HV_AREA_UNMAPPED},
     {"tables", TABLES, 0x14000, TABLES, HV_AREA_UNMAPPED},
     {"far", FAR, 0x1000, FAR, 0},
+    {"uncached", UNCACHED, 0x1000, UNCACHED, HV_AREA_UNCACHEABLE},
 };
 static const struct hv_mem_area areas1[] = {{"other", OTHER, 0x4000, OTHER, 0}};
 static const struct hv_slot slots[] = {{0, 0, 50000, 0, 0, 0}, {1, 50000, 50000, 1, 0, 0}};
@@ -38,7 +40,7 @@ static const struct hv_partition_config partitions[] = {
      .flags = HV_PART_BOOT,
      .console = HV_CONSOLE_NONE,
      .areas = areas0,
-     .area_count = 5,
+     .area_count = 6,
      .hm = FAKE_HM_HALT},
     {.id = 1,
      .name = "Other",
@@ -145,6 +147,10 @@ static void test_level3_entries(void **state)
     assert_int_equal(update(f, L3 + 12, XM_MMU_PTE(HV_PCT_ADDRESS, rw)), XM_PERM_ERROR);
     assert_int_equal(update(f, L3 + 12, XM_MMU_PTE(HV_PCT_ADDRESS, r)), XM_OK);
     assert_int_equal(update(f, L3 + 16, XM_MMU_PTE(SHARED, rw)), XM_OK); /* its flags allow it */
+    assert_int_equal(update(f, L3 + 28, XM_MMU_PTE(UNCACHED, r) | XM_MMU_PTE_CACHEABLE),
+                     XM_PERM_ERROR);
+    assert_int_equal(update(f, L3 + 28, XM_MMU_PTE(UNCACHED, r)), XM_OK);
+    assert_int_equal(update(f, L3 + 32, XM_MMU_PTE(DATA, r) | XM_MMU_PTE_CACHEABLE), XM_OK);
     /* The table page itself: readable, never writable. */
     assert_int_equal(update(f, L3 + 20, XM_MMU_PTE(L3, rw)), XM_PERM_ERROR);
     assert_int_equal(update(f, L3 + 20, XM_MMU_PTE(L3, r)), XM_OK);

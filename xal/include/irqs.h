@@ -11,6 +11,10 @@
 
 #define TRAPTAB_LENGTH 256
 
+/* Vector of extended IRQ n in the trap table (its default route), as XAL
+ * computes it. */
+#define XAL_XMEXT_TRAP(xmtrap) (((xmtrap)-XM_VT_EXT_FIRST) + 224)
+
 /* Vectors of the extended IRQs in the trap table (their default routes). */
 #define XM_VT_EXT_HW_TIMER_TTAB (XM_VT_EXT_HW_TIMER + 224)
 #define XM_VT_EXT_QUEUING_PORT_TTAB (XM_VT_EXT_QUEUING_PORT + 224)

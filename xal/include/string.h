@@ -15,6 +15,8 @@ int strncmp(const char *a, const char *b, size_t n);
 char *strcpy(char *restrict dst, const char *restrict src);
 char *strncpy(char *restrict dst, const char *restrict src, size_t n);
 char *strcat(char *restrict dst, const char *restrict src);
+char *strncat(char *restrict dst, const char *restrict src, size_t n);
+char *strstr(const char *haystack, const char *needle);
 char *strchr(const char *s, int c);
 char *strrchr(const char *s, int c);
 

@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 #include <xm/api.h>
+#include <xm/bitmap.h>
 #include <xm/commports.h>
 #include <xm/guest.h>
 #include <xm/hm.h>
@@ -20,6 +21,7 @@
 #include <xm/mmu.h>
 #include <xm/objdir.h>
 #include <xm/plan.h>
+#include <xm/sparc.h>
 #include <xm/status.h>
 #include <xm/trace.h>
 #include <xm/types.h>

@@ -131,6 +131,26 @@ char *strcat(char *restrict dst, const char *restrict src)
     return dst;
 }
 
+char *strncat(char *restrict dst, const char *restrict src, size_t n)
+{
+    char *end = dst + strlen(dst);
+    size_t i = 0;
+    for (; i < n && src[i] != '\0'; i++)
+        end[i] = src[i];
+    end[i] = '\0';
+    return dst;
+}
+
+char *strstr(const char *haystack, const char *needle)
+{
+    size_t length = strlen(needle);
+    for (; *haystack != '\0' || length == 0; haystack++) {
+        if (strncmp(haystack, needle, length) == 0)
+            return (char *)haystack;
+    }
+    return NULL;
+}
+
 char *strchr(const char *s, int c)
 {
     for (;; s++) {
