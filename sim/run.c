@@ -5,49 +5,24 @@
 #include "sim/config/config_load.h"
 #include "sim/console.h"
 #include "sim/machine_internal.h"
+#include "sim/notice.h"
 #include <xm/hypercalls.h>
-
-static const char *trap_name(uint32_t tt)
-{
-    switch (tt) {
-    case 0x01:
-        return "instruction access exception";
-    case 0x02:
-        return "illegal instruction";
-    case 0x03:
-        return "privileged instruction";
-    case 0x04:
-        return "fp disabled";
-    case 0x07:
-        return "memory address not aligned";
-    case 0x08:
-        return "fp exception";
-    case 0x09:
-        return "data access exception";
-    case 0x0a:
-        return "tag overflow";
-    case 0x2a:
-        return "division by zero";
-    case XM_ASMHYPERCALL_TRAP:
-        return "assembly hypercall";
-    }
-    return tt >= 0x80 ? "software trap" : "trap";
-}
 
 static void report_trap(struct sim_machine *m, uint32_t id, const struct vcpu_exit *exit,
                         enum hv_trap_outcome outcome, FILE *diag)
 {
-    fprintf(diag, "hvsim: %llu us: partition %u (%s): %s (tt 0x%02x) at pc 0x%08x",
-            (unsigned long long)sim_clock_us(&m->clock), id, m->config->partitions[id].name,
-            trap_name(exit->trap_type), exit->trap_type, exit->pc);
-    if (exit->trap_type == 0x01 || exit->trap_type == 0x09)
-        fprintf(diag, ", address 0x%08x", exit->fault_address);
-    if (outcome != HV_TRAP_FAULT)
-        fprintf(diag, ": %s", hv_trap_outcome_str(outcome));
-    if (outcome != HV_TRAP_NO_PARTITION)
-        fprintf(diag, ": HM event %s, action %s", sim_hm_event_name(m->hv.hm.last.event),
-                sim_hm_action_name(m->hv.hm.last.action));
-    fputc('\n', diag);
+    struct sim_trap_notice n = {
+        .us = sim_clock_us(&m->clock),
+        .partition = id,
+        .name = m->config->partitions[id].name,
+        .trap_type = exit->trap_type,
+        .pc = exit->pc,
+        .fault_address = exit->fault_address,
+        .outcome = outcome,
+        .event = m->hv.hm.last.event,
+        .action = m->hv.hm.last.action,
+    };
+    sim_notice_trap(diag, &n);
 }
 
 /* After a trap or an assembly hypercall the core handled: continue after
@@ -174,9 +149,7 @@ static bool deliver_virqs(struct sim_machine *m, uint32_t id, FILE *diag)
     enum hv_trap_outcome outcome = hv_resume(&m->hv);
     if (outcome == HV_TRAP_CONTINUE || outcome == HV_TRAP_REDIRECTED)
         return true;
-    fprintf(diag, "hvsim: %llu us: partition %u (%s): virtual interrupt: %s: partition halted\n",
-            (unsigned long long)sim_clock_us(&m->clock), id, m->config->partitions[id].name,
-            hv_trap_outcome_str(outcome));
+    sim_notice_virq(diag, sim_clock_us(&m->clock), id, m->config->partitions[id].name, outcome);
     return false;
 }
 
@@ -264,10 +237,8 @@ static void report_halt(struct sim_machine *m, FILE *diag)
     if (m->halt_reported)
         return;
     m->halt_reported = true;
-    fprintf(diag, "hvsim: %llu us: system halted", (unsigned long long)sim_clock_us(&m->clock));
-    if (by >= 0)
-        fprintf(diag, " by partition %d (%s)", by, m->config->partitions[by].name);
-    fputc('\n', diag);
+    sim_notice_halt(diag, sim_clock_us(&m->clock), by,
+                    by >= 0 ? m->config->partitions[by].name : "");
 }
 
 static void boot_once(struct sim_machine *m)

@@ -13,6 +13,7 @@ const struct hv_board hv_board_xm_leon3 = {
     .event_irq = 9,
     .uart2_base = 0x80100100u,
     .uart2_irq = 3,
+    .reserved_irqs = (1u << 2) | (1u << 8) | (1u << 9),
 };
 
 const struct hv_board hv_board_qemu_leon3 = {
@@ -25,6 +26,7 @@ const struct hv_board hv_board_qemu_leon3 = {
     .gptimer_base = 0x80000300u,
     .clock_irq = 6,
     .event_irq = 7,
+    .reserved_irqs = (1u << 3) | (1u << 6) | (1u << 7),
 };
 
 static bool same_name(const char *a, const char *b)

@@ -1,11 +1,12 @@
 /* hvsim run CONFIG.xml -p ID=IMAGE... | --container FILE [--mafs N] [--cost NAME=CYCLES,...]
  *           [--board NAME] [--console FILE] [--prefix] [--uart-in FILE]
  *           [--uart2-in FILE] [--uart2-out FILE] [--trace FILE] [--hash]
- *           [--gui | --png OUT.png [--from T] [--to T] [--size WxH]]
+ *           [--gui | --png OUT.png [--from T] [--to T] [--size WxH]] [--engine sim|qemu]
  * A system from its configuration and partition images, for N major
  * frames, on the simulator (sim/machine.h); the timeline options are the
  * GUI's (gui/cli.h). */
 #include "gui/cli.h"
+#include "sim/cli/cmd_qemu.h"
 #include "sim/cli/commands.h"
 #include "sim/config/config_load.h"
 #include "sim/container.h"
@@ -38,6 +39,7 @@ struct run_args {
     const char *trace_path;     /* --trace FILE: the binary trace (docs/trace.md) */
     const char *container_path; /* --container FILE: the images (docs/xef.md) */
     bool print_hashes;          /* --hash: trace hashes per MAF and at the end, on stderr */
+    bool engine_qemu;           /* --engine qemu: the LEON3 image under QEMU (cmd_qemu.c) */
 };
 
 static bool parse_u64(const char *text, uint64_t *value)
@@ -54,7 +56,7 @@ static bool parse_u64(const char *text, uint64_t *value)
 }
 
 /* "ID=FILE" or "ID:FILE" */
-static bool parse_image(const char *text, struct sim_image_ref *ref)
+bool sim_cli_parse_image(const char *text, struct sim_image_ref *ref)
 {
     const char *sep = strpbrk(text, "=:");
     char id[16];
@@ -96,6 +98,12 @@ static int parse_named_option(struct run_args *args, const char *option, const c
         args->trace_path = value;
         return 0;
     }
+    if (strcmp(option, "--engine") == 0) {
+        if (strcmp(value, "qemu") != 0 && strcmp(value, "sim") != 0)
+            return sim_usage_error("--engine expects sim or qemu, got ", value);
+        args->engine_qemu = strcmp(value, "qemu") == 0;
+        return 0;
+    }
     if (strcmp(option, "--container") == 0) {
         args->container_path = value;
         return 0;
@@ -122,6 +130,9 @@ static const struct sim_cli_option run_options[] = {
     {"--uart2-out", "FILE", "bytes UART2 sends (xm-leon3 only)"},
     {"--trace", "FILE", "write the event trace to FILE (docs/trace.md; hvsim trace, hvsim view)"},
     {"--hash", NULL, "print trace hashes per major frame and at the end on standard error"},
+    {"--engine", "sim|qemu",
+     "sim (default): the simulator; qemu: the LEON3 image under qemu-system-sparc, board "
+     "qemu-leon3 (docs/leon3.md)"},
     {NULL, NULL, NULL},
 };
 
@@ -158,7 +169,7 @@ static int parse_option(void *context, const char *option, const char *value)
     if (strcmp(option, "-p") == 0) {
         if (args->image_count == MAX_IMAGES)
             return sim_usage_error("too many images", NULL);
-        if (!parse_image(value, &args->images[args->image_count++]))
+        if (!sim_cli_parse_image(value, &args->images[args->image_count++]))
             return sim_usage_error("-p expects ID=IMAGE, got ", value);
         return 0;
     }
@@ -193,6 +204,24 @@ static int take_config(void *context, const char *text)
     return 0;
 }
 
+/* The qemu engine is QEMU's board, has no window and no cost model. */
+static int check_qemu_args(const struct run_args *args)
+{
+    if (args->board && args->board != &hv_board_qemu_leon3)
+        return sim_usage_error("--engine qemu runs on the qemu-leon3 board, not ",
+                               args->board->name);
+    if (args->gui.live || args->gui.png_path)
+        return sim_usage_error("--engine qemu: --gui and --png need the simulator (record with "
+                               "--trace, then hvsim view)",
+                               NULL);
+    if (args->cost_count > 0 || args->uart_input_path || args->uart2_input_path ||
+        args->uart2_output_path || args->container_path)
+        return sim_usage_error("--engine qemu takes no --cost, --uart-in, --uart2-in, "
+                               "--uart2-out or --container",
+                               NULL);
+    return 0;
+}
+
 static int parse_run_args(struct run_args *args, int argc, char **argv)
 {
     args->mafs = 1;
@@ -205,7 +234,7 @@ static int parse_run_args(struct run_args *args, int argc, char **argv)
     const struct hv_board *board = args->board ? args->board : &hv_board_xm_leon3;
     if ((args->uart2_input_path || args->uart2_output_path) && board->uart2_base == 0)
         return sim_usage_error("--uart2-in/--uart2-out: this board has no UART2: ", board->name);
-    return 0;
+    return args->engine_qemu ? check_qemu_args(args) : 0;
 }
 
 static FILE *open_or_complain(const char *option, const char *path, const char *mode)
@@ -298,7 +327,12 @@ static int run_loaded(const struct run_args *args, const struct sim_config *load
                                   .uart2_output = f.uart2_output,
                                   .keep_trace = gui_cli_wants_trace(&args->gui)};
     apply_command_line(args, loaded, &options);
-    int status = opened ? run_with_options(args, config, &options) : SIM_EXIT_BAD_INPUT;
+    struct sim_qemu_command qemu = {args->config_path, args->images,      args->image_count,
+                                    args->mafs,        f.console,         args->console_prefix,
+                                    args->trace_path,  args->print_hashes};
+    int status = !opened             ? SIM_EXIT_BAD_INPUT
+                 : args->engine_qemu ? sim_qemu_run_command(&qemu, loaded)
+                                     : run_with_options(args, config, &options);
     if (f.uart2_output && fflush(f.uart2_output) != 0) {
         fprintf(stderr, "hvsim: writing --uart2-out: %s\n", strerror(errno));
         status = sim_exit_status(SIM_ERR_IO);

@@ -4,6 +4,7 @@
  * texts, and owns the exit statuses: 0 success, 2 bad input (usage,
  * configuration, image), 3 the simulation itself failed (commands.h). */
 #include "gui/cli.h"
+#include "sim/cli/cmd_qemu.h"
 #include "sim/cli/commands.h"
 #include <stdio.h>
 #include <string.h>
@@ -12,10 +13,15 @@ static const struct {
     const struct sim_cli_spec *spec;
     int (*run)(int argc, char **argv);
 } commands[] = {
-    {&sim_cmd_run_spec, sim_cmd_run},           {&sim_cmd_check_spec, sim_cmd_check},
-    {&sim_cmd_trace_spec, sim_cmd_trace},       {&gui_cli_view_spec, sim_cmd_view},
-    {&sim_cmd_scenario_spec, sim_cmd_scenario}, {&sim_cmd_bench_spec, sim_cmd_bench},
-    {&sim_cmd_xef_spec, sim_cmd_xef},           {&sim_cmd_pack_spec, sim_cmd_pack},
+    {&sim_cmd_run_spec, sim_cmd_run},
+    {&sim_cmd_check_spec, sim_cmd_check},
+    {&sim_cmd_trace_spec, sim_cmd_trace},
+    {&gui_cli_view_spec, sim_cmd_view},
+    {&sim_cmd_scenario_spec, sim_cmd_scenario},
+    {&sim_cmd_bench_spec, sim_cmd_bench},
+    {&sim_cmd_xef_spec, sim_cmd_xef},
+    {&sim_cmd_pack_spec, sim_cmd_pack},
+    {&sim_cmd_leon3_image_spec, sim_cmd_leon3_image},
 };
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])
 

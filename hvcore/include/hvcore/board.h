@@ -20,6 +20,7 @@ struct hv_board {
     uint32_t event_irq;  /* timer 2: the one-shot next-event timer */
     uint32_t uart2_base; /* a second APBUART for partitions (XM_CF IoPorts), 0: none */
     uint32_t uart2_irq;
+    uint32_t reserved_irqs; /* bit n: line n is the hypervisor's (its UART and timers) */
 };
 
 /* GR-CPCI-XC4V as XtratuM's CONFIG_LEON3 sees it: 50 MHz, UART1 on IRQ 2,
