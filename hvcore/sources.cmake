@@ -5,4 +5,4 @@ set(HVCORE_SOURCES
   src/vtrap.c src/trace.c src/virq.c src/timer.c src/plan.c src/ioport.c src/gid.c
   src/hm.c src/status.c src/manage.c src/vcpu_calls.c
   src/ports.c src/trace_object.c src/memcopy.c src/guest.c src/mmu.c src/policy.c
-  drivers/board.c drivers/irqmp.c drivers/gptimer.c drivers/apbuart.c)
+  drivers/board.c drivers/boards.c drivers/irqmp.c drivers/gptimer.c drivers/apbuart.c)

@@ -6,6 +6,7 @@
 #define _POSIX_C_SOURCE 200809L /* mkdtemp */
 #include "sim/cli/cmd_qemu.h"
 #include "sim/cli/commands.h"
+#include "sim/config/board_check.h"
 #include "sim/config/config_load.h"
 #include "sim/engine/qemu.h"
 #include "sim/trace/trace_file.h"
@@ -42,7 +43,8 @@ int sim_qemu_run_command(const struct sim_qemu_command *c, const struct sim_conf
     const struct hv_config *config = sim_config_hv(loaded);
     struct sim_trace trace;
     sim_trace_init(&trace, false);
-    enum sim_error error = sim_qemu_check_config(config, c->config_path, stderr);
+    enum sim_error error =
+        sim_config_check_board(loaded, c->config_path, &hv_board_qemu_leon3, stderr);
     if (error == SIM_OK && c->trace_path)
         error = trace_to_file(&trace, config, c->trace_path, stderr);
     trace.hash_log = c->print_hashes ? stderr : NULL;
@@ -167,8 +169,9 @@ int sim_cmd_leon3_image(int argc, char **argv)
         return status == SIM_CLI_HELP_SHOWN ? 0 : status;
     struct sim_config *loaded = NULL;
     enum sim_error error = sim_config_load(a.config_path, stderr, &loaded);
-    if (error == SIM_OK && (!a.board || a.board == &hv_board_qemu_leon3))
-        error = sim_qemu_check_config(sim_config_hv(loaded), a.config_path, stderr);
+    if (error == SIM_OK)
+        error = sim_config_check_board(loaded, a.config_path,
+                                       a.board ? a.board : &hv_board_qemu_leon3, stderr);
     if (error == SIM_OK)
         error = build_image(&a, sim_config_hv(loaded));
     sim_config_free(loaded);

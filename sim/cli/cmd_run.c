@@ -8,6 +8,7 @@
 #include "gui/cli.h"
 #include "sim/cli/cmd_qemu.h"
 #include "sim/cli/commands.h"
+#include "sim/config/board_check.h"
 #include "sim/config/config_load.h"
 #include "sim/container.h"
 #include "sim/machine.h"
@@ -327,6 +328,9 @@ static int run_loaded(const struct run_args *args, const struct sim_config *load
                                   .uart2_output = f.uart2_output,
                                   .keep_trace = gui_cli_wants_trace(&args->gui)};
     apply_command_line(args, loaded, &options);
+    if (options.board && !args->engine_qemu &&
+        sim_config_check_board(loaded, args->config_path, options.board, stderr) != SIM_OK)
+        opened = false; /* reported: the configuration does not fit --board */
     struct sim_qemu_command qemu = {args->config_path, args->images,      args->image_count,
                                     args->mafs,        f.console,         args->console_prefix,
                                     args->trace_path,  args->print_hashes};

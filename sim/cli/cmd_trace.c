@@ -1,4 +1,4 @@
-/* hvsim trace FILE [--text OUT|-] [--json OUT|-]: a trace file exported
+/* hvsim trace FILE [--text OUT|-] [--json OUT|-] [--latency OUT|-]: a trace file exported
  * (sim/trace/trace_export.h); plain text on standard output by default. */
 #include "sim/cli/commands.h"
 #include "sim/trace/trace_export.h"
@@ -10,6 +10,7 @@ struct trace_args {
     const char *path;
     const char *text_path;
     const char *json_path;
+    const char *latency_path;
 };
 
 static const struct sim_cli_option trace_options[] = {
@@ -17,12 +18,15 @@ static const struct sim_cli_option trace_options[] = {
      "the records as text, one a line, to OUT (- for standard output, the "
      "default when neither option is given)"},
     {"--json", "OUT", "the records as Chrome/Perfetto JSON to OUT (open it in ui.perfetto.dev)"},
+    {"--latency", "OUT",
+     "the virtual interrupt latencies summarised per partition and source: count, min, "
+     "median, p99, max (docs/interrupts.md)"},
     {NULL, NULL, NULL},
 };
 
 const struct sim_cli_spec sim_cmd_trace_spec = {
     .command = "trace",
-    .synopsis = "FILE [--text OUT|-] [--json OUT|-]",
+    .synopsis = "FILE [--text OUT|-] [--json OUT|-] [--latency OUT|-]",
     .summary = "Export a trace file written by `hvsim run --trace` (docs/trace.md).",
     .options = {trace_options},
     .details = NULL,
@@ -33,6 +37,8 @@ static int trace_option(void *context, const char *name, const char *value)
     struct trace_args *a = context;
     if (strcmp(name, "--text") == 0)
         a->text_path = value;
+    else if (strcmp(name, "--latency") == 0)
+        a->latency_path = value;
     else
         a->json_path = value;
     return 0;
@@ -55,7 +61,7 @@ static int parse_trace_args(struct trace_args *a, int argc, char **argv)
     if (!a->path)
         return sim_cli_error(&sim_cmd_trace_spec, "usage: hvsim trace %s",
                              sim_cmd_trace_spec.synopsis);
-    if (!a->text_path && !a->json_path)
+    if (!a->text_path && !a->json_path && !a->latency_path)
         a->text_path = "-";
     return 0;
 }
@@ -93,5 +99,7 @@ int sim_cmd_trace(int argc, char **argv)
         status = export_to(a.path, a.text_path, sim_trace_export_text);
     if (status == 0 && a.json_path)
         status = export_to(a.path, a.json_path, sim_trace_export_json);
+    if (status == 0 && a.latency_path)
+        status = export_to(a.path, a.latency_path, sim_trace_export_latency);
     return status;
 }

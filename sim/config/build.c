@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sim/config/board_check.h"
 #include "sim/config/build.h"
 #include "sim/config/hm_rules.h"
 
@@ -25,6 +26,8 @@ struct sim_config {
     struct hv_ipvi *ipvis;
     uint32_t *ipvi_targets;
     struct sim_config_simulator simulator;
+    long *irq_src; /* per partition: the line of its Interrupts element, 0: none */
+    long *io_src;  /* per I/O range (as `io`): its element's line */
 };
 
 /* calloc that never asks for zero bytes, so NULL always means failure. */
@@ -89,8 +92,11 @@ static void sim_fill_partition(const struct sim_part_src *p, struct sim_config *
         c->areas[next->areas++] = areas[i].area;
     out->io_ranges = &c->io[next->io];
     out->io_range_count = p->io.count;
-    for (uint32_t i = 0; i < p->io.count; i++)
+    c->irq_src[p->src.id] = p->irq_line;
+    for (uint32_t i = 0; i < p->io.count; i++) {
+        c->io_src[next->io] = io[i].src.line;
         c->io[next->io++] = io[i].io;
+    }
     out->first_port = next->ports;
     out->ports = &c->ports[next->ports];
     out->port_count = p->ports.count;
@@ -194,6 +200,8 @@ static bool sim_alloc_pools(const struct sim_loader *ld, struct sim_config *c)
     c->partitions = sim_alloc(parts->count, sizeof(*c->partitions));
     c->areas = sim_alloc(SIM_TOTAL(parts, struct sim_part_src, areas), sizeof(*c->areas));
     c->io = sim_alloc(SIM_TOTAL(parts, struct sim_part_src, io), sizeof(*c->io));
+    c->io_src = sim_alloc(SIM_TOTAL(parts, struct sim_part_src, io), sizeof(*c->io_src));
+    c->irq_src = sim_alloc(parts->count, sizeof(*c->irq_src));
     c->ports = sim_alloc(SIM_TOTAL(parts, struct sim_part_src, ports), sizeof(*c->ports));
     c->channels = sim_alloc(ld->channels.count, sizeof(*c->channels));
     c->channel_ports = sim_alloc(SIM_TOTAL(&ld->channels, struct sim_channel_src, destinations),
@@ -204,7 +212,7 @@ static bool sim_alloc_pools(const struct sim_loader *ld, struct sim_config *c)
     return c->regions != NULL && c->devices != NULL && c->plans != NULL && c->slots != NULL &&
            c->partitions != NULL && c->areas != NULL && c->io != NULL && c->ports != NULL &&
            c->channels != NULL && c->channel_ports != NULL && c->ipvis != NULL &&
-           c->ipvi_targets != NULL;
+           c->ipvi_targets != NULL && c->io_src != NULL && c->irq_src != NULL;
 }
 
 struct sim_config *sim_build(const struct sim_loader *ld)
@@ -231,6 +239,17 @@ const struct sim_config_simulator *sim_config_simulator(const struct sim_config 
     return &c->simulator;
 }
 
+long sim_config_irq_source_line(const struct sim_config *c, uint32_t partition)
+{
+    return c->irq_src[partition];
+}
+
+long sim_config_io_source_line(const struct sim_config *c, uint32_t partition, uint32_t range)
+{
+    const struct hv_io_range *first = c->hv.partitions[partition].io_ranges;
+    return c->io_src[(first - c->io) + range];
+}
+
 const struct hv_config *sim_config_hv(const struct sim_config *c)
 {
     return &c->hv;
@@ -247,6 +266,8 @@ void sim_config_free(struct sim_config *c)
     free(c->partitions);
     free(c->areas);
     free(c->io);
+    free(c->io_src);
+    free(c->irq_src);
     free(c->ports);
     free(c->channels);
     free(c->channel_ports);

@@ -3,7 +3,9 @@
  * not reserved by the hypervisor, given to one partition at most. */
 #include <stdio.h>
 
+#include "sim/config/board_check.h"
 #include "sim/config/check.h"
+#include <hvcore/drivers.h>
 
 #define SIM_IO_WORD 4u
 
@@ -24,9 +26,13 @@ static void sim_check_io(struct sim_loader *ld, const struct sim_part_src *p,
                    (unsigned)r->io.base, who);
 }
 
-static const char *sim_reserved_irq_name(uint32_t line)
+/* The board the configuration names (<hvsim:Simulator board>), else
+ * xm-leon3: its profile says which lines the hypervisor keeps. */
+static const struct hv_board *sim_config_board(const struct sim_loader *ld)
 {
-    return line == 2 ? "UART1" : line == 8 ? "TIMER1" : "TIMER2";
+    const struct hv_board *board =
+        ld->simulator.given & SIM_GIVEN_BOARD ? hv_board_find(ld->simulator.board) : NULL;
+    return board ? board : &hv_board_xm_leon3;
 }
 
 /* Checks one line of partition `p` and takes it; `owners[line]` is the
@@ -39,9 +45,9 @@ static void sim_take_irq(struct sim_loader *ld, struct sim_part_src *p, uint32_t
     if (line >= HV_IRQ_LINES) {
         sim_report(ld, p->irq_line, "interrupt line %u of %s does not exist (lines are 0..%d)",
                    (unsigned)line, who, HV_IRQ_LINES - 1);
-    } else if ((HV_IRQ_RESERVED & (1u << line)) != 0) {
+    } else if ((sim_config_board(ld)->reserved_irqs & (1u << line)) != 0) {
         sim_report(ld, p->irq_line, "interrupt line %u of %s is the hypervisor's (%s)",
-                   (unsigned)line, who, sim_reserved_irq_name(line));
+                   (unsigned)line, who, sim_board_irq_name(sim_config_board(ld), line));
     } else if (owners[line] != NULL && owners[line] != p) {
         sim_report(ld, p->irq_line, "interrupt line %u of %s is already owned by %s (line %ld)",
                    (unsigned)line, who, sim_part_label(owners[line], other, sizeof(other)),

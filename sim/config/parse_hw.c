@@ -3,8 +3,9 @@
  *   - an I/O port is a 4-byte word: Range@base and Restricted@address are
  *     4-byte aligned, Range@noPorts is not zero, a range ends within 4 GiB;
  *   - interrupt lines are IRQMP lines 0..15; the lines the hypervisor
- *     drives itself (HV_IRQ_RESERVED: UART1 2, TIMER1 8, TIMER2 9, as
- *     xmcparser reserves them for XtratuM on LEON3) cannot be given; a line
+ *     drives itself (the board profile's reserved_irqs; on xm-leon3 UART1 2,
+ *     TIMER1 8, TIMER2 9, as xmcparser reserves them for XtratuM on LEON3)
+ *     cannot be given; a line
  *     belongs to one partition at most. */
 #include <libxml/tree.h>
 

@@ -32,12 +32,6 @@ struct sim_qemu_run {
 /* Is the QEMU program on PATH? */
 bool sim_qemu_available(void);
 
-/* Can QEMU's leon3_generic carry config? Each problem is one line on
- * diag: "config_path: message" (the engine's board has no UART2 and keeps
- * IRQ lines 3, 6 and 7). */
-enum sim_error sim_qemu_check_config(const struct hv_config *config, const char *config_path,
-                                     FILE *diag);
-
 /* Build the image, run QEMU, decode its UART. SIM_ERR_CPU when the image
  * stops without its end frame (a hypervisor panic, QEMU failing). */
 enum sim_error sim_qemu_run(const struct sim_qemu_run *run, FILE *diag);

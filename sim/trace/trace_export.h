@@ -14,6 +14,9 @@
  * with a note. */
 bool sim_trace_export_text(struct sim_trace_reader *reader, FILE *out, FILE *diag);
 bool sim_trace_export_json(struct sim_trace_reader *reader, FILE *out, FILE *diag);
+/* trace_latency.c: the VIRQ_LATENCY records summarised per partition and
+ * source (count, min, median, p99, max; the slot waits apart). */
+bool sim_trace_export_latency(struct sim_trace_reader *reader, FILE *out, FILE *diag);
 
 /* One record's fields as "name=value ..." (text exporter, scenario messages). */
 void sim_trace_format_fields(const struct sim_trace_header *header,

@@ -6,3 +6,11 @@ add_dependencies(test_machine sparc)
 target_compile_definitions(test_machine PRIVATE
   HELLO_CONFIG="${CMAKE_SOURCE_DIR}/scenarios/hello/xm_cf.xml"
   HELLO_IMAGES="${HVSIM_SPARC_BINARY_DIR}/scenarios/hello")
+
+# The documented interrupt latency bound on the simulated machine.
+hvsim_unit_test(test_latency_bound SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_latency_bound.c)
+hvsim_link_simulator(test_latency_bound)
+add_dependencies(test_latency_bound sparc)
+target_compile_definitions(test_latency_bound PRIVATE
+  LATENCY_CONFIG="${CMAKE_SOURCE_DIR}/tests/guest/latency.xml"
+  GUEST="${HVSIM_SPARC_BINARY_DIR}/tests/guest")

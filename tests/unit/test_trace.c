@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <xm/guest.h>
 
 #include <cmocka.h>
 
@@ -238,12 +239,61 @@ static void test_text_export(void **state)
     sim_trace_free(&trace);
 }
 
+/* The latency summary: Alpha's HW timer at 100, 200, ..., 10000 cycles
+ * (nearest-rank median 5000, p99 9900), Beta's IPVI 0 once in its slot and
+ * once after waiting 50000 cycles for it, over its bound. */
+static void test_latency_summary(void **state)
+{
+    (void)state;
+    struct sim_trace trace;
+    struct sim_trace_header header;
+    assert_int_equal(sim_trace_header_from_config(&header, &config, "xm-leon3", 50000), SIM_OK);
+    sim_trace_init(&trace, false);
+    assert_int_equal(
+        sim_trace_writer_open(&trace.writer, scratch("latency.trace"), &header, stderr), SIM_OK);
+    sim_trace_header_free(&header);
+    for (uint32_t i = 100; i >= 1; i--) {
+        struct hv_trace_event e = {HV_TRACE_VIRQ_LATENCY, 0, 32u + XM_VT_EXT_HW_TIMER, 100 * i, 0};
+        sim_trace_add(&trace, 1000u * (101u - i), &e);
+    }
+    const struct hv_trace_event beta[] = {
+        {HV_TRACE_VIRQ_LATENCY, 1, 32u + XM_VT_EXT_IPVI0, 1000, 0},
+        {HV_TRACE_VIRQ_LATENCY, 1, (32u + XM_VT_EXT_IPVI0) | HV_LATENCY_OVER_BOUND, 51000, 50000},
+    };
+    for (uint32_t i = 0; i < 2; i++)
+        sim_trace_add(&trace, 200000u + i, &beta[i]);
+    assert_int_equal(sim_trace_writer_close(trace.writer, trace.total, trace.hash, stderr), SIM_OK);
+    struct sim_trace_reader *reader;
+    assert_int_equal(sim_trace_reader_open(&reader, scratch("latency.trace"), stderr), SIM_OK);
+    FILE *out = tmpfile();
+    assert_true(sim_trace_export_latency(reader, out, stderr));
+    sim_trace_reader_close(reader);
+    char text[2048] = "";
+    rewind(out);
+    size_t n = fread(text, 1, sizeof text - 1, out);
+    text[n] = '\0';
+    fclose(out);
+    const char *lines = strchr(text, '\n') + 1;
+    assert_string_equal(
+        lines,
+        "partition        source        count       min    median       p99       max  waited   "
+        "max wait   over\n"
+        "Alpha            hw_timer        100     2.000   100.000   198.000   200.000       0      "
+        "0.000      0\n"
+        "Beta             ipvi0             2    20.000    20.000    20.000    20.000       1   "
+        "1000.000      1\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_round_trip),          cmocka_unit_test(test_hash),
-        cmocka_unit_test(test_follow_growing_file), cmocka_unit_test(test_corrupt_files),
-        cmocka_unit_test(test_text_export),         cmocka_unit_test(test_header_cut_in_channels),
+        cmocka_unit_test(test_round_trip),
+        cmocka_unit_test(test_hash),
+        cmocka_unit_test(test_latency_summary),
+        cmocka_unit_test(test_follow_growing_file),
+        cmocka_unit_test(test_corrupt_files),
+        cmocka_unit_test(test_text_export),
+        cmocka_unit_test(test_header_cut_in_channels),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

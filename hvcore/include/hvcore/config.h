@@ -81,9 +81,8 @@ struct hv_hm_entry {
 
 /* Native interrupt lines (IRQMP) that XM_CF Interrupts@lines may name. */
 #define HV_IRQ_LINES 16
-/* Lines the hypervisor keeps for itself on LEON3 (UART1 2, TIMER1 8,
- * TIMER2 9): no partition may own them. */
-#define HV_IRQ_RESERVED ((1u << 2) | (1u << 8) | (1u << 9))
+/* Lines the hypervisor keeps for itself (its UART and timers) come from
+ * the board profile: hv_board.reserved_irqs (hvcore/board.h). */
 
 /* I/O ports a partition may access (XM_CF HwResources/IoPorts), in 4-byte
  * words. Range: `count` words from `base`, all bits. Restricted: one word,
