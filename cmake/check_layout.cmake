@@ -14,18 +14,20 @@ set(ALLOWED_sim_trace "sim/common;sim/trace;hvcore")
 set(ALLOWED_sim "sim/common;sim/config;sim/trace;sim;cpu;devices;hvcore;xef")
 set(ALLOWED_sim_scenario "sim/common;sim/config;sim/trace;sim;sim/scenario;hvcore")
 set(ALLOWED_sim_bench "sim/common;sim/config;sim/trace;sim;sim/scenario;sim/bench;hvcore")
+set(ALLOWED_sim_gdb "sim/common;sim/config;sim/trace;sim;sim/gdb;cpu;hvcore")
 set(ALLOWED_sim_engine "sim/common;sim/config;sim/trace;sim;sim/engine;hvcore")
 set(ALLOWED_sim_xef "sim/common;sim/config;sim;sim/xef;hvcore;xef")
-set(ALLOWED_sim_cli "sim/common;sim/config;sim/trace;sim;sim/scenario;sim/bench;sim/engine;sim/xef;sim/cli;gui;hvcore;devices;xef")
+set(ALLOWED_sim_cli "sim/common;sim/config;sim/trace;sim;sim/scenario;sim/bench;sim/engine;sim/xef;sim/gdb;sim/cli;gui;hvcore;devices;xef")
 set(ALLOWED_gui "sim/common;sim/config;sim/trace;sim;gui;hvcore")
 set(ALLOWED_cpu "cpu;hvcore")
 set(ALLOWED_devices "devices")
 
 # System headers only one folder may use: prefix of the include, owner.
-set(OWNED_HEADERS "libxml/=sim/config" "unicorn/=cpu" "SDL=gui" "libelf.h=sim" "gelf.h=sim")
+set(OWNED_HEADERS "libxml/=sim/config" "unicorn/=cpu" "SDL=gui" "libelf.h=sim" "gelf.h=sim"
+  "capstone/=sim/gdb" "elfutils/=sim/gdb")
 
-set(GROUPS sim/common sim/config sim/trace sim sim/scenario sim/bench sim/engine sim/xef sim/cli gui cpu
-  devices)
+set(GROUPS sim/common sim/config sim/trace sim sim/scenario sim/bench sim/engine sim/xef sim/gdb sim/cli gui
+  cpu devices)
 set(problems "")
 
 # The group an include names: "sim/trace/x.h" -> sim/trace, "sim/x.h" -> sim,

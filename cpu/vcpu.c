@@ -29,6 +29,8 @@ const char *vcpu_strerror(enum vcpu_error error)
         return "a register window cannot go to or come from the partition's stack";
     case VCPU_ERR_INVALID_WINDOW:
         return "the register window to return to is not in the registers";
+    case VCPU_ERR_DEBUG_FULL:
+        return "no room for another breakpoint or watchpoint";
     }
     return "unknown vcpu error";
 }
@@ -143,6 +145,7 @@ void vcpu_destroy(struct vcpu *vcpu)
     }
     vcpu_mmu_release(vcpu);
     vcpu_cost_cache_free(&vcpu->costs);
+    vcpu_debug_free(vcpu);
     free(vcpu->regions);
     free(vcpu);
 }

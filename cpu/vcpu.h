@@ -18,6 +18,7 @@ enum vcpu_error {
     VCPU_ERR_PROBE_FAILED,   /* Unicorn's CPU state layout not recognised */
     VCPU_ERR_BAD_STACK,      /* a window cannot go to or come from the guest's stack */
     VCPU_ERR_INVALID_WINDOW, /* the window to return to is not in the registers (WIM) */
+    VCPU_ERR_DEBUG_FULL,     /* no room for another breakpoint or watchpoint */
 };
 const char *vcpu_strerror(enum vcpu_error error);
 

@@ -64,6 +64,7 @@ struct vcpu {
     uint32_t map_l1;         /* the partition's level-1 table in use; 0: the vCPU's own map */
     struct vcpu_cost_cache costs;
     struct vcpu_run_state run;
+    struct vcpu_debug *debug; /* NULL unless debugged (vcpu_debug.c) */
 };
 
 bool vcpu_in_private(const struct vcpu *vcpu, uint32_t address);
@@ -121,6 +122,19 @@ enum vcpu_error vcpu_run_helper(struct vcpu *vcpu, uint32_t offset);
 enum vcpu_error vcpu_mmu_build(struct vcpu *vcpu);
 enum vcpu_error vcpu_mmu_enable(struct vcpu *vcpu);
 void vcpu_mmu_release(struct vcpu *vcpu);
+
+/* The cost of a block (cached). */
+uint32_t vcpu_block_cost(struct vcpu *vcpu, uint32_t address, uint32_t size);
+
+/* Start the engine at the saved resume state (vcpu->resume). */
+uc_err vcpu_start_engine(struct vcpu *vcpu);
+
+/* Debug mode (vcpu_debug.c): every guest block's hook, a refund of the
+ * block from address on, the run loop with its stops, and clean-up. */
+void vcpu_debug_block(struct vcpu *vcpu, uint32_t pc, uint32_t size);
+void vcpu_debug_refund(struct vcpu *vcpu, uint32_t address);
+uc_err vcpu_debug_run(struct vcpu *vcpu);
+void vcpu_debug_free(struct vcpu *vcpu);
 
 /* Copy between the host and guest virtual memory through the current map
  * (no permission check: the caller made it). */

@@ -14,6 +14,7 @@
 #include "cpu/vcpu.h"
 
 #include "cpu/sparc_insn.h"
+#include "cpu/vcpu_debug.h"
 #include "cpu/vcpu_internal.h"
 
 #include <string.h>
@@ -27,7 +28,7 @@ static uint32_t read_pc(struct vcpu *vcpu)
     return pc;
 }
 
-static uint32_t block_cost(struct vcpu *vcpu, uint32_t address, uint32_t size)
+uint32_t vcpu_block_cost(struct vcpu *vcpu, uint32_t address, uint32_t size)
 {
     uint32_t cost = 0;
     if (vcpu_cost_cache_find(&vcpu->costs, address, size, &cost)) {
@@ -78,7 +79,11 @@ __attribute__((noinline)) static void on_block_miss(uc_engine *uc, uint64_t addr
     if (vcpu_in_private(vcpu, pc)) {
         return;
     }
-    uint32_t cost = block_cost(vcpu, pc, size);
+    if (vcpu->debug != NULL) {
+        vcpu_debug_block(vcpu, pc, size);
+        return;
+    }
+    uint32_t cost = vcpu_block_cost(vcpu, pc, size);
     const struct vcpu_cost_slot *known = &vcpu->costs.front[vcpu_cost_front_index(pc)];
     if (known->key == vcpu_cost_key(pc, size)) {
         charge(uc, &vcpu->run, known);
@@ -118,6 +123,9 @@ void vcpu_refund_from(struct vcpu *vcpu, uint32_t address)
     uint32_t end = start + vcpu_cost_slot_size(run->block);
     if (address < start || address >= end) {
         return;
+    }
+    if (vcpu->debug != NULL) {
+        vcpu_debug_refund(vcpu, address);
     }
     uint8_t bytes[REFUND_CHUNK];
     for (uint32_t at = address; at < end; at += REFUND_CHUNK) {
@@ -309,7 +317,7 @@ enum vcpu_error vcpu_run_helper(struct vcpu *vcpu, uint32_t offset)
     return err == UC_ERR_OK ? VCPU_OK : VCPU_ERR_UNICORN;
 }
 
-static uc_err start_engine(struct vcpu *vcpu)
+uc_err vcpu_start_engine(struct vcpu *vcpu)
 {
     uint32_t pc = vcpu_state_get(&vcpu->resume, VCPU_F_PC);
     uint32_t npc = vcpu_state_get(&vcpu->resume, VCPU_F_NPC);
@@ -337,7 +345,7 @@ enum vcpu_error vcpu_run(struct vcpu *vcpu, uint64_t budget_cycles, struct vcpu_
     if (error != VCPU_OK) {
         return error;
     }
-    uc_err err = start_engine(vcpu);
+    uc_err err = vcpu->debug != NULL ? vcpu_debug_run(vcpu) : vcpu_start_engine(vcpu);
     if (vcpu->run.error != VCPU_OK) {
         exit_here(vcpu, VCPU_EXIT_ERROR, 0, 0);
     } else if (!vcpu->run.exited) {

@@ -1,6 +1,7 @@
 /* gui/: names and details. */
 #include "gui/describe.h"
 #include "sim/config/hm_names.h"
+#include "sim/trace/trace_export.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -46,6 +47,10 @@ const char *gui_kind_name(uint32_t kind)
         return "state change";
     case HV_TRACE_IRQ:
         return "interrupt";
+    case HV_TRACE_VIRQ_LATENCY:
+        return "virtual IRQ latency";
+    case HV_TRACE_POLICY_DENIED:
+        return "hypercall refused by the policy";
     case SIM_TRACE_INJECT:
         return "injection";
     }
@@ -77,9 +82,31 @@ static const char *who(const struct gui_model *model, int32_t partition)
     return partition < 0 ? "hypervisor" : model->names[partition];
 }
 
-static void describe_arguments(const struct gui_event *e, char *buf, size_t size)
+/* "hw_timer: 10.640 µs from its raise at 2000.000 µs to the handler, of
+ * which 3.000 µs waiting for the slot; over the partition's bound". */
+static void describe_latency(const struct gui_model *model, const struct gui_event *e, char *buf,
+                             size_t size)
+{
+    char source[16];
+    sim_trace_virq_source_name(e->a & 0xffu, source, sizeof source);
+    double latency = gui_cycles_to_ns(model->clock_khz, e->b) / 1e3;
+    double raised = gui_cycles_to_ns(model->clock_khz, (double)(e->cycle - e->b)) / 1e3;
+    append(buf, size, "%s: %.3f \xc2\xb5s from its raise at %.3f \xc2\xb5s to the handler", source,
+           latency, raised);
+    if (e->c > 0)
+        append(buf, size, ", of which %.3f \xc2\xb5s waiting for the slot",
+               gui_cycles_to_ns(model->clock_khz, e->c) / 1e3);
+    if (e->a & HV_LATENCY_OVER_BOUND)
+        append(buf, size, "; over the partition's bound");
+}
+
+static void describe_arguments(const struct gui_model *model, const struct gui_event *e, char *buf,
+                               size_t size)
 {
     switch (e->kind) {
+    case HV_TRACE_VIRQ_LATENCY:
+        describe_latency(model, e, buf, size);
+        return;
     case HV_TRACE_HM_EVENT:
         append(buf, size, "%s, action %s%s", gui_hm_event_name(e->a), gui_hm_action_name(e->b),
                e->c ? ", logged" : "");
@@ -113,7 +140,7 @@ static void describe_event(const struct gui_model *model, const struct gui_event
     else
         append(buf, size, "kind %u (new to this viewer): %s\n", e->kind, who(model, e->partition));
     append_time(model, buf, size, "at ", e->cycle);
-    describe_arguments(e, buf, size);
+    describe_arguments(model, e, buf, size);
 }
 
 static void describe_slot(const struct gui_model *model, const struct gui_slot *s, char *buf,

@@ -54,6 +54,7 @@ static uint32_t tick_colour(uint32_t kind)
         return 0xcc0000u;
     case HV_TRACE_VIRQ_RAISE:
     case HV_TRACE_VIRQ_DELIVER:
+    case HV_TRACE_VIRQ_LATENCY:
         return 0x0077ccu;
     case HV_TRACE_PORT_WRITE:
     case HV_TRACE_PORT_READ:
@@ -151,6 +152,20 @@ static uint32_t lane_of(const struct gui_model *model, int32_t partition)
     return partition < 0 ? GUI_HV_LANE(model) : (uint32_t)partition;
 }
 
+/* A delivery's latency: a line from the raise to the handler's start at
+ * the top of the lane; one over the partition's bound is red and marked
+ * down the whole lane. */
+static void draw_latency(SDL_Surface *s, const struct gui_view *view, const struct gui_event *e,
+                         int y)
+{
+    bool over = (e->a & HV_LATENCY_OVER_BOUND) != 0;
+    uint32_t colour = over ? GUI_LATE_COLOUR : tick_colour(e->kind);
+    int x0 = x_of(view, e->cycle - e->b), x1 = x_of(view, e->cycle);
+    gui_draw_fill(s, x0, y + 3, x1 > x0 ? x1 - x0 : 1, 1, colour);
+    int h = view->layout.lane_height;
+    gui_draw_fill(s, x1, y + 3, over ? 2 : 1, over ? h - 6 : h / 4, colour);
+}
+
 static void draw_ticks(SDL_Surface *s, const struct gui_model *model, const struct gui_view *view)
 {
     int h = view->layout.lane_height;
@@ -159,7 +174,10 @@ static void draw_ticks(SDL_Surface *s, const struct gui_model *model, const stru
         if (!is_tick(e->kind))
             continue;
         int y = gui_view_lane_top(view, lane_of(model, e->partition));
-        gui_draw_fill(s, x_of(view, e->cycle), y + 3, 1, h / 4, tick_colour(e->kind));
+        if (e->kind == HV_TRACE_VIRQ_LATENCY)
+            draw_latency(s, view, e, y);
+        else
+            gui_draw_fill(s, x_of(view, e->cycle), y + 3, 1, h / 4, tick_colour(e->kind));
     }
 }
 

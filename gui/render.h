@@ -39,5 +39,7 @@ uint32_t gui_partition_colour(uint32_t partition);
 uint32_t gui_partition_pale(uint32_t partition);
 uint32_t gui_hm_action_colour(uint32_t action);
 #define GUI_BACKGROUND 0xffffffu
+/* A virtual interrupt delivered later than its partition's bound allows. */
+#define GUI_LATE_COLOUR 0xff2020u
 
 #endif

@@ -345,6 +345,16 @@ const struct hv *sim_machine_hv(const struct sim_machine *m)
     return &m->hv;
 }
 
+const struct hv_config *sim_machine_config(const struct sim_machine *m)
+{
+    return m->config;
+}
+
+struct vcpu *sim_machine_vcpu(struct sim_machine *m, uint32_t partition)
+{
+    return partition < m->config->partition_count ? m->partitions[partition].vcpu : NULL;
+}
+
 void sim_machine_take_trap(struct sim_machine *m, uint32_t trap)
 {
     uint32_t pc = vcpu_get_reg(m->partitions[m->hv.sched.current].vcpu, VCPU_PC);

@@ -95,6 +95,10 @@ void sim_machine_trace_hashes(struct sim_machine *machine, FILE *log);
 enum sim_error sim_machine_trace_finish(struct sim_machine *machine, FILE *diag);
 
 const struct sim_clock *sim_machine_clock(const struct sim_machine *machine);
+/* The configuration the machine runs (cpu_khz from the board). */
+const struct hv_config *sim_machine_config(const struct sim_machine *machine);
+/* A partition's vCPU, for a debugger (sim/gdb); NULL for no such partition. */
+struct vcpu *sim_machine_vcpu(struct sim_machine *machine, uint32_t partition);
 const struct hv *sim_machine_hv(const struct sim_machine *machine);
 
 /* A partition's memory as its CPU sees it (its own map, ignoring write

@@ -28,11 +28,15 @@ static uint64_t next_boundary_us(const struct hv *hv)
     return hv->sched.maf_start_us + plan->major_frame_us;
 }
 
+/* A slot for a partition's vCPU other than 0 (XM-Q's second vCPU, which
+ * is not simulated and so stays halted, as in XM-Q until XM_reset_vcpu
+ * starts it) is idle time: nobody owns it. */
 int32_t hv_sched_slot_owner(const struct hv *hv)
 {
     if (hv->sched.slot < 0)
         return HV_IDLE;
-    return (int32_t)current_plan(hv)->slots[hv->sched.slot].partition_id;
+    const struct hv_slot *slot = &current_plan(hv)->slots[hv->sched.slot];
+    return slot->vcpu_id == 0 ? (int32_t)slot->partition_id : HV_IDLE;
 }
 
 uint64_t hv_sched_slot_end_us(const struct hv *hv)
@@ -61,6 +65,10 @@ static void start_slot(struct hv *hv, uint32_t index)
     hv->sched.next_slot = index + 1;
     hv_trace(hv, HV_TRACE_SLOT_START, (int32_t)id, index,
              (uint32_t)(hv->sched.maf_start_us + slot->start_us), 0);
+    if (slot->vcpu_id != 0) {
+        hv_sched_switch_to(hv, HV_IDLE);
+        return;
+    }
     hv->partitions[id].slots_started++;
     hv->partitions[id].slot_start_cycle = hv_port_cycles(hv);
     hv_pct_set_slot(hv, id, slot, index);
@@ -162,8 +170,7 @@ static bool idles_in_its_slot(struct hv *hv, uint32_t id)
 {
     int32_t slot = hv->sched.slot;
     return hv->partitions[id].state == HV_STATE_IDLE && slot >= 0 &&
-           current_plan(hv)->slots[slot].partition_id == id &&
-           hv_time_now_us(hv) < slot_end_us(hv, slot);
+           hv_sched_slot_owner(hv) == (int32_t)id && hv_time_now_us(hv) < slot_end_us(hv, slot);
 }
 
 /* XtratuM's XM_idle_self waits for a non-masked IRQ or the next slot: in

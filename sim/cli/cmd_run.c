@@ -2,6 +2,7 @@
  *           [--board NAME] [--console FILE] [--prefix] [--uart-in FILE]
  *           [--uart2-in FILE] [--uart2-out FILE] [--trace FILE] [--hash]
  *           [--gui | --png OUT.png [--from T] [--to T] [--size WxH]] [--engine sim|qemu]
+ *           [--gdb ADDRESS [--gdb-wait]]
  * A system from its configuration and partition images, for N major
  * frames, on the simulator (sim/machine.h); the timeline options are the
  * GUI's (gui/cli.h). */
@@ -11,6 +12,7 @@
 #include "sim/config/board_check.h"
 #include "sim/config/config_load.h"
 #include "sim/container.h"
+#include "sim/gdb/gdb.h"
 #include "sim/machine.h"
 #include "sim/setup.h"
 #include <errno.h>
@@ -41,6 +43,7 @@ struct run_args {
     const char *container_path; /* --container FILE: the images (docs/xef.md) */
     bool print_hashes;          /* --hash: trace hashes per MAF and at the end, on stderr */
     bool engine_qemu;           /* --engine qemu: the LEON3 image under QEMU (cmd_qemu.c) */
+    struct sim_gdb_options gdb; /* --gdb ADDRESS, --gdb-wait (docs/debugging.md) */
 };
 
 static bool parse_u64(const char *text, uint64_t *value)
@@ -109,6 +112,13 @@ static int parse_named_option(struct run_args *args, const char *option, const c
         args->container_path = value;
         return 0;
     }
+    if (strcmp(option, "--gdb") == 0) {
+        args->gdb.address = value;
+        return sim_gdb_address_valid(value)
+                   ? 0
+                   : sim_usage_error("--gdb expects :PORT, HOST:PORT or a socket path, got ",
+                                     value);
+    }
     return sim_usage_error("unknown option ", option);
 }
 
@@ -131,6 +141,10 @@ static const struct sim_cli_option run_options[] = {
     {"--uart2-out", "FILE", "bytes UART2 sends (xm-leon3 only)"},
     {"--trace", "FILE", "write the event trace to FILE (docs/trace.md; hvsim trace, hvsim view)"},
     {"--hash", NULL, "print trace hashes per major frame and at the end on standard error"},
+    {"--gdb", "ADDRESS",
+     "serve GDB on :PORT, HOST:PORT or a Unix socket path; partitions are threads "
+     "(docs/debugging.md)"},
+    {"--gdb-wait", NULL, "with --gdb: wait for GDB before the first instruction"},
     {"--engine", "sim|qemu",
      "sim (default): the simulator; qemu: the LEON3 image under qemu-system-sparc, board "
      "qemu-leon3 (docs/leon3.md)"},
@@ -156,6 +170,8 @@ static int set_flag(struct run_args *args, const char *option)
         args->console_prefix = true;
     else if (strcmp(option, "--hash") == 0)
         args->print_hashes = true;
+    else if (strcmp(option, "--gdb-wait") == 0)
+        args->gdb.wait = true;
     return 0;
 }
 
@@ -232,6 +248,13 @@ static int parse_run_args(struct run_args *args, int argc, char **argv)
         return status;
     if (!args->config_path)
         return sim_usage_error("run needs a configuration file", NULL);
+    if (args->gdb.wait && !args->gdb.address)
+        return sim_usage_error("--gdb-wait needs --gdb ADDRESS", NULL);
+    if (args->gdb.address && args->gui.live)
+        return sim_usage_error("--gdb and --gui cannot be used together", NULL);
+    if (args->gdb.address && args->engine_qemu)
+        return sim_usage_error("--gdb debugs the simulator's partitions: not with --engine qemu",
+                               NULL);
     const struct hv_board *board = args->board ? args->board : &hv_board_xm_leon3;
     if ((args->uart2_input_path || args->uart2_output_path) && board->uart2_base == 0)
         return sim_usage_error("--uart2-in/--uart2-out: this board has no UART2: ", board->name);
@@ -258,6 +281,8 @@ static int run_with_options(const struct run_args *args, const struct hv_config 
         sim_machine_trace_hashes(machine, stderr);
     if (error == SIM_OK && args->gui.live)
         error = gui_cli_live(machine, config, args->mafs, stderr);
+    else if (error == SIM_OK && args->gdb.address)
+        error = sim_gdb_run(machine, &args->gdb, args->mafs, stderr);
     else if (error == SIM_OK)
         error = sim_machine_run_mafs(machine, args->mafs, stderr);
     if (error == SIM_OK && args->gui.png_path)

@@ -17,6 +17,8 @@ bool sim_trace_export_json(struct sim_trace_reader *reader, FILE *out, FILE *dia
 /* trace_latency.c: the VIRQ_LATENCY records summarised per partition and
  * source (count, min, median, p99, max; the slot waits apart). */
 bool sim_trace_export_latency(struct sim_trace_reader *reader, FILE *out, FILE *diag);
+/* A VIRQ_LATENCY source in words: "line 5", "hw_timer", "ipvi2", "ext 9". */
+void sim_trace_virq_source_name(uint32_t source, char *out, size_t size);
 
 /* One record's fields as "name=value ..." (text exporter, scenario messages). */
 void sim_trace_format_fields(const struct sim_trace_header *header,

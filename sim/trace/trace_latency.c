@@ -88,8 +88,7 @@ static uint32_t percentile(const uint32_t *sorted, uint32_t n, uint32_t p)
     return sorted[rank > 0 ? rank - 1 : 0];
 }
 
-/* "line 5", "hw_timer", "ipvi2", "ext 9". */
-static void source_name(uint32_t source, char *out, size_t size)
+void sim_trace_virq_source_name(uint32_t source, char *out, size_t size)
 {
     static const char *const extended[XM_VT_EXT_MAX] = {
         [XM_VT_EXT_HW_TIMER] = "hw_timer",       [XM_VT_EXT_EXEC_TIMER] = "exec_timer",
@@ -117,7 +116,7 @@ static void print_group(const struct sim_trace_header *h, struct latency_group *
 {
     char who[HV_NAME_MAX], source[16];
     qsort(g->in_slot, g->count, sizeof *g->in_slot, compare_u32);
-    source_name(g->source, source, sizeof source);
+    sim_trace_virq_source_name(g->source, source, sizeof source);
     fprintf(out, "%-16s %-11s %7u %9.3f %9.3f %9.3f %9.3f %7u %10.3f %6u\n",
             sim_trace_header_partition(h, g->partition, who), source, g->count,
             us(g->in_slot[0], h->khz), us(percentile(g->in_slot, g->count, 50), h->khz),

@@ -2,23 +2,12 @@
  * toward zero, +inf, -inf; accrued exceptions aexc, bits 9:5: nv, of, uf,
  * dz, nx). */
 #include "fpu_env.h"
+#include "fsr.h"
 
 #define FSR_RD_SHIFT 30
 #define FSR_RD_MASK (3u << FSR_RD_SHIFT)
 #define FSR_AEXC_SHIFT 5
 #define FSR_AEXC_MASK (0x1fu << FSR_AEXC_SHIFT)
-
-static unsigned read_fsr(void)
-{
-    unsigned fsr;
-    __asm__ volatile("st %%fsr, %0" : "=m"(fsr)::"memory");
-    return fsr;
-}
-
-static void write_fsr(unsigned fsr)
-{
-    __asm__ volatile("ld %0, %%fsr" ::"m"(fsr) : "memory");
-}
 
 void fp_set_rounding(enum fp_rounding mode)
 {

@@ -4,6 +4,7 @@
  * anywhere in the loop). Each counts the checks that found a register
  * changed and the preemptions it saw (a jump of the hardware clock between
  * two checks that its execution clock did not make). */
+#include "fsr.h"
 #include <stdio.h>
 #include <xm.h>
 
@@ -41,18 +42,6 @@ static void store_registers(void)
                      :
                      : "r"(seen)
                      : "memory");
-}
-
-static xm_u32_t read_fsr(void)
-{
-    xm_u32_t fsr;
-    __asm__ volatile("st %%fsr, %0" : "=m"(fsr)::"memory");
-    return fsr;
-}
-
-static void write_fsr(xm_u32_t fsr)
-{
-    __asm__ volatile("ld %0, %%fsr" ::"m"(fsr) : "memory");
 }
 
 static xmTime_t clock_now(xm_u32_t clock)

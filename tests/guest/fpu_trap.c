@@ -5,6 +5,7 @@
  * EF: an FP partition starts with it set; cleared with XM_sparc_set_psr,
  * the next FP instruction is FP_DISABLED (vector 0x04 here); set again,
  * the FPU works. The handlers count and continue after the instruction. */
+#include "fsr.h"
 #include <irqs.h>
 #include <stdio.h>
 #include <xm.h>
@@ -20,18 +21,6 @@ void PartitionMain(void);
 
 static volatile unsigned fp_traps, disabled_traps, trap_fsr;
 static volatile double one = 1.0, two = 2.0, zero = 0.0, three = 3.0;
-
-static unsigned read_fsr(void)
-{
-    unsigned fsr;
-    __asm__ volatile("st %%fsr, %0" : "=m"(fsr)::"memory");
-    return fsr;
-}
-
-static void write_fsr(unsigned fsr)
-{
-    __asm__ volatile("ld %0, %%fsr" ::"m"(fsr) : "memory");
-}
 
 static void skip(trapCtxt_t *ctxt)
 {

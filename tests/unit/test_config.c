@@ -136,12 +136,14 @@ static void test_xmq_style(void **state)
     struct sim_config *c = NULL;
     enum sim_error result;
     char *diag = load(CONFIGS "/../guest/xmq_style.xml", &result, &c);
-    assert_non_null(strstr(diag, "xmq_style.xml:14: warning: slot id 0 of plan 0 repeats the one "
-                                 "at line 13"));
+    assert_non_null(strstr(diag, "xmq_style.xml:15: warning: slot id 0 of plan 0 repeats the one "
+                                 "at line 14"));
     assert_int_equal(result, SIM_OK);
     const struct hv_config *hv = sim_config_hv(c);
     assert_int_equal(hv->cpu_khz, 80000);
-    assert_int_equal(hv->plans[0].slot_count, 2);
+    assert_non_null(strstr(diag, "xmq_style.xml:16: warning: slot 2 of plan 0 is for vCPU 1"));
+    assert_int_equal(hv->plans[0].slot_count, 3);
+    assert_int_equal(hv->plans[0].slots[2].vcpu_id, 1);
     assert_int_equal(hv->plans[0].slots[1].id, 0);
     assert_int_equal(hv->plans[0].slots[1].start_us, 10000);
     free(diag);

@@ -114,6 +114,28 @@ static void test_gaps_are_idle(void **state)
     free(f);
 }
 
+/* A slot for a partition's second vCPU (XM-Q's vCpuId 1, never started
+ * here) is idle time, and the partition's own slots are unchanged. */
+static void test_second_vcpu_slot_is_idle(void **state)
+{
+    (void)state;
+    static const struct hv_slot slots[] = {
+        {0, 0, 30000, 0, 0, 0},
+        {1, 30000, 20000, 0, 1, 0},
+        {2, 50000, 50000, 1, 0, 0},
+    };
+    struct fixture *f = booted(slots, 3);
+    assert_int_equal(hv_current(&f->hv), 0);
+    fake_port_run_until(&f->hv, 35000);
+    assert_int_equal(hv_current(&f->hv), HV_IDLE);
+    assert_int_equal(f->hv.partitions[0].slots_started, 1);
+    fake_port_run_until(&f->hv, 60000);
+    assert_int_equal(hv_current(&f->hv), 1);
+    fake_port_run_until(&f->hv, 100000);
+    assert_int_equal(hv_current(&f->hv), 0);
+    free(f);
+}
+
 static void test_non_boot_partition_is_halted_and_its_slot_idle(void **state)
 {
     (void)state;
@@ -210,6 +232,7 @@ int main(void)
         cmocka_unit_test(test_boot_runs_first_slot),
         cmocka_unit_test(test_slots_in_order_over_frames),
         cmocka_unit_test(test_gaps_are_idle),
+        cmocka_unit_test(test_second_vcpu_slot_is_idle),
         cmocka_unit_test(test_non_boot_partition_is_halted_and_its_slot_idle),
         cmocka_unit_test(test_idle_self_yields_until_next_slot),
         cmocka_unit_test(test_pct_at_boot_and_slot_start),

@@ -38,7 +38,9 @@ hvsim_unit_test(test_vcpu_budget SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_vcpu_bud
                 LIBS hvsim_cpu)
 hvsim_unit_test(test_vcpu_traps SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_vcpu_traps.c
                 LIBS hvsim_cpu)
-foreach(t test_vcpu test_vcpu_run test_vcpu_budget)
+hvsim_unit_test(test_vcpu_debug SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_vcpu_debug.c
+                ${CMAKE_CURRENT_LIST_DIR}/vcpu_fixture.c LIBS hvsim_cpu)
+foreach(t test_vcpu test_vcpu_run test_vcpu_budget test_vcpu_debug)
   target_compile_definitions(${t} PRIVATE ${vcpu_test_defs})
   add_dependencies(${t} vcpu_test_snippets)
 endforeach()
