@@ -42,7 +42,10 @@ static unsigned sim_xef_ratio(uint32_t stored, uint32_t size)
     return size == 0 ? 0 : (unsigned)((uint64_t)stored * 10000u / size);
 }
 
-enum sim_error sim_xef_check(const char *path, FILE *out, FILE *diag)
+/* The file verified, then `print` run on it. */
+static enum sim_error sim_xef_show(const char *path, FILE *out, FILE *diag,
+                                   void (*print)(const char *path, const struct xef_file *f,
+                                                 FILE *out))
 {
     uint8_t *bytes = NULL;
     size_t size = 0;
@@ -50,7 +53,14 @@ enum sim_error sim_xef_check(const char *path, FILE *out, FILE *diag)
     enum sim_error error = sim_xef_open(path, diag, &bytes, &size, &f);
     if (error != SIM_OK)
         return error;
-    const struct xef_header *h = &f.header;
+    print(path, &f, out);
+    free(bytes);
+    return SIM_OK;
+}
+
+static void sim_xef_print_check(const char *path, const struct xef_file *f, FILE *out)
+{
+    const struct xef_header *h = &f->header;
     fprintf(out, "%s: ok (%s, %u segments, %u custom files, %u bytes", path,
             sim_xef_type_name(h->flags), (unsigned)h->segment_count, (unsigned)h->custom_file_count,
             (unsigned)h->image_length);
@@ -60,8 +70,11 @@ enum sim_error sim_xef_check(const char *path, FILE *out, FILE *diag)
                 r % 100);
     }
     fputs(")\n", out);
-    free(bytes);
-    return SIM_OK;
+}
+
+enum sim_error sim_xef_check(const char *path, FILE *out, FILE *diag)
+{
+    return sim_xef_show(path, out, diag, sim_xef_print_check);
 }
 
 static void sim_xef_print_flags(uint32_t flags, FILE *out)
@@ -140,16 +153,14 @@ static void sim_xef_print_tables(const struct xef_file *f, FILE *out)
     }
 }
 
+static void sim_xef_print_info(const char *path, const struct xef_file *f, FILE *out)
+{
+    (void)path;
+    sim_xef_print_header(&f->header, out);
+    sim_xef_print_tables(f, out);
+}
+
 enum sim_error sim_xef_info(const char *path, FILE *out, FILE *diag)
 {
-    uint8_t *bytes = NULL;
-    size_t size = 0;
-    struct xef_file f;
-    enum sim_error error = sim_xef_open(path, diag, &bytes, &size, &f);
-    if (error != SIM_OK)
-        return error;
-    sim_xef_print_header(&f.header, out);
-    sim_xef_print_tables(&f, out);
-    free(bytes);
-    return SIM_OK;
+    return sim_xef_show(path, out, diag, sim_xef_print_info);
 }

@@ -31,6 +31,9 @@ for c in "" -c; do
         "$hvsim" xef build $c -p "$config" -o "$x" "$elf" >"$dir/digest" || fail "xef build $c $elf"
         digests[$i]=$(tail -1 "$dir/digest" | cut -d' ' -f1)
         "$hvsim" xef check "$x" >/dev/null || fail "xef check $x"
+        "$hvsim" xef info "$x" >"$dir/info" || fail "xef info $x"
+        grep -q "^  payload: .*\"$(head -c 16 "$config" | tr -c '[:print:]' '.')\"" "$dir/info" ||
+            { cat "$dir/info"; fail "xef info does not show the payload as text"; }
         xef_args+=(-p "$i=$x") pack_args+=(-p "$i:$x")
         i=$((i + 1))
     done

@@ -6,8 +6,10 @@ hvsim_unit_test(test_gui_model SOURCES ${D}/test_gui_model.c ${D}/test_gui_fixtu
 hvsim_unit_test(test_gui_view SOURCES ${D}/test_gui_view.c ${D}/test_gui_fixture.c
   LIBS hvsim_gui_core)
 hvsim_unit_test(test_gui_latency SOURCES ${D}/test_gui_latency.c ${D}/test_gui_fixture.c
+  ${D}/test_gui_headless.c
   LIBS hvsim_gui)
 hvsim_unit_test(test_gui_render SOURCES ${D}/test_gui_render.c ${D}/test_gui_fixture.c
+  ${D}/test_gui_headless.c
   LIBS hvsim_gui)
 # Live stepping on the hello scenario (SPARC images from the sub-build).
 hvsim_unit_test(test_gui_live SOURCES ${D}/test_gui_live.c LIBS hvsim_gui_core)

@@ -6,6 +6,7 @@
 #include "gui/describe.h"
 #include "gui/render.h"
 #include "test_gui_fixture.h"
+#include "test_gui_headless.h"
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -44,75 +45,49 @@ static const struct sim_trace_record records[] = {
     R(1100, HV_TRACE_MAF_START, -1, 2, 0, 0),
 };
 
-struct fixture {
-    struct gui_model model;
-    struct gui_view view;
-    struct gui_renderer renderer;
-    SDL_Surface *surface;
-};
-
 static int setup(void **state)
 {
-    static struct fixture f;
+    static struct gui_headless f;
     char error[200] = "";
     struct gui_meta meta = {&fixture_config, FIX_KHZ, 0, false};
     assert_int_equal(gui_model_build(&f.model, records, sizeof records / sizeof records[0], &meta,
                                      error, sizeof error),
                      GUI_OK);
-    gui_view_init(&f.view, &f.model, WIDTH, HEIGHT);
-    gui_view_show(&f.view, 0, 1200);
-    if (gui_renderer_open(&f.renderer, error, sizeof error) != GUI_OK)
+    if (gui_headless_render(&f, WIDTH, HEIGHT, 1200) != 0)
         return -1;
-    f.surface = gui_surface_create(WIDTH, HEIGHT);
-    if (!f.surface)
-        return -1;
-    gui_render(&f.renderer, f.surface, &f.model, &f.view, NULL);
     *state = &f;
     return 0;
 }
 
 static int teardown(void **state)
 {
-    struct fixture *f = *state;
-    SDL_FreeSurface(f->surface);
-    gui_renderer_close(&f->renderer);
-    gui_model_free(&f->model);
-    TTF_Quit();
+    gui_headless_close(*state);
     return 0;
 }
 
-static uint32_t pixel(const struct fixture *f, int x, int y)
-{
-    const Uint32 *row = (const Uint32 *)((const Uint8 *)f->surface->pixels + y * f->surface->pitch);
-    Uint8 r, g, b;
-    SDL_GetRGB(row[x], f->surface->format, &r, &g, &b);
-    return (uint32_t)r << 16 | (uint32_t)g << 8 | b;
-}
-
-static int x_at(const struct fixture *f, double cycle)
-{
-    return (int)gui_view_x(&f->view, cycle);
-}
-
-static int lane_top(const struct fixture *f)
+static int lane_top(const struct gui_headless *f)
 {
     return gui_view_lane_top(&f->view, 0);
 }
 
 static void test_delivery_line_and_ticks(void **state)
 {
-    struct fixture *f = *state;
+    struct gui_headless *f = *state;
     int h = f->view.layout.lane_height;
     /* in bound: the line from the raise (100) to the handler (200), a short tick */
-    assert_int_equal(pixel(f, x_at(f, 150), lane_top(f) + 3), 0x0077ccu);
-    assert_int_equal(pixel(f, x_at(f, 200), lane_top(f) + 3 + h / 8), 0x0077ccu);
-    assert_int_not_equal(pixel(f, x_at(f, 200), lane_top(f) + h - 5), GUI_LATE_COLOUR);
+    assert_int_equal(gui_headless_pixel(f, gui_headless_x(f, 150), lane_top(f) + 3), 0x0077ccu);
+    assert_int_equal(gui_headless_pixel(f, gui_headless_x(f, 200), lane_top(f) + 3 + h / 8),
+                     0x0077ccu);
+    assert_int_not_equal(gui_headless_pixel(f, gui_headless_x(f, 200), lane_top(f) + h - 5),
+                         GUI_LATE_COLOUR);
     /* over the bound: red, from the raise at 600 and down the lane at 1020 */
-    assert_int_equal(pixel(f, x_at(f, 800), lane_top(f) + 3), GUI_LATE_COLOUR);
-    assert_int_equal(pixel(f, x_at(f, 1020), lane_top(f) + h - 5), GUI_LATE_COLOUR);
+    assert_int_equal(gui_headless_pixel(f, gui_headless_x(f, 800), lane_top(f) + 3),
+                     GUI_LATE_COLOUR);
+    assert_int_equal(gui_headless_pixel(f, gui_headless_x(f, 1020), lane_top(f) + h - 5),
+                     GUI_LATE_COLOUR);
 }
 
-static size_t latency_event(const struct fixture *f, size_t nth)
+static size_t latency_event(const struct gui_headless *f, size_t nth)
 {
     for (size_t i = 0; i < f->model.event_count; i++) {
         if (f->model.events[i].kind == HV_TRACE_VIRQ_LATENCY && nth-- == 0)
@@ -124,7 +99,7 @@ static size_t latency_event(const struct fixture *f, size_t nth)
 
 static void test_hover_gives_the_latency(void **state)
 {
-    struct fixture *f = *state;
+    struct gui_headless *f = *state;
     char text[512] = "";
     gui_describe_hit(&f->model, (struct gui_hit){GUI_HIT_EVENT, latency_event(f, 0)}, text,
                      sizeof text);

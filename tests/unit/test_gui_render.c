@@ -5,6 +5,7 @@
 #include "gui/export.h"
 #include "gui/render.h"
 #include "test_gui_fixture.h"
+#include "test_gui_headless.h"
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -20,70 +21,40 @@
 #define WIDTH 1132
 #define HEIGHT 300
 
-struct fixture {
-    struct gui_model model;
-    struct gui_view view;
-    struct gui_renderer renderer;
-    SDL_Surface *surface;
-};
-
 static int setup(void **state)
 {
-    static struct fixture f;
-    char error[200];
+    static struct gui_headless f;
     fixture_model(&f.model);
-    gui_view_init(&f.view, &f.model, WIDTH, HEIGHT);
     /* The fitted run ends 100 px before the plot's right edge. */
-    gui_view_show(&f.view, 0, FIX_END * 1.1);
-    if (gui_renderer_open(&f.renderer, error, sizeof error) != GUI_OK) {
-        fprintf(stderr, "%s\n", error);
+    if (gui_headless_render(&f, WIDTH, HEIGHT, FIX_END * 1.1) != 0)
         return -1;
-    }
-    f.surface = gui_surface_create(WIDTH, HEIGHT);
-    if (!f.surface)
-        return -1;
-    gui_render(&f.renderer, f.surface, &f.model, &f.view, NULL);
     *state = &f;
     return 0;
 }
 
 static int teardown(void **state)
 {
-    struct fixture *f = *state;
-    SDL_FreeSurface(f->surface);
-    gui_renderer_close(&f->renderer);
-    gui_model_free(&f->model);
-    TTF_Quit();
+    gui_headless_close(*state);
     return 0;
 }
 
-static uint32_t pixel(const struct fixture *f, int x, int y)
-{
-    const Uint32 *row = (const Uint32 *)((const Uint8 *)f->surface->pixels + y * f->surface->pitch);
-    Uint8 r, g, b;
-    SDL_GetRGB(row[x], f->surface->format, &r, &g, &b);
-    return (uint32_t)r << 16 | (uint32_t)g << 8 | b;
-}
-
-static int x_at(const struct fixture *f, double cycle)
-{
-    return (int)gui_view_x(&f->view, cycle);
-}
-
-static int lane_y(const struct fixture *f, uint32_t lane, double fraction)
+static int lane_y(const struct gui_headless *f, uint32_t lane, double fraction)
 {
     return gui_view_lane_top(&f->view, lane) + (int)(fraction * f->view.layout.lane_height);
 }
 
 static void partition_colour_inside_its_slot(void **state)
 {
-    struct fixture *f = *state;
+    struct gui_headless *f = *state;
     /* Alpha ran 12..200: its colour in the middle of the lane */
-    assert_int_equal(pixel(f, x_at(f, 100) + 3, lane_y(f, 0, 0.5)), gui_partition_colour(0));
+    assert_int_equal(gui_headless_pixel(f, gui_headless_x(f, 100) + 3, lane_y(f, 0, 0.5)),
+                     gui_partition_colour(0));
     /* the planned slot behind, above the execution band */
-    assert_int_equal(pixel(f, x_at(f, 300), lane_y(f, 0, 0.2)), gui_partition_pale(0));
+    assert_int_equal(gui_headless_pixel(f, gui_headless_x(f, 300), lane_y(f, 0, 0.2)),
+                     gui_partition_pale(0));
     /* Beta ran 500..900 */
-    assert_int_equal(pixel(f, x_at(f, 800), lane_y(f, 1, 0.5)), gui_partition_colour(1));
+    assert_int_equal(gui_headless_pixel(f, gui_headless_x(f, 800), lane_y(f, 1, 0.5)),
+                     gui_partition_colour(1));
     assert_true(gui_partition_colour(0) != gui_partition_colour(1));
 }
 
@@ -91,44 +62,48 @@ static void partition_colour_inside_its_slot(void **state)
  * execution does, and after the HM event the slot stays planned only. */
 static void late_start_and_shortened_execution_are_visible(void **state)
 {
-    struct fixture *f = *state;
-    assert_int_equal(pixel(f, x_at(f, 6), lane_y(f, 0, 0.5)), gui_partition_pale(0));
-    assert_int_equal(pixel(f, x_at(f, 300), lane_y(f, 0, 0.5)), gui_partition_pale(0));
+    struct gui_headless *f = *state;
+    assert_int_equal(gui_headless_pixel(f, gui_headless_x(f, 6), lane_y(f, 0, 0.5)),
+                     gui_partition_pale(0));
+    assert_int_equal(gui_headless_pixel(f, gui_headless_x(f, 300), lane_y(f, 0, 0.5)),
+                     gui_partition_pale(0));
 }
 
 static void hm_marker_at_the_event(void **state)
 {
-    struct fixture *f = *state;
+    struct gui_headless *f = *state;
     uint32_t halt = gui_hm_action_colour(XM_HM_AC_HALT);
-    int x = x_at(f, FIX_HM_CYCLE);
-    assert_int_equal(pixel(f, x, lane_y(f, 0, 0.5)), halt);
-    assert_int_equal(pixel(f, x, gui_view_lane_top(&f->view, 0) + 4), halt);
-    assert_true(pixel(f, x - 8, lane_y(f, 0, 0.5)) != halt);
+    int x = gui_headless_x(f, FIX_HM_CYCLE);
+    assert_int_equal(gui_headless_pixel(f, x, lane_y(f, 0, 0.5)), halt);
+    assert_int_equal(gui_headless_pixel(f, x, gui_view_lane_top(&f->view, 0) + 4), halt);
+    assert_true(gui_headless_pixel(f, x - 8, lane_y(f, 0, 0.5)) != halt);
     assert_true(gui_hm_action_colour(XM_HM_AC_IGNORE) != halt);
 }
 
 static void maf_line_at_the_frame_boundary(void **state)
 {
-    struct fixture *f = *state;
+    struct gui_headless *f = *state;
     /* MAF 1 starts at the end: a line through the hypervisor's lane */
-    assert_int_equal(pixel(f, x_at(f, FIX_END), lane_y(f, 2, 0.9)), 0x505050u);
+    assert_int_equal(gui_headless_pixel(f, gui_headless_x(f, FIX_END), lane_y(f, 2, 0.9)),
+                     0x505050u);
 }
 
 static void nothing_drawn_outside_the_run(void **state)
 {
-    struct fixture *f = *state;
+    struct gui_headless *f = *state;
     const struct gui_layout *l = &f->view.layout;
     for (int y = l->lanes_top; y < l->axis_top; y++) {
-        for (int x = x_at(f, FIX_END) + 2; x < l->width; x++) {
-            if (pixel(f, x, y) != GUI_BACKGROUND)
-                fail_msg("pixel %d,%d after the run's end is 0x%06x", x, y, pixel(f, x, y));
+        for (int x = gui_headless_x(f, FIX_END) + 2; x < l->width; x++) {
+            if (gui_headless_pixel(f, x, y) != GUI_BACKGROUND)
+                fail_msg("pixel %d,%d after the run's end is 0x%06x", x, y,
+                         gui_headless_pixel(f, x, y));
         }
     }
 }
 
 static void rendering_is_deterministic(void **state)
 {
-    struct fixture *f = *state;
+    struct gui_headless *f = *state;
     SDL_Surface *again = gui_surface_create(WIDTH, HEIGHT);
     assert_non_null(again);
     gui_render(&f->renderer, again, &f->model, &f->view, NULL);
@@ -151,7 +126,7 @@ static long file_bytes(const char *path, char **data)
 
 static void png_export_is_byte_identical(void **state)
 {
-    struct fixture *f = *state;
+    struct gui_headless *f = *state;
     char a[] = "/tmp/gui_png_a_XXXXXX", b[] = "/tmp/gui_png_b_XXXXXX", error[200];
     close(mkstemp(a));
     close(mkstemp(b));
@@ -172,7 +147,7 @@ static void png_export_is_byte_identical(void **state)
 
 static void bad_range_and_path_are_one_line(void **state)
 {
-    struct fixture *f = *state;
+    struct gui_headless *f = *state;
     char error[200];
     struct gui_image_options options = {
         .has_from = true, .from_ns = 5000, .has_to = true, .to_ns = 4000};

@@ -44,11 +44,7 @@ static const struct hv_config config = {.cpu_khz = 50000,
 static int setup(void **state)
 {
     fixture_boot(state, &config);
-    struct fixture *f = *state;
-    call(f, sparc_write_tbr_nr, TBR, 0, 0);
-    call(f, clear_irqpend_nr, 0, 1u << XM_VT_EXT_CYCLIC_SLOT_START, 0);
-    hv_asm_hypercall(&f->hv, sparc_clear_pil_nr, 0);
-    call(f, clear_irqmask_nr, 0, HW_TIMER | IPVI0, 0);
+    fixture_ready(*state, TBR, 0, HW_TIMER | IPVI0);
     return 0;
 }
 

@@ -53,16 +53,6 @@ static int setup(void **state)
     return 0;
 }
 
-/* The running partition: a trap table, the slot-start IRQ dropped,
- * virtual interrupts on, `ext` unmasked. */
-static void ready(struct fixture *f, uint32_t hw, uint32_t ext)
-{
-    assert_int_equal(call(f, sparc_write_tbr_nr, TBR, 0, 0), XM_OK);
-    assert_int_equal(call(f, clear_irqpend_nr, 0, 1u << XM_VT_EXT_CYCLIC_SLOT_START, 0), XM_OK);
-    assert_int_equal(call(f, clear_irqmask_nr, hw, ext, 0), XM_OK);
-    assert_int_equal(hv_asm_hypercall(&f->hv, sparc_clear_pil_nr, 0), HV_TRAP_CONTINUE);
-}
-
 static const struct hv_trace_event *latency(struct fixture *f)
 {
     return &f->port.last_traced[HV_TRACE_VIRQ_LATENCY];
@@ -79,7 +69,7 @@ static void deliver(struct fixture *f)
 static void test_timer_latency_counts_from_its_deadline(void **state)
 {
     struct fixture *f = *state;
-    ready(f, 0, 1u << XM_VT_EXT_HW_TIMER);
+    fixture_ready(f, TBR, 0, 1u << XM_VT_EXT_HW_TIMER);
     assert_int_equal(call(f, set_timer_nr, XM_HW_CLOCK, 0, 1000), XM_OK);
     fake_port_run_until(&f->hv, 1000); /* the timer interrupt's handling takes cycles */
     f->port.bus.cycles += 123;         /* ... and so does the port before resuming */
@@ -104,7 +94,7 @@ static void test_wait_for_the_slot_reported(void **state)
     assert_int_equal(hv_current(&f->hv), 1);
     uint64_t slot_start = f->hv.partitions[1].slot_start_cycle;
     assert_true(slot_start >= 50000 * CYCLES_PER_US);
-    ready(f, 0, 1u << XM_VT_EXT_IPVI0);
+    fixture_ready(f, TBR, 0, 1u << XM_VT_EXT_IPVI0);
     f->port.bus.cycles += 1000;
     uint64_t now = f->port.bus.cycles;
     uint32_t before = f->port.traced[HV_TRACE_VIRQ_LATENCY];
@@ -120,7 +110,7 @@ static void test_wait_for_the_slot_reported(void **state)
 static void test_coalesced_raises_count_from_the_first(void **state)
 {
     struct fixture *f = *state;
-    ready(f, 1u << 5, 0);
+    fixture_ready(f, TBR, 1u << 5, 0);
     fake_port_run_until(&f->hv, 2000);
     uint64_t first = f->port.bus.cycles;
     assert_int_equal(hv_asm_hypercall(&f->hv, sparc_set_pil_nr, 0), HV_TRAP_CONTINUE);
@@ -145,7 +135,7 @@ static void test_bound_marks_late_deliveries(void **state)
 {
     struct fixture *f = *state;
     partitions[0].latency_bound_us = 10;
-    ready(f, 1u << 5, 0);
+    fixture_ready(f, TBR, 1u << 5, 0);
     assert_int_equal(hv_asm_hypercall(&f->hv, sparc_set_pil_nr, 0), HV_TRAP_CONTINUE);
     assert_int_equal(call(f, set_irqpend_nr, 1u << 5, 0, 0), XM_OK);
     f->port.bus.cycles += 500;

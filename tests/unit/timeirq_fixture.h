@@ -12,6 +12,8 @@
 #include <cmocka.h>
 
 #include <stdlib.h>
+#include <xm/guest.h>
+#include <xm/hypercalls.h>
 
 struct fixture {
     struct hv hv;
@@ -42,6 +44,17 @@ static inline int32_t call(struct fixture *f, uint32_t nr, uint32_t a1, uint32_t
     int32_t result = fake_port_hypercall(&f->hv, nr, a1, a2, a3, &completes);
     assert_true(completes);
     return result;
+}
+
+/* The running partition ready for interrupts: its trap table at tbr, the
+ * slot-start IRQ dropped, the hw and ext bits unmasked, virtual
+ * interrupts on. */
+static inline void fixture_ready(struct fixture *f, uint32_t tbr, uint32_t hw, uint32_t ext)
+{
+    assert_int_equal(call(f, sparc_write_tbr_nr, tbr, 0, 0), XM_OK);
+    assert_int_equal(call(f, clear_irqpend_nr, 0, 1u << XM_VT_EXT_CYCLIC_SLOT_START, 0), XM_OK);
+    assert_int_equal(call(f, clear_irqmask_nr, hw, ext, 0), XM_OK);
+    assert_int_equal(hv_asm_hypercall(&f->hv, sparc_clear_pil_nr, 0), HV_TRAP_CONTINUE);
 }
 
 #endif

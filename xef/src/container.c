@@ -63,11 +63,8 @@ static enum xef_status xef_container_check_envelope(const uint8_t *bytes, size_t
         return XEF_ERR_TRUNCATED;
     if (c->file_size < size)
         return XEF_ERR_SIZE;
-    uint8_t digest[XEF_MD5_BYTES], differ = 0;
-    xef_digest(bytes, size, XEF_CONTAINER_DIGEST_OFFSET, digest);
-    for (unsigned i = 0; i < XEF_MD5_BYTES; i++)
-        differ |= (uint8_t)(digest[i] ^ c->digest[i]);
-    return differ != 0 ? XEF_ERR_DIGEST : XEF_OK;
+    return xef_digest_matches(bytes, size, XEF_CONTAINER_DIGEST_OFFSET, c->digest) ? XEF_OK
+                                                                                   : XEF_ERR_DIGEST;
 }
 
 static enum xef_status xef_container_check_tables(const struct xef_container *c)

@@ -116,10 +116,11 @@ static void xef_header_decode(const uint8_t *b, struct xef_header *h)
     h->entry_point = xef_be32(b + H_ENTRY_POINT);
 }
 
-static bool xef_digest_matches(const uint8_t *bytes, size_t size, const uint8_t *expected)
+bool xef_digest_matches(const uint8_t *bytes, size_t size, uint32_t digest_offset,
+                        const uint8_t *expected)
 {
     uint8_t digest[XEF_MD5_BYTES];
-    xef_digest(bytes, size, XEF_DIGEST_OFFSET, digest);
+    xef_digest(bytes, size, digest_offset, digest);
     uint8_t differ = 0;
     for (unsigned i = 0; i < XEF_MD5_BYTES; i++)
         differ |= (uint8_t)(digest[i] ^ expected[i]);
@@ -138,7 +139,7 @@ static enum xef_status xef_check_envelope(const uint8_t *bytes, size_t size,
         return XEF_ERR_TRUNCATED;
     if (h->file_size < size)
         return XEF_ERR_SIZE;
-    if (!xef_digest_matches(bytes, size, h->digest))
+    if (!xef_digest_matches(bytes, size, XEF_DIGEST_OFFSET, h->digest))
         return XEF_ERR_DIGEST;
     if ((h->flags & XEF_TYPE_MASK) == XEF_TYPE_MASK)
         return XEF_ERR_TYPE;

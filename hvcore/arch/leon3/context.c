@@ -47,7 +47,9 @@ void leon3_cpu_boot(struct leon3_cpu *cpu, uint32_t entry, uint32_t g1)
     uint32_t *words = (uint32_t *)cpu;
     for (uint32_t i = 0; i < sizeof *cpu / 4; i++)
         words[i] = 0;
-    cpu->psr = PSR_ET | 7u; /* user mode, CWP 7 */
+    /* user mode, CWP 0, window 1 (the caller's) invalid: as XtratuM's
+     * JMP_PARTITION leaves it (docs/cpu.md, "Boot state") */
+    cpu->psr = PSR_ET;
     cpu->wim = 0x2u;
     cpu->g[1] = g1;
     cpu->pc = entry;

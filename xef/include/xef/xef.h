@@ -136,6 +136,10 @@ enum xef_status xef_segment_write(const struct xef_file *f, uint32_t index,
 void xef_digest(const uint8_t *bytes, size_t size, uint32_t digest_offset,
                 uint8_t digest[XEF_MD5_BYTES]);
 
+/* Whether expected[] is that digest (compared in constant time). */
+bool xef_digest_matches(const uint8_t *bytes, size_t size, uint32_t digest_offset,
+                        const uint8_t *expected);
+
 /* --- building (xmeformat build) ----------------------------------------- */
 
 struct xef_build_segment {
