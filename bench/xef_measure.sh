@@ -6,6 +6,9 @@
 #   code-1MiB:   the .text of every partition the build makes, concatenated
 #                and repeated to 1 MiB (each carries xal, so it repeats)
 #   random-1MiB: 1 MiB of seeded pseudo-random bytes (incompressible)
+#   leon3-hello: the LEON3 hypervisor image for hello (hvsim leon3-image; its
+#                one loadable segment, hvcore + the port + the configuration),
+#                as a custom-file XEF: the image has no .xmHdr yet
 set -eu
 build=${1:-build}
 hvsim=$build/sim/hvsim
@@ -30,7 +33,11 @@ done
 head -c 1048576 "$dir/code.bin" >"$dir/code-1MiB"
 python3 -c 'import random, sys; random.seed(1); sys.stdout.buffer.write(random.randbytes(1 << 20))' \
     >"$dir/random-1MiB"
-for f in code-1MiB random-1MiB; do
+hello=$build/sparc/scenarios/hello
+"$hvsim" leon3-image "$(dirname "$0")/../scenarios/hello/xm_cf.xml" -p 0="$hello/hello_p0.elf" \
+    -p 1="$hello/hello_p1.elf" -o "$dir/hv.elf" >/dev/null
+sparc64-linux-gnu-objcopy -O binary "$dir/hv.elf" "$dir/leon3-hello"
+for f in code-1MiB random-1MiB leon3-hello; do
     "$hvsim" xef build -m -c -o "$dir/$f.xef" "$dir/$f" >/dev/null
     images+=("$dir/$f.xef")
 done

@@ -480,10 +480,10 @@ static enum outcome walk_block(struct vcpu *vcpu, uc_err *err)
     bool first = true;
     while (d->stopped == STOP_IN_BLOCK) {
         uint32_t pc = vcpu_get_reg(vcpu, VCPU_PC);
-        if (!first && is_breakpoint(d, pc)) {
-            report_reason(vcpu, VCPU_STOP_BREAKPOINT);
-        } else if (!first && d->target == retired_at(d, pc)) {
+        if (!first && d->target == retired_at(d, pc)) {
             report_reason(vcpu, VCPU_STOP_TARGET);
+        } else if (!first && is_breakpoint(d, pc)) {
+            report_reason(vcpu, VCPU_STOP_BREAKPOINT);
         }
         if (d->step) {
             return RUN_STOPPED; /* the stop function asked for steps */

@@ -269,21 +269,56 @@ static FILE *open_or_complain(const char *option, const char *path, const char *
     return file;
 }
 
+/* The machine of the command line, its console to `console` and its
+ * hash lines to `log`; NULL after saying why on stderr. */
+struct machine_recipe {
+    const struct run_args *args;
+    const struct hv_config *config;
+    const struct sim_options *options;
+    enum sim_error error; /* why the last machine could not be made */
+};
+
+static struct sim_machine *make_machine(void *context, FILE *console, FILE *log)
+{
+    struct machine_recipe *r = context;
+    struct sim_options options = *r->options;
+    FILE *inputs[] = {options.uart_input, options.uart2_input};
+    for (size_t i = 0; i < 2; i++) {
+        if (inputs[i])
+            rewind(inputs[i]); /* a re-run reads them again from the start */
+    }
+    options.console = console;
+    struct sim_machine *machine = NULL;
+    enum sim_error error = sim_machine_create(&machine, r->config, r->args->images,
+                                              r->args->image_count, &options, stderr);
+    if (error == SIM_OK && r->args->trace_path)
+        error = sim_machine_trace_to_file(machine, r->args->trace_path, stderr);
+    if (error == SIM_OK && r->args->print_hashes)
+        sim_machine_trace_hashes(machine, log);
+    r->error = error;
+    if (error != SIM_OK) {
+        sim_machine_destroy(machine);
+        return NULL;
+    }
+    return machine;
+}
+
 static int run_with_options(const struct run_args *args, const struct hv_config *config,
                             struct sim_options *options)
 {
     struct sim_machine *machine = NULL;
-    enum sim_error error =
-        sim_machine_create(&machine, config, args->images, args->image_count, options, stderr);
-    if (error == SIM_OK && args->trace_path)
-        error = sim_machine_trace_to_file(machine, args->trace_path, stderr);
-    if (error == SIM_OK && args->print_hashes)
-        sim_machine_trace_hashes(machine, stderr);
+    struct machine_recipe recipe = {args, config, options, SIM_OK};
+    enum sim_error error = SIM_OK;
+    if (args->gdb.address) {
+        struct sim_gdb_maker maker = {make_machine, &recipe, options->console};
+        error = sim_gdb_run(&args->gdb, &maker, args->mafs, stderr, &machine);
+    } else {
+        machine = make_machine(&recipe, options->console, stderr);
+    }
+    error = recipe.error != SIM_OK ? recipe.error : error;
     if (error == SIM_OK && args->gui.live)
         error = gui_cli_live(machine, config, args->mafs, stderr);
-    else if (error == SIM_OK && args->gdb.address)
-        error = sim_gdb_run(machine, &args->gdb, args->mafs, stderr);
-    else if (error == SIM_OK)
+    else if (error == SIM_OK && !args->gdb.address)
         error = sim_machine_run_mafs(machine, args->mafs, stderr);
     if (error == SIM_OK && args->gui.png_path)
         error = gui_cli_png(&args->gui, machine, config, stderr);

@@ -23,10 +23,22 @@ struct sim_gdb_options {
 /* Is text a --gdb address? (":1234", "localhost:1234", "./gdb.sock") */
 bool sim_gdb_address_valid(const char *text);
 
-/* Run the machine until major frame `mafs` starts (or the system halts),
- * serving GDB on options->address. A port in use or a socket that cannot
- * be made is a one-line message and SIM_ERR_IO. */
-enum sim_error sim_gdb_run(struct sim_machine *machine, const struct sim_gdb_options *options,
-                           uint64_t mafs, FILE *diag);
+/* How the server makes a machine: the first, and one per re-run of
+ * reverse execution. make() builds the system (its trace file, hash
+ * lines to log) with its console output to console; NULL after printing
+ * why. console (here) is where the output finally goes. */
+struct sim_gdb_maker {
+    struct sim_machine *(*make)(void *context, FILE *console, FILE *log);
+    void *context;
+    FILE *console;
+};
+
+/* Run a machine until major frame `mafs` starts (or the system halts),
+ * serving GDB on options->address; *machine is the machine at the end
+ * (to drain, finish and destroy), NULL if none could be made. A port in
+ * use or a socket that cannot be made is a one-line message and
+ * SIM_ERR_USAGE. */
+enum sim_error sim_gdb_run(const struct sim_gdb_options *options, const struct sim_gdb_maker *maker,
+                           uint64_t mafs, FILE *diag, struct sim_machine **machine);
 
 #endif

@@ -47,11 +47,44 @@ struct gdb_stop {
     uint32_t watch_address;
     enum vcpu_watch_kind watch_kind;
     bool has_text; /* text goes to GDB's console before the stop reply */
+    bool at_start; /* reverse execution reached the boot: no history before */
     char text[256];
+};
+
+/* A machine's output on its way out: the first `skip` bytes were shown by
+ * an earlier machine of the same run (rsp. gdb_reverse.c). */
+struct gdb_sink {
+    FILE *out;
+    uint64_t skip, written;
+    bool dead; /* the machine is being left: nothing more out */
+};
+
+enum gdb_replay {
+    GDB_REPLAY_NONE,
+    GDB_REPLAY_RECORD,    /* re-running to the present, noting breakpoint hits */
+    GDB_REPLAY_TO_TARGET, /* re-running to replay_partition's replay_target */
+};
+
+#define GDB_MAX_HITS 4096u
+struct gdb_hit {
+    int32_t partition;
+    uint64_t retired;
 };
 
 struct gdb_session {
     struct sim_machine *machine;
+    struct sim_gdb_maker maker;
+    FILE *console, *log; /* the machine's output, through sinks[sink_set] */
+    struct gdb_sink sinks[2][2];
+    int sink_set;
+    enum gdb_replay replay;
+    int32_t replay_partition;
+    uint64_t replay_target;
+    bool replay_hit; /* the target is a breakpoint hit (reverse-continue) */
+    struct gdb_hit hits[GDB_MAX_HITS];
+    uint32_t hit_count;
+    bool reverse_pending; /* a re-run starts when the present run loop returns */
+    bool abandon;         /* leave the present machine: no stop, the loop ends */
     const struct hv_config *config;
     FILE *diag;
     int listen_fd; /* -1 once GDB is connected (one client) */
@@ -81,6 +114,16 @@ struct gdb_session {
  * (after a resume), else GDB asks with '?'. */
 void gdb_serve(struct gdb_session *s, bool send_reply);
 struct vcpu *gdb_vcpu(struct gdb_session *s, int32_t partition);
+
+/* gdb_server.c: debugging on, machine booted; a stop at the boot. */
+enum sim_error gdb_enable_and_boot(struct gdb_session *s);
+void gdb_stop_at_start(struct gdb_session *s);
+
+/* gdb_reverse.c */
+enum sim_error gdb_make_machine(struct gdb_session *s);
+void gdb_reverse(struct gdb_session *s, bool continue_back);
+enum sim_error gdb_reverse_start(struct gdb_session *s);
+bool gdb_replay_stop(struct gdb_session *s, int32_t partition, const struct vcpu_stop *stop);
 
 /* gdb_packets.c: answer one packet. */
 void gdb_handle_packet(struct gdb_session *s, const char *packet);

@@ -59,7 +59,9 @@ void gdb_stop_reply(struct gdb_session *s, char *out, size_t size)
         n += snprintf(out + n, size - (size_t)n, "%s:%x;", kind, stop->watch_address);
     }
     if (stop->signal == GDB_SIGTRAP && stop->reason == VCPU_STOP_BREAKPOINT && !stop->watch)
-        snprintf(out + n, size - (size_t)n, "swbreak:;");
+        n += snprintf(out + n, size - (size_t)n, "swbreak:;");
+    if (stop->at_start)
+        snprintf(out + n, size - (size_t)n, "replaylog:begin;");
 }
 
 static void send_stop_reply(struct gdb_session *s)
@@ -322,7 +324,9 @@ static void query(struct gdb_session *s, const char *packet)
 {
     char out[128];
     if (starts(packet, "qSupported")) {
-        snprintf(out, sizeof out, "PacketSize=%x;QStartNoAckMode+;vContSupported+;swbreak+",
+        snprintf(out, sizeof out,
+                 "PacketSize=%x;QStartNoAckMode+;vContSupported+;swbreak+;ReverseStep+;"
+                 "ReverseContinue+",
                  RSP_MAX_PACKET);
         reply(s, out);
     } else if (strcmp(packet, "qAttached") == 0 || starts(packet, "qAttached:")) {
@@ -436,6 +440,12 @@ void gdb_handle_packet(struct gdb_session *s, const char *packet)
         return;
     case 'v':
         v_packet(s, packet);
+        return;
+    case 'b':
+        if (strcmp(packet, "bs") == 0 || strcmp(packet, "bc") == 0)
+            gdb_reverse(s, packet[1] == 'c');
+        else
+            reply(s, "");
         return;
     case 'D':
         reply(s, "OK");

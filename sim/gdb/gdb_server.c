@@ -164,10 +164,13 @@ static void on_vcpu_stop(struct vcpu *vcpu, const struct vcpu_stop *stop, void *
 {
     struct gdb_session *s = user;
     int32_t partition = partition_of(s, vcpu);
-    if (s->end || s->detached)
+    if (s->end || s->detached || s->abandon)
+        return;
+    bool hit = s->replay == GDB_REPLAY_TO_TARGET && s->replay_hit;
+    if (s->replay != GDB_REPLAY_NONE && !gdb_replay_stop(s, partition, stop))
         return;
     stop_here(s, stop->reason == VCPU_STOP_INTERRUPT ? GDB_SIGINT : GDB_SIGTRAP, partition);
-    s->stop.reason = stop->reason;
+    s->stop.reason = hit ? VCPU_STOP_BREAKPOINT : stop->reason;
     s->stop.watch = stop->reason == VCPU_STOP_WATCH;
     s->stop.watch_address = stop->watch_address;
     s->stop.watch_kind = stop->watch_kind;
@@ -235,7 +238,7 @@ static bool hm_event(struct gdb_session *s)
     struct gdb_hm_record *r = &s->hm[s->hm_count++ % GDB_HM_RECORDS];
     *r = (struct gdb_hm_record){sim_clock_us(sim_machine_clock(s->machine)), e->partition, e->event,
                                 e->action, vcpu ? vcpu_get_reg(vcpu, VCPU_PC) : 0};
-    if (!s->stop_on_hm)
+    if (!s->stop_on_hm || s->replay != GDB_REPLAY_NONE)
         return false;
     stop_here(s, hm_signal(e->event), p);
     s->stop.has_text = true;
@@ -288,8 +291,12 @@ static bool between_steps(const struct sim_machine *machine, void *context)
 {
     struct gdb_session *s = context;
     (void)machine;
-    if (s->end || sim_machine_hv(s->machine)->sched.maf_count >= s->mafs)
+    if (s->end || s->abandon || sim_machine_hv(s->machine)->sched.maf_count >= s->mafs)
         return true;
+    if (s->replay != GDB_REPLAY_NONE) {
+        hm_event(s); /* noted, no stop */
+        return false;
+    }
     if (s->fd < 0 && s->listen_fd >= 0 && accept_client(s, false)) {
         stop_here(s, GDB_SIGINT, current_or_first(s)); /* attached: all stop */
         gdb_serve(s, false);
@@ -317,12 +324,11 @@ static bool at_boot(const struct sim_machine *machine, void *context)
     return true;
 }
 
-static void session_init(struct gdb_session *s, struct sim_machine *machine, uint64_t mafs,
+static void session_init(struct gdb_session *s, const struct sim_gdb_maker *maker, uint64_t mafs,
                          FILE *diag)
 {
     memset(s, 0, sizeof *s);
-    s->machine = machine;
-    s->config = sim_machine_config(machine);
+    s->maker = *maker;
     s->diag = diag;
     s->mafs = mafs;
     s->fd = -1;
@@ -376,21 +382,50 @@ static void finish(struct gdb_session *s)
         close(s->listen_fd);
 }
 
-enum sim_error sim_gdb_run(struct sim_machine *machine, const struct sim_gdb_options *options,
-                           uint64_t mafs, FILE *diag)
+enum sim_error gdb_enable_and_boot(struct gdb_session *s)
+{
+    enum sim_error error = enable_debugging(s);
+    if (error == SIM_OK)
+        error = sim_machine_run_until(s->machine, at_boot, s, 0, s->log);
+    s->hm_seen = sim_machine_hv(s->machine)->hm.events;
+    return error;
+}
+
+void gdb_stop_at_start(struct gdb_session *s)
+{
+    stop_here(s, GDB_SIGTRAP, current_or_first(s));
+    s->stop.at_start = true;
+    gdb_serve(s, true);
+}
+
+/* The run, and the re-runs reverse execution asks for. */
+static enum sim_error run(struct gdb_session *s)
+{
+    for (;;) {
+        enum sim_error error = sim_machine_run_until(s->machine, between_steps, s, 0, s->log);
+        if (error != SIM_OK || !s->reverse_pending || s->end)
+            return error;
+        error = gdb_reverse_start(s);
+        if (error != SIM_OK)
+            return error;
+    }
+}
+
+enum sim_error sim_gdb_run(const struct sim_gdb_options *options, const struct sim_gdb_maker *maker,
+                           uint64_t mafs, FILE *diag, struct sim_machine **machine)
 {
     static struct gdb_session session;
     struct gdb_session *s = &session;
-    session_init(s, machine, mafs, diag);
+    session_init(s, maker, mafs, diag);
+    *machine = NULL;
     bool unix_socket = strchr(options->address, '/') != NULL;
     s->listen_fd =
         unix_socket ? listen_unix(options->address, diag) : listen_tcp(options->address, diag);
     if (s->listen_fd < 0)
         return SIM_ERR_USAGE;
-    enum sim_error error = enable_debugging(s);
+    enum sim_error error = gdb_make_machine(s);
     if (error == SIM_OK)
-        error = sim_machine_run_until(machine, at_boot, s, 0, diag);
-    s->hm_seen = sim_machine_hv(machine)->hm.events;
+        error = gdb_enable_and_boot(s);
     if (error == SIM_OK && options->wait) {
         fprintf(diag, "hvsim: waiting for GDB on %s\n", options->address);
         fflush(diag);
@@ -400,9 +435,11 @@ enum sim_error sim_gdb_run(struct sim_machine *machine, const struct sim_gdb_opt
         }
     }
     if (error == SIM_OK)
-        error = sim_machine_run_until(machine, between_steps, s, 0, diag);
-    finish(s);
+        error = run(s);
+    if (s->machine)
+        finish(s);
     if (unix_socket)
         unlink(options->address);
+    *machine = s->machine;
     return error;
 }

@@ -19,6 +19,9 @@ endfunction()
 # overflows, stepi through a delay slot, a watchpoint, threads, monitor maf,
 # a division by zero.
 hvsim_gdb_test(session 7)
+# Reverse execution by re-run: reverse-stepi, reverse-continue to the
+# previous breakpoint hit and to the start, reverse-finish, reverse-step.
+hvsim_gdb_test(reverse 7)
 # Bad requests get error replies and leave the session and the run intact.
 hvsim_gdb_test(bad_input 3)
 # A socket that cannot be made: one line, exit status 2.

@@ -2,6 +2,7 @@
  * w - 1's ins; the current window is the PSR's CWP. Window traps of the
  * partition and the core's window operations (port.c) act here, on
  * memory, as the vCPU of the simulator does on its engine (cpu/). */
+#include "../../src/bytes.h"
 #include "leon3.h"
 #include <hvcore/port.h>
 #include <stddef.h>
@@ -84,19 +85,6 @@ static bool stack_usable(struct hv *hv, uint32_t id, uint32_t sp, bool write,
     return leon3_guest_ok(hv, id, sp, FRAME_BYTES, write, &fault->address);
 }
 
-static void put_be32(uint8_t *bytes, uint32_t value)
-{
-    bytes[0] = (uint8_t)(value >> 24);
-    bytes[1] = (uint8_t)(value >> 16);
-    bytes[2] = (uint8_t)(value >> 8);
-    bytes[3] = (uint8_t)value;
-}
-
-static uint32_t get_be32(const uint8_t *bytes)
-{
-    return (uint32_t)bytes[0] << 24 | (uint32_t)bytes[1] << 16 | (uint32_t)bytes[2] << 8 | bytes[3];
-}
-
 bool leon3_cpu_spill(struct hv *hv, uint32_t id, uint32_t w, struct leon3_stack_fault *fault)
 {
     struct leon3_cpu *cpu = leon3_cpu_of(id);
@@ -105,7 +93,7 @@ bool leon3_cpu_spill(struct hv *hv, uint32_t id, uint32_t w, struct leon3_stack_
     if (!stack_usable(hv, id, sp, true, fault))
         return false;
     for (uint32_t i = 0; i < 16; i++)
-        put_be32(frame + 4 * i, cpu->win[w][i]);
+        hv_put_be32(frame + 4 * i, cpu->win[w][i]);
     return hv_port_copy_to_guest(hv, id, sp, frame, FRAME_BYTES);
 }
 
@@ -118,6 +106,6 @@ bool leon3_cpu_fill(struct hv *hv, uint32_t id, uint32_t w, struct leon3_stack_f
         !hv_port_copy_from_guest(hv, id, sp, frame, FRAME_BYTES))
         return false;
     for (uint32_t i = 0; i < 16; i++)
-        cpu->win[w][i] = get_be32(frame + 4 * i);
+        cpu->win[w][i] = hv_get_be32(frame + 4 * i);
     return true;
 }

@@ -4,6 +4,7 @@
  * the processor to whoever the core chose (the context switch is loading
  * another saved register file and SRMMU context), or idles until the next
  * interrupt. */
+#include "../../src/bytes.h"
 #include "frames.h"
 #include "leon3.h"
 #include <hvcore/drivers.h>
@@ -103,7 +104,7 @@ static uint32_t effective_address(uint32_t id, struct leon3_cpu *cpu)
     uint8_t b[4];
     if (!hv_port_copy_from_guest(&hv, id, cpu->pc, b, 4))
         return 0;
-    uint32_t insn = (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
+    uint32_t insn = hv_get_be32(b);
     uint32_t op = insn >> 30, op3 = (insn >> 19) & 0x3fu;
     if (op != 3 && !(op == 2 && (op3 == 0x38 || op3 == 0x39)))
         return 0;
