@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 struct vcpu;
+struct sim_machine;
 
 /* Modelled hypervisor costs in cycles (docs/simulator.md). */
 struct sim_costs {
@@ -38,6 +39,11 @@ struct sim_options {
     FILE *uart2_input;            /* bytes received by UART2 (partitions' UART), or NULL */
     FILE *uart2_output;           /* where UART2's transmitted bytes go; NULL: nowhere */
     bool keep_trace;              /* keep every trace record in memory (else the hash only) */
+    /* After a partition fault's notice, more lines (sim/gdb's fault report),
+     * or NULL. */
+    void (*fault_report)(void *context, struct sim_machine *machine, uint32_t partition,
+                         uint32_t pc, FILE *diag);
+    void *fault_report_context;
 };
 
 /* A partition's image, named on the command line as ID=FILE (an ELF or a XEF

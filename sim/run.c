@@ -23,6 +23,8 @@ static void report_trap(struct sim_machine *m, uint32_t id, const struct vcpu_ex
         .action = m->hv.hm.last.action,
     };
     sim_notice_trap(diag, &n);
+    if (m->options.fault_report && outcome != HV_TRAP_NO_PARTITION)
+        m->options.fault_report(m->options.fault_report_context, m, id, exit->pc, diag);
 }
 
 /* After a trap or an assembly hypercall the core handled: continue after

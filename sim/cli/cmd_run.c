@@ -12,6 +12,7 @@
 #include "sim/config/board_check.h"
 #include "sim/config/config_load.h"
 #include "sim/container.h"
+#include "sim/gdb/fault_report.h"
 #include "sim/gdb/gdb.h"
 #include "sim/machine.h"
 #include "sim/setup.h"
@@ -44,6 +45,7 @@ struct run_args {
     bool print_hashes;          /* --hash: trace hashes per MAF and at the end, on stderr */
     bool engine_qemu;           /* --engine qemu: the LEON3 image under QEMU (cmd_qemu.c) */
     struct sim_gdb_options gdb; /* --gdb ADDRESS, --gdb-wait (docs/debugging.md) */
+    bool fault_report;          /* --fault-report: registers, code, backtrace after a fault */
 };
 
 static bool parse_u64(const char *text, uint64_t *value)
@@ -145,6 +147,9 @@ static const struct sim_cli_option run_options[] = {
      "serve GDB on :PORT, HOST:PORT or a Unix socket path; partitions are threads "
      "(docs/debugging.md)"},
     {"--gdb-wait", NULL, "with --gdb: wait for GDB before the first instruction"},
+    {"--fault-report", NULL,
+     "after a partition fault's notice: registers, the instruction, a symbolised "
+     "backtrace, a stack overflow (docs/debugging.md)"},
     {"--engine", "sim|qemu",
      "sim (default): the simulator; qemu: the LEON3 image under qemu-system-sparc, board "
      "qemu-leon3 (docs/leon3.md)"},
@@ -172,6 +177,8 @@ static int set_flag(struct run_args *args, const char *option)
         args->print_hashes = true;
     else if (strcmp(option, "--gdb-wait") == 0)
         args->gdb.wait = true;
+    else if (strcmp(option, "--fault-report") == 0)
+        args->fault_report = true;
     return 0;
 }
 
@@ -388,6 +395,16 @@ static int run_loaded(const struct run_args *args, const struct sim_config *load
                                   .uart2_output = f.uart2_output,
                                   .keep_trace = gui_cli_wants_trace(&args->gui)};
     apply_command_line(args, loaded, &options);
+    static struct sim_gdb_fault_images images;
+    if (args->fault_report) {
+        for (uint32_t i = 0; i < args->image_count; i++) {
+            if (args->images[i].partition < HV_MAX_PARTITIONS)
+                images.paths[args->images[i].partition] = args->images[i].path;
+        }
+        images.count = HV_MAX_PARTITIONS;
+        options.fault_report = sim_gdb_fault_report;
+        options.fault_report_context = &images;
+    }
     if (options.board && !args->engine_qemu &&
         sim_config_check_board(loaded, args->config_path, options.board, stderr) != SIM_OK)
         opened = false; /* reported: the configuration does not fit --board */

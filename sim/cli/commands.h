@@ -23,6 +23,7 @@ int sim_cmd_trace(int argc, char **argv);
 int sim_cmd_view(int argc, char **argv);
 int sim_cmd_scenario(int argc, char **argv);
 int sim_cmd_bench(int argc, char **argv);
+int sim_cmd_new(int argc, char **argv);
 int sim_cmd_xef(int argc, char **argv);
 int sim_cmd_pack(int argc, char **argv);
 
@@ -31,6 +32,7 @@ extern const struct sim_cli_spec sim_cmd_check_spec;
 extern const struct sim_cli_spec sim_cmd_trace_spec;
 extern const struct sim_cli_spec sim_cmd_scenario_spec;
 extern const struct sim_cli_spec sim_cmd_bench_spec;
+extern const struct sim_cli_spec sim_cmd_new_spec;
 extern const struct sim_cli_spec sim_cmd_xef_spec;
 extern const struct sim_cli_spec sim_cmd_pack_spec;
 /* hvsim view's is gui_cli_view_spec (gui/cli.h) */

@@ -22,6 +22,7 @@ static const struct {
     {&sim_cmd_xef_spec, sim_cmd_xef},
     {&sim_cmd_pack_spec, sim_cmd_pack},
     {&sim_cmd_leon3_image_spec, sim_cmd_leon3_image},
+    {&sim_cmd_new_spec, sim_cmd_new},
 };
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])
 

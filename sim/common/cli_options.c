@@ -31,11 +31,13 @@ static const struct sim_cli_option *find_option(const struct sim_cli_spec *spec,
 }
 
 /* "--help" or "-h" before any "--": the help wins over everything else on
- * the line, mistakes included, as users expect. */
-static bool wants_help(int argc, char **argv)
+ * the line, mistakes included, as users expect. A command that gives -h a
+ * meaning of its own (xmpack's hypervisor image) keeps it. */
+static bool wants_help(const struct sim_cli_spec *spec, int argc, char **argv)
 {
+    bool h_is_help = find_option(spec, "-h", 2) == NULL;
     for (int i = 0; i < argc && strcmp(argv[i], "--") != 0; i++) {
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+        if (strcmp(argv[i], "--help") == 0 || (h_is_help && strcmp(argv[i], "-h") == 0))
             return true;
     }
     return false;
@@ -67,7 +69,7 @@ static int take_option(const struct sim_cli_spec *spec, int argc, char **argv, i
 int sim_cli_parse(const struct sim_cli_spec *spec, int argc, char **argv, sim_cli_option_fn *option,
                   sim_cli_operand_fn *operand, void *context)
 {
-    if (wants_help(argc, argv)) {
+    if (wants_help(spec, argc, argv)) {
         sim_cli_help(spec, stdout);
         return SIM_CLI_HELP_SHOWN;
     }
@@ -162,7 +164,8 @@ void sim_cli_help(const struct sim_cli_spec *spec, FILE *out)
             print_option(left, o->help, out);
         }
     }
-    print_option("-h, --help", "show this help and exit", out);
+    bool h_is_help = find_option(spec, "-h", 2) == NULL;
+    print_option(h_is_help ? "-h, --help" : "--help", "show this help and exit", out);
     if (spec->details) {
         fputc('\n', out);
         print_text(spec->details, out);

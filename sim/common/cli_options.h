@@ -7,7 +7,8 @@
  * follows the usual conventions:
  *   --name VALUE and --name=VALUE     long options
  *   -p VALUE and -pVALUE (-p0=x.elf)  short options (a dash and one letter)
- *   --help or -h anywhere             the help on stdout, exit status 0
+ *   --help or -h anywhere             the help on stdout, exit status 0 (-h
+ *                                     only when the command has no -h option)
  *   --                                every argument after it is an operand
  *   -                                 an operand (standard input or output)
  * and reports a problem as one line "hvsim CMD: message" on stderr. It

@@ -112,7 +112,8 @@ static enum sim_error run_tool(char *const argv[], FILE *diag)
 /* text + data of an ELF file or object, from binutils' size. */
 static bool text_and_data(const char *path, uint32_t *bytes)
 {
-    char command[4096];
+    /* room for the longest path the callers hold (4096) and the tool's */
+    char command[4096 + sizeof HVSIM_SPARC_SIZE + 8];
     unsigned long text, data;
     snprintf(command, sizeof command, "%s -B '%s'", HVSIM_SPARC_SIZE, path);
     FILE *pipe = popen(command, "r");

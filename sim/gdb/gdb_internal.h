@@ -140,6 +140,8 @@ bool gdb_write_register(struct gdb_session *s, int32_t partition, uint32_t numbe
  * shown as if flushed to their stack frames. False: not all mapped. */
 bool gdb_read_memory(struct gdb_session *s, int32_t partition, uint32_t address, uint8_t *out,
                      uint32_t length);
+/* The same for a vCPU (fault reports). */
+bool gdb_read_flushed(struct vcpu *vcpu, uint32_t address, uint8_t *out, uint32_t length);
 bool gdb_write_memory(struct gdb_session *s, int32_t partition, uint32_t address,
                       const uint8_t *data, uint32_t length);
 

@@ -142,6 +142,14 @@ static void overlay_windows(struct vcpu *vcpu, uint32_t address, uint8_t *out, u
     }
 }
 
+bool gdb_read_flushed(struct vcpu *vcpu, uint32_t address, uint8_t *out, uint32_t length)
+{
+    if (vcpu_read_mem(vcpu, address, out, length) != VCPU_OK)
+        return false;
+    overlay_windows(vcpu, address, out, length);
+    return true;
+}
+
 bool gdb_read_memory(struct gdb_session *s, int32_t partition, uint32_t address, uint8_t *out,
                      uint32_t length)
 {

@@ -1,4 +1,5 @@
-/* gdb_target: the partition the GDB tests debug (tests/scenarios/gdb.cmake).
+/* gdb_target: the partition the GDB tests debug (tests/scenarios/gdb.cmake);
+ * gdb_overflow, the same recursing until its stack overflows.
  * Each slot it descends 12 calls deep (more frames than the 8 register
  * windows hold, so the oldest go to the stack), bumps a global at the
  * bottom, prints, and idles; in its fifth slot it divides by zero. */
@@ -31,6 +32,9 @@ __attribute__((noinline)) int descend(int depth)
 
 void PartitionMain(void)
 {
+#ifdef GDB_TARGET_OVERFLOW
+    descend(1000000); /* far deeper than the stack: it overflows */
+#endif
     for (xm_u32_t slot = 0;; slot++) {
         printf("gdb_target: slot %u, sum %d\n", slot, descend(12));
         if (slot == 4)

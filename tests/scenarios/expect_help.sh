@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # expect_help.sh HVSIM
-# Every subcommand that `hvsim --help` lists answers --help, -h and
+# Every subcommand that `hvsim --help` lists answers --help, -h (if -h is
+# not an option of its own) and
 # `hvsim help CMD` with exit status 0 and the same text on stdout, which
 # starts with its usage line and lists each option the synopsis names;
 # the man page (`hvsim help --man`) has a section for it.
@@ -18,7 +19,10 @@ for cmd in $commands; do
     "$hvsim" "$cmd" --help >"$tmp/help" 2>"$tmp/err" || fail "hvsim $cmd --help: exit status $?"
     [ -s "$tmp/err" ] && fail "hvsim $cmd --help wrote on stderr: $(cat "$tmp/err")"
     head -1 "$tmp/help" | grep -q "^usage: hvsim $cmd " || fail "hvsim $cmd --help: no usage line"
-    "$hvsim" "$cmd" -h >"$tmp/h" || fail "hvsim $cmd -h: exit status $?"
+    cp "$tmp/help" "$tmp/h"
+    if grep -q "^  -h, --help" "$tmp/help"; then # unless -h means something else (pack)
+        "$hvsim" "$cmd" -h >"$tmp/h" || fail "hvsim $cmd -h: exit status $?"
+    fi
     "$hvsim" help "$cmd" >"$tmp/helpcmd" || fail "hvsim help $cmd: exit status $?"
     cmp -s "$tmp/help" "$tmp/h" || fail "hvsim $cmd -h differs from --help"
     cmp -s "$tmp/help" "$tmp/helpcmd" || fail "hvsim help $cmd differs from hvsim $cmd --help"
