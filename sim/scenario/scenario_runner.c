@@ -85,12 +85,25 @@ static int run_one(void *context, size_t index, FILE *out)
     return status == SCN_PASSED ? 0 : status == SCN_FAILED ? EXIT_FAILED : EXIT_BAD_INPUT;
 }
 
-/* The scenario's name: its folder. */
+/* A folder named only by dots ("." from inside it, "..", "x/.."). */
+static bool says_nothing(const char *folder)
+{
+    const char *last = strrchr(folder, '/');
+    last = last ? last + 1 : folder;
+    return strcmp(last, ".") == 0 || strcmp(last, "..") == 0;
+}
+
+/* The scenario's name: its folder (its real name when the path was only
+ * dots: `hvsim scenario .` run from inside it). */
 static void scenario_name(const char *script, char *out, size_t size)
 {
     const char *slash = strrchr(script, '/');
     bool standard = slash && strcmp(slash + 1, SCN_SCRIPT_NAME) == 0;
     snprintf(out, size, "%.*s", standard ? (int)(slash - script) : (int)strlen(script), script);
+    char *real = standard && says_nothing(out) ? realpath(out, NULL) : NULL;
+    if (real)
+        snprintf(out, size, "%s", real);
+    free(real);
 }
 
 /* Split a job's output into its report and its counts. */

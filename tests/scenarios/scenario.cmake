@@ -89,3 +89,9 @@ add_test(NAME scenario.inject_uart2_qemu
   COMMAND ${S}/expect_status.sh 2
           "inject_uart2_qemu/scenario.hvsim:7: inject uart2: board qemu-leon3 has no UART2.ERROR  [^ ]*inject_uart2_qemu \\(could not run\\)"
           -- ${HVSIM_BIN} scenario ${S}/inject_uart2_qemu --build-dir ${CMAKE_BINARY_DIR})
+# Run from inside its folder, a scenario has its real name, not ".".
+add_test(NAME scenario.named_from_inside COMMAND $<TARGET_FILE:hvsim> scenario .
+  --build-dir ${CMAKE_BINARY_DIR})
+set_tests_properties(scenario.named_from_inside PROPERTIES
+  WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/scenarios/hello
+  PASS_REGULAR_EXPRESSION "^ok +${CMAKE_SOURCE_DIR}/scenarios/hello \\(")
