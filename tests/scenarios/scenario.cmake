@@ -95,3 +95,8 @@ add_test(NAME scenario.named_from_inside COMMAND $<TARGET_FILE:hvsim> scenario .
 set_tests_properties(scenario.named_from_inside PROPERTIES
   WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/scenarios/hello
   PASS_REGULAR_EXPRESSION "^ok +${CMAKE_SOURCE_DIR}/scenarios/hello \\(")
+# --shard K/N: a stable split of the scenarios for parallel CI jobs.
+add_test(NAME scenario.shards COMMAND ${CMAKE_CURRENT_LIST_DIR}/expect_shards.sh
+  $<TARGET_FILE:hvsim> 3 ${CMAKE_SOURCE_DIR}/scenarios/faults --build-dir ${CMAKE_BINARY_DIR})
+hvsim_bad_input(shard_out_of_range "^hvsim scenario: --shard expects K/N with 1 <= K <= N, got 4/3$"
+  $<TARGET_FILE:hvsim> scenario ${CMAKE_SOURCE_DIR}/scenarios/hello --shard 4/3)
