@@ -430,6 +430,7 @@ static void report(struct vcpu *vcpu, struct vcpu_stop *stop)
     stop->pc = vcpu_get_reg(vcpu, VCPU_PC);
     stop->npc = vcpu_get_reg(vcpu, VCPU_NPC);
     stop->retired = retired_at(d, stop->pc);
+    stop->cycles = (uint64_t)(vcpu->run.budget - vcpu->run.left);
     if (d->target == stop->retired) {
         d->target = UINT64_MAX; /* reached once */
     }

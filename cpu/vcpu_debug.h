@@ -36,6 +36,7 @@ struct vcpu_stop {
     uint32_t watch_address; /* VCPU_STOP_WATCH: first watched byte accessed */
     enum vcpu_watch_kind watch_kind;
     uint32_t access_pc; /* VCPU_STOP_WATCH: the load or store */
+    uint64_t cycles;    /* charged by this vcpu_run so far (blocks whole, at their start) */
 };
 
 typedef void vcpu_stop_fn(struct vcpu *vcpu, const struct vcpu_stop *stop, void *user);

@@ -98,8 +98,10 @@ static void draw_axis(SDL_Surface *s, const struct gui_renderer *r, const struct
         char text[32];
         gui_time_text(t, step, text, sizeof text);
         gui_draw_fill(s, x, l->axis_top, 1, 5, TEXT_COLOUR);
-        gui_draw_text(s, r->small, text, x - gui_text_width(r->small, text) / 2, l->axis_top + 7,
-                      TEXT_COLOUR);
+        int width = gui_text_width(r->small, text);
+        /* centred on its tick, but never cut by the image's right edge */
+        int left = x - width / 2 + width > s->w - 2 ? s->w - 2 - width : x - width / 2;
+        gui_draw_text(s, r->small, text, left, l->axis_top + 7, TEXT_COLOUR);
     }
 }
 

@@ -1,12 +1,15 @@
 /* gui/: the window loop. */
 #include "gui/window.h"
 #include "gui/describe.h"
+#include "gui/export.h"
 #include "gui/render.h"
 #include <stdio.h>
 #include <stdlib.h>
 
 #define FRAME_MS 20
 #define FRAMES_PER_MAF 50 /* a live run plays one major frame a second */
+#define WINDOW_STATUS_HEIGHT 24
+#define WINDOW_MIN_HEIGHT 320 /* room for a hover box over few lanes */
 
 struct window {
     SDL_Window *window;
@@ -231,12 +234,25 @@ static enum gui_error init_video(char *error, size_t size)
     return GUI_ERR_SDL;
 }
 
+/* As tall as the lanes, the legend, the axis and the status line need (the
+ * PNG's height and one line more), with room for a hover box; at most what
+ * the display offers. */
+static int window_height(const struct window *w)
+{
+    int height = gui_natural_height(&w->model) + WINDOW_STATUS_HEIGHT;
+    SDL_Rect usable;
+    if (SDL_GetDisplayUsableBounds(0, &usable) == 0 && usable.h > 0 && height > usable.h - 40)
+        height = usable.h - 40;
+    return height < WINDOW_MIN_HEIGHT ? WINDOW_MIN_HEIGHT : height;
+}
+
 static enum gui_error open_window(struct window *w, const char *title, char *error, size_t size)
 {
-    int width = 1400, height = 700;
+    int width = GUI_DEFAULT_WIDTH;
     enum gui_error video = init_video(error, size);
     if (video != GUI_OK)
         return video;
+    int height = window_height(w);
     w->window = SDL_CreateWindow(title, SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, width,
                                  height, SDL_WINDOW_RESIZABLE);
     w->canvas = w->window ? gui_surface_create(width, height) : NULL;

@@ -174,6 +174,17 @@ static enum sim_error check_images(const struct hv_config *config,
                                    const struct sim_image_ref *images, uint32_t image_count,
                                    FILE *diag)
 {
+    /* A partition that does not exist first: it explains the one missing. */
+    for (uint32_t i = 0; i < image_count; i++) {
+        if (images[i].partition >= config->partition_count) {
+            fprintf(diag,
+                    "hvsim: -p %u=%s: the configuration has no partition %u (its partitions are "
+                    "0..%u)\n",
+                    images[i].partition, images[i].path, images[i].partition,
+                    config->partition_count - 1);
+            return SIM_ERR_USAGE;
+        }
+    }
     for (uint32_t id = 0; id < config->partition_count; id++) {
         uint32_t named = 0;
         for (uint32_t i = 0; i < image_count; i++)
@@ -181,13 +192,6 @@ static enum sim_error check_images(const struct hv_config *config,
         if (named != 1) {
             fprintf(diag, "hvsim: partition %u (%s) needs exactly one image (-p %u=FILE)\n", id,
                     config->partitions[id].name, id);
-            return SIM_ERR_USAGE;
-        }
-    }
-    for (uint32_t i = 0; i < image_count; i++) {
-        if (images[i].partition >= config->partition_count) {
-            fprintf(diag, "hvsim: -p %u=%s: the configuration has no partition %u\n",
-                    images[i].partition, images[i].path, images[i].partition);
             return SIM_ERR_USAGE;
         }
     }

@@ -14,6 +14,7 @@
 #include "sim/container.h"
 #include "sim/gdb/fault_report.h"
 #include "sim/gdb/gdb.h"
+#include "sim/gdb/itrace.h"
 #include "sim/machine.h"
 #include "sim/setup.h"
 #include <errno.h>
@@ -46,6 +47,8 @@ struct run_args {
     bool engine_qemu;           /* --engine qemu: the LEON3 image under QEMU (cmd_qemu.c) */
     struct sim_gdb_options gdb; /* --gdb ADDRESS, --gdb-wait (docs/debugging.md) */
     bool fault_report;          /* --fault-report: registers, code, backtrace after a fault */
+    const char *itrace;         /* --itrace PARTITION[:FROM-TO] */
+    struct sim_itrace_options itrace_options;
 };
 
 static bool parse_u64(const char *text, uint64_t *value)
@@ -114,6 +117,14 @@ static int parse_named_option(struct run_args *args, const char *option, const c
         args->container_path = value;
         return 0;
     }
+    if (strcmp(option, "--itrace") == 0) {
+        args->itrace = value;
+        return sim_itrace_parse(value, &args->itrace_options)
+                   ? 0
+                   : sim_usage_error("--itrace expects PARTITION[:FROM-TO] (FROM-TO in us, or "
+                                     "0x addresses), got ",
+                                     value);
+    }
     if (strcmp(option, "--gdb") == 0) {
         args->gdb.address = value;
         return sim_gdb_address_valid(value)
@@ -147,6 +158,10 @@ static const struct sim_cli_option run_options[] = {
      "serve GDB on :PORT, HOST:PORT or a Unix socket path; partitions are threads "
      "(docs/debugging.md)"},
     {"--gdb-wait", NULL, "with --gdb: wait for GDB before the first instruction"},
+    {"--itrace", "PARTITION[:FROM-TO]",
+     "print each instruction the partition runs (address, disassembly, cycle, symbol) on "
+     "standard error, in a time range in us or an address range 0xFROM-0xTO; slow, same "
+     "timing"},
     {"--fault-report", NULL,
      "after a partition fault's notice: registers, the instruction, a symbolised "
      "backtrace, a stack overflow (docs/debugging.md)"},
@@ -259,6 +274,8 @@ static int parse_run_args(struct run_args *args, int argc, char **argv)
         return sim_usage_error("--gdb-wait needs --gdb ADDRESS", NULL);
     if (args->gdb.address && args->gui.live)
         return sim_usage_error("--gdb and --gui cannot be used together", NULL);
+    if (args->itrace && (args->gdb.address || args->engine_qemu))
+        return sim_usage_error("--itrace needs the simulator and no --gdb", NULL);
     if (args->gdb.address && args->engine_qemu)
         return sim_usage_error("--gdb debugs the simulator's partitions: not with --engine qemu",
                                NULL);
@@ -310,6 +327,20 @@ static struct sim_machine *make_machine(void *context, FILE *console, FILE *log)
     return machine;
 }
 
+static enum sim_error attach_itrace(const struct run_args *args, struct sim_machine *machine)
+{
+    struct sim_itrace_options o = args->itrace_options;
+    for (uint32_t i = 0; i < args->image_count; i++) {
+        if (args->images[i].partition == o.partition)
+            o.image = args->images[i].path;
+    }
+    o.out = stderr;
+    enum sim_error error = sim_itrace_attach(machine, &o);
+    if (error == SIM_ERR_USAGE)
+        fprintf(stderr, "hvsim: --itrace %s: no partition %u\n", args->itrace, o.partition);
+    return error;
+}
+
 static int run_with_options(const struct run_args *args, const struct hv_config *config,
                             struct sim_options *options)
 {
@@ -322,6 +353,8 @@ static int run_with_options(const struct run_args *args, const struct hv_config 
     } else {
         machine = make_machine(&recipe, options->console, stderr);
     }
+    if (machine && args->itrace)
+        error = attach_itrace(args, machine);
     error = recipe.error != SIM_OK ? recipe.error : error;
     if (error == SIM_OK && args->gui.live)
         error = gui_cli_live(machine, config, args->mafs, stderr);

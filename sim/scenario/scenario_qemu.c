@@ -16,12 +16,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-__attribute__((format(printf, 3, 4))) static enum scn_status
-skip(const struct scn_script *s, FILE *out, const char *format, ...)
+/* "cannot run on qemu: WHY": the runner puts "scenario NAME: " before it. */
+__attribute__((format(printf, 2, 3))) static enum scn_status skip(FILE *out, const char *format,
+                                                                  ...)
 {
     va_list args;
     va_start(args, format);
-    fprintf(out, "scenario %s: cannot run on qemu: ", s->dir);
+    fputs("cannot run on qemu: ", out);
     vfprintf(out, format, args);
     fputc('\n', out);
     va_end(args);
@@ -40,18 +41,18 @@ static const struct scn_command *refusing_command(const struct scn_script *s)
     return NULL;
 }
 
-static enum scn_status refuse(const struct scn_script *s, const struct scn_command *c, FILE *out)
+static enum scn_status refuse(const struct scn_command *c, FILE *out)
 {
     if (c->op == SCN_SKIP)
-        return skip(s, out, "%s", c->text);
-    return skip(s, out,
+        return skip(out, "%s", c->text);
+    return skip(out,
                 "line %d injects, and QEMU runs the image from boot to its end without a way in",
                 c->line);
 }
 
 /* The board check's first problem, as the reason. */
-static enum scn_status check_board(const struct scn_script *s, const struct sim_config *config,
-                                   const char *config_path, FILE *out)
+static enum scn_status check_board(const struct sim_config *config, const char *config_path,
+                                   FILE *out)
 {
     char *problems = NULL;
     size_t size = 0;
@@ -62,7 +63,7 @@ static enum scn_status check_board(const struct scn_script *s, const struct sim_
     fclose(diag);
     enum scn_status status = SCN_PASSED;
     if (error != SIM_OK)
-        status = skip(s, out, "%.*s", (int)strcspn(problems, "\n"), problems);
+        status = skip(out, "%.*s", (int)strcspn(problems, "\n"), problems);
     free(problems);
     return status;
 }
@@ -270,13 +271,13 @@ enum scn_status scn_qemu_run(const struct scn_script *s, struct scn_counts *coun
 {
     const struct scn_command *refusing = refusing_command(s);
     if (refusing)
-        return refuse(s, refusing, out);
+        return refuse(refusing, out);
     struct sim_config *loaded = NULL;
     struct sim_options options = {0};
     struct scn_setup setup;
     enum scn_status status = SCN_ERROR;
     if (scn_load_setup(s, &loaded, &options, &setup, out) == SIM_OK) {
-        status = check_board(s, loaded, setup.config_path, out);
+        status = check_board(loaded, setup.config_path, out);
         if (status == SCN_PASSED)
             status = run_system(s, loaded, &setup, counts, out);
     }

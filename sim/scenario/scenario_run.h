@@ -8,7 +8,7 @@
 #include "sim/machine.h"
 
 /* SCN_SKIPPED: the engine cannot carry the scenario out; the reason is
- * one line "scenario DIR: cannot run on qemu: WHY" on out. */
+ * one line "cannot run on qemu: WHY" on out. */
 enum scn_status { SCN_PASSED, SCN_FAILED, SCN_ERROR, SCN_SKIPPED };
 
 /* The simulator, or the LEON3 image under QEMU (sim/engine, docs/leon3.md). */

@@ -90,12 +90,25 @@ static int run_one(void *context, size_t index, FILE *out)
                                    : EXIT_BAD_INPUT;
 }
 
-/* The scenario's name: its folder. */
+/* A folder named only by dots ("." from inside it, "..", "x/.."). */
+static bool says_nothing(const char *folder)
+{
+    const char *last = strrchr(folder, '/');
+    last = last ? last + 1 : folder;
+    return strcmp(last, ".") == 0 || strcmp(last, "..") == 0;
+}
+
+/* The scenario's name: its folder (its real name when the path was only
+ * dots: `hvsim scenario .` run from inside it). */
 static void scenario_name(const char *script, char *out, size_t size)
 {
     const char *slash = strrchr(script, '/');
     bool standard = slash && strcmp(slash + 1, SCN_SCRIPT_NAME) == 0;
     snprintf(out, size, "%.*s", standard ? (int)(slash - script) : (int)strlen(script), script);
+    char *real = standard && says_nothing(out) ? realpath(out, NULL) : NULL;
+    if (real)
+        snprintf(out, size, "%s", real);
+    free(real);
 }
 
 /* Split a job's output into its report and its counts. */
@@ -117,6 +130,8 @@ static void print_result(const char *name, const struct sim_job_result *result,
                          const struct scn_counts *c)
 {
     const char *report = result->output ? result->output : "";
+    if (result->status == EXIT_SKIPPED)
+        printf("scenario %s: ", name); /* before "cannot run on qemu: WHY" */
     fputs(report, stdout);
     if (result->status == 0)
         printf("ok     %s (%u expectations)\n", name, c->passed);

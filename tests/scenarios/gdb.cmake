@@ -60,3 +60,10 @@ add_test(NAME gdb.fault_report_stack_overflow
     -- $<TARGET_FILE:hvsim> run ${CMAKE_SOURCE_DIR}/tests/guest/gdb.xml
        -p 0=${HVSIM_SPARC_BINARY_DIR}/scenarios/hello/hello_p0.elf
        -p 1=${GDB_IMAGES}/gdb_overflow.elf --mafs 2 --fault-report)
+# --itrace: bottom()'s instructions in both frames, the same trace hash as
+# without the listing.
+add_test(NAME gdb.itrace
+  COMMAND ${CMAKE_CURRENT_LIST_DIR}/expect_itrace.sh 1:0x40200064-0x40200080
+          ${CMAKE_CURRENT_LIST_DIR}/gdb/itrace_bottom.expected -- ${GDB_RUN} --mafs 2)
+hvsim_bad_input(itrace_bad_spec "--itrace expects PARTITION"
+  ${GDB_RUN} --itrace 1:0x10-0x5)

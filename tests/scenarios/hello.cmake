@@ -27,3 +27,9 @@ hvsim_bad_input(missing_image "partition 1 \\(Partition1\\) needs exactly one im
   $<TARGET_FILE:hvsim> run ${HELLO}/xm_cf.xml -p 0=${HELLO_IMAGES}/hello_p0.elf)
 hvsim_bad_input(bad_option "unknown option --frobnicate"
   $<TARGET_FILE:hvsim> run ${HELLO}/xm_cf.xml --frobnicate 1)
+# An image for a partition the configuration does not have (hello has 0..1):
+# said as such, not as another partition's missing image.
+hvsim_bad_input(image_for_no_partition
+  "^hvsim: -p 2=${HELLO_IMAGES}/hello_p1.elf: the configuration has no partition 2 \\(its partitions are 0\\.\\.1\\)$"
+  $<TARGET_FILE:hvsim> run ${HELLO}/xm_cf.xml -p 0=${HELLO_IMAGES}/hello_p0.elf
+  -p 2=${HELLO_IMAGES}/hello_p1.elf)

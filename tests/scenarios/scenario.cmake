@@ -118,3 +118,14 @@ add_test(NAME scenario.qemu_no_update
           -- ${HVSIM_BIN} scenario ${CMAKE_SOURCE_DIR}/scenarios/hello --engine qemu --update)
 set_tests_properties(scenario.qemu_hello scenario.qemu_skipped scenario.qemu_all scenario.qemu_wrong
   PROPERTIES LABELS leon3)
+# Run from inside its folder, a scenario has its real name, not ".".
+add_test(NAME scenario.named_from_inside COMMAND $<TARGET_FILE:hvsim> scenario .
+  --build-dir ${CMAKE_BINARY_DIR})
+set_tests_properties(scenario.named_from_inside PROPERTIES
+  WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/scenarios/hello
+  PASS_REGULAR_EXPRESSION "^ok +${CMAKE_SOURCE_DIR}/scenarios/hello \\(")
+add_test(NAME scenario.qemu_board_skip
+  COMMAND ${S}/expect_status.sh 0
+          "scenario [^ ]*qemu_uart2: cannot run on qemu: [^ ]*uart2.xml:[0-9]+: I/O ports at 0x80100100 of partition 1 \\(Partition1\\) are UART2.s; qemu-leon3 has no UART2.skip   [^ ]*qemu_uart2 \\(cannot run on qemu\\)"
+          -- ${HVSIM_BIN} scenario ${S}/qemu_uart2 --engine qemu --build-dir ${CMAKE_BINARY_DIR})
+set_tests_properties(scenario.qemu_board_skip PROPERTIES LABELS leon3)
