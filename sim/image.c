@@ -333,6 +333,22 @@ static const char *sim_image_part_label(const struct hv_partition_config *p, cha
     return buf;
 }
 
+/* "0x40100000-0x40200000, ..." : the partition's areas as it sees them,
+ * so that a misplaced image says where it could go. */
+static const char *sim_image_area_list(const struct hv_partition_config *p, char *buf, size_t size)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (uint32_t i = 0; i < p->area_count && used < size; i++) {
+        const struct hv_mem_area *a = &p->areas[i];
+        int n = snprintf(buf + used, size - used, "%s0x%08x-0x%08llx%s", i ? ", " : "",
+                         (unsigned)a->mapped_at, (unsigned long long)a->mapped_at + a->size,
+                         a->flags & HV_AREA_UNMAPPED ? " unmapped" : "");
+        used += n > 0 ? (size_t)n : 0;
+    }
+    return p->area_count ? buf : "none";
+}
+
 /* A segment fits when one area holds it in the partition's view and, since
  * XtratuM loads at p_paddr, its physical address is where that area's
  * memory is (p_paddr - start == p_vaddr - mappedAt). */
@@ -340,11 +356,12 @@ static bool sim_image_segment_fits(const struct sim_image_ctx *x,
                                    const struct hv_partition_config *p, const struct sim_segment *s)
 {
     const struct hv_mem_area *a = sim_image_find_area(p, s);
-    char label[64];
+    char label[64], areas[256];
     unsigned long long end = (unsigned long long)s->address + s->mem_size;
     if (a == NULL) {
-        sim_image_report(x, "segment 0x%08x-0x%08llx does not fit %s's memory areas",
-                         (unsigned)s->address, end, sim_image_part_label(p, label, sizeof(label)));
+        sim_image_report(x, "segment 0x%08x-0x%08llx does not fit %s's memory areas (%s)",
+                         (unsigned)s->address, end, sim_image_part_label(p, label, sizeof(label)),
+                         sim_image_area_list(p, areas, sizeof areas));
         return false;
     }
     uint32_t expected = a->start + (s->address - a->mapped_at);
@@ -376,12 +393,13 @@ enum sim_error sim_image_check_range(const char *path, const char *what, uint32_
 {
     struct sim_image_ctx x = {.path = path, .diag = diag};
     struct sim_segment s = {.address = address, .mem_size = size};
-    char label[64];
+    char label[64], areas[256];
     if (sim_image_find_area(p, &s) != NULL)
         return SIM_OK;
-    sim_image_report(&x, "%s 0x%08x-0x%08llx does not fit %s's memory areas", what,
+    sim_image_report(&x, "%s 0x%08x-0x%08llx does not fit %s's memory areas (%s)", what,
                      (unsigned)address, (unsigned long long)address + size,
-                     sim_image_part_label(p, label, sizeof(label)));
+                     sim_image_part_label(p, label, sizeof(label)),
+                     sim_image_area_list(p, areas, sizeof areas));
     return SIM_ERR_IMAGE;
 }
 

@@ -417,6 +417,11 @@ static int run_loaded(const struct run_args *args, const struct sim_config *load
 {
     const struct hv_config *config = sim_config_hv(loaded);
     struct run_files f = {.console = stdout};
+    /* Console lines and notices (stderr, unbuffered) in the order they
+     * happened, also when both streams go to one pipe (2>&1 | tee): a
+     * console line is written when it ends, not when a buffer fills. */
+    if (!args->console_path)
+        setvbuf(stdout, NULL, _IOLBF, 0);
     bool opened = open_optional("--console", args->console_path, "w", &f.console) &&
                   open_optional("--uart-in", args->uart_input_path, "rb", &f.uart_input) &&
                   open_optional("--uart2-in", args->uart2_input_path, "rb", &f.uart2_input) &&

@@ -13,6 +13,9 @@ static const struct sim_cli_option scenario_options[] = {
      "${SPARC} is DIR/sparc (default: the build hvsim belongs to)"},
     {"-j", "N", "run N scenarios at a time, each in its own process (1..64, default 1)"},
     {"--junit", "FILE", "write a JUnit XML report, one test case per scenario"},
+    {"--shard", "K/N",
+     "run only shard K of N (1 <= K <= N): every Nth scenario found, from the "
+     "Kth; one CI job a shard (docs/scenarios.md)"},
     {"--update", NULL,
      "rewrite the recorded expectations (hashes, console files) instead of "
      "comparing; review the diff"},
@@ -24,7 +27,9 @@ static const struct sim_cli_option scenario_options[] = {
 
 const struct sim_cli_spec sim_cmd_scenario_spec = {
     .command = "scenario",
-    .synopsis = "DIR... [--build-dir DIR] [-j N] [--junit FILE] [--update] [--engine ENGINE]",
+    .synopsis = "DIR... [--build-dir DIR] [-j N] [--junit FILE] [--shard K/N] [--update] "
+                "[--engine ENGINE]",
+    .synopsis = "DIR... [--build-dir DIR] [-j N] [--junit FILE] [--shard K/N] [--update]",
     .summary = "Run scenario scripts (scenario.hvsim) and check their expectations "
                "(docs/scenarios.md). Each DIR is a scenario folder, a script, or a folder "
                "searched for scenario folders.",
@@ -33,9 +38,31 @@ const struct sim_cli_spec sim_cmd_scenario_spec = {
                "failed, 2 for bad usage or a scenario that could not run.\n",
 };
 
+struct scenario_args {
+    struct sim_scenario_runner runner;
+    unsigned shard, shards; /* --shard K/N; 0 when not given */
+};
+
+static int parse_shard(struct scenario_args *a, const char *value)
+{
+    char *slash, *end;
+    unsigned long k = strtoul(value, &slash, 10);
+    unsigned long n = *slash == '/' ? strtoul(slash + 1, &end, 10) : 0;
+    if (value[0] < '0' || value[0] > '9' || *slash != '/' || slash[1] < '0' || slash[1] > '9' ||
+        *end || n < 1 || n > 10000 || k < 1 || k > n)
+        return sim_cli_error(&sim_cmd_scenario_spec, "--shard expects K/N with 1 <= K <= N, got %s",
+                             value);
+    a->shard = (unsigned)k;
+    a->shards = (unsigned)n;
+    return 0;
+}
+
 static int parse_option(void *context, const char *option, const char *value)
 {
-    struct sim_scenario_runner *r = context;
+    struct scenario_args *a = context;
+    struct sim_scenario_runner *r = &a->runner;
+    if (strcmp(option, "--shard") == 0)
+        return parse_shard(a, value);
     if (strcmp(option, "--update") == 0)
         r->update = true;
     else if (strcmp(option, "--build-dir") == 0)
@@ -59,30 +86,32 @@ static int parse_option(void *context, const char *option, const char *value)
 
 static int find_scenarios(void *context, const char *path)
 {
-    if (sim_scenario_runner_find(context, path))
+    if (sim_scenario_runner_find(&((struct scenario_args *)context)->runner, path))
         return 0;
     return sim_cli_error(&sim_cmd_scenario_spec,
                          "no scenario (folder with " SCN_SCRIPT_NAME ") at %s", path);
 }
 
-static int parse_args(struct sim_scenario_runner *r, int argc, char **argv)
+static int parse_args(struct scenario_args *a, int argc, char **argv)
 {
-    int status = sim_cli_parse(&sim_cmd_scenario_spec, argc, argv, parse_option, find_scenarios, r);
-    if (status == 0 && r->count == 0)
+    int status = sim_cli_parse(&sim_cmd_scenario_spec, argc, argv, parse_option, find_scenarios, a);
+    if (status == 0 && a->runner.count == 0)
         return sim_cli_error(&sim_cmd_scenario_spec, "usage: hvsim scenario %s",
                              sim_cmd_scenario_spec.synopsis);
-    if (status == 0 && r->update && r->qemu)
+    if (status == 0 && a->runner.update && a->runner.qemu)
         return sim_cli_error(&sim_cmd_scenario_spec,
                              "--update records the simulator's values: not with --engine qemu");
+    if (status == 0 && a->shards)
+        sim_scenario_runner_shard(&a->runner, a->shard, a->shards);
     return status;
 }
 
 int sim_cmd_scenario(int argc, char **argv)
 {
-    struct sim_scenario_runner r = {.build_dir = HVSIM_DEFAULT_BUILD_DIR, .parallel = 1};
-    int status = parse_args(&r, argc, argv);
+    struct scenario_args a = {.runner = {.build_dir = HVSIM_DEFAULT_BUILD_DIR, .parallel = 1}};
+    int status = parse_args(&a, argc, argv);
     if (status == 0)
-        status = sim_scenario_runner_run(&r);
-    sim_scenario_runner_free(&r);
+        status = sim_scenario_runner_run(&a.runner);
+    sim_scenario_runner_free(&a.runner);
     return status == SIM_CLI_HELP_SHOWN ? 0 : status;
 }

@@ -240,6 +240,18 @@ int sim_scenario_runner_run(struct sim_scenario_runner *r)
     return status;
 }
 
+void sim_scenario_runner_shard(struct sim_scenario_runner *r, unsigned k, unsigned n)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < r->count; i++) {
+        if (i % n == k - 1)
+            r->scripts[kept++] = r->scripts[i];
+        else
+            free(r->scripts[i]);
+    }
+    r->count = kept;
+}
+
 void sim_scenario_runner_free(struct sim_scenario_runner *r)
 {
     for (size_t i = 0; i < r->count; i++)

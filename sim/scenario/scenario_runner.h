@@ -21,6 +21,10 @@ struct sim_scenario_runner {
  * folder searched for scenario folders (in name order). False when there
  * is none (or out of memory). */
 bool sim_scenario_runner_find(struct sim_scenario_runner *r, const char *path);
+/* Keeps shard k of n (1 <= k <= n): the scenarios found at positions
+ * k-1, k-1+n, k-1+2n... A stable split for CI jobs: the same arguments
+ * give each job the same scenarios, and the n shards cover them all once. */
+void sim_scenario_runner_shard(struct sim_scenario_runner *r, unsigned k, unsigned n);
 /* Runs every scenario found; the exit status: 0 all passed, 1 any failed,
  * 2 a scenario could not run or the report could not be written. */
 int sim_scenario_runner_run(struct sim_scenario_runner *r);

@@ -67,3 +67,10 @@ add_test(NAME gdb.itrace
           ${CMAKE_CURRENT_LIST_DIR}/gdb/itrace_bottom.expected -- ${GDB_RUN} --mafs 2)
 hvsim_bad_input(itrace_bad_spec "--itrace expects PARTITION"
   ${GDB_RUN} --itrace 1:0x10-0x5)
+# Ctrl-C while the system runs stops it (SIGINT) within the run's polling.
+find_program(HVSIM_PYTHON3 python3)
+if(HVSIM_PYTHON3)
+  add_test(NAME gdb.ctrl_c
+    COMMAND ${CMAKE_CURRENT_LIST_DIR}/expect_gdb_ctrl_c.sh ${CMAKE_CURRENT_LIST_DIR}/gdb/ctrl_c.py
+            -- ${GDB_RUN} --mafs 100000)
+endif()

@@ -20,7 +20,7 @@ hvsim_bad_input(slot_unknown_partition
 hvsim_bad_input(image_not_sparc "^$<TARGET_FILE:hvsim>: .*SPARC"
   $<TARGET_FILE:hvsim> run ${HELLO}/xm_cf.xml
   -p 0=$<TARGET_FILE:hvsim> -p 1=${HELLO_IMAGES}/hello_p1.elf)
-hvsim_bad_input(image_does_not_fit "^${HELLO_IMAGES}/hello_p1.elf: .*does not fit"
+hvsim_bad_input(image_does_not_fit "^${HELLO_IMAGES}/hello_p1.elf: .*does not fit .*memory areas \\(0x40100000-0x40200000\\)$"
   $<TARGET_FILE:hvsim> run ${HELLO}/xm_cf.xml
   -p 0=${HELLO_IMAGES}/hello_p1.elf -p 1=${HELLO_IMAGES}/hello_p1.elf)
 hvsim_bad_input(missing_image "partition 1 \\(Partition1\\) needs exactly one image"

@@ -29,3 +29,11 @@ add_test(NAME scenario.hm_hypervisor_warm_reset
           ${CMAKE_SOURCE_DIR}/tests/guest/hm_hypervisor_warm_reset.expected --
           $<TARGET_FILE:hvsim> run ${CMAKE_CURRENT_BINARY_DIR}/hm_hypervisor_warm_reset.xml
           -p 0=${HM_IMAGES}/fault_hm.elf -p 1=${HM_IMAGES}/healthy.elf --mafs 4)
+# Console lines and notices in the order they happened with both streams in
+# one pipe (2>&1 | cat, as a CI log): the lines completed before the fault
+# at 22 ms come before its notice (stdout is line-buffered).
+add_test(NAME scenario.notices_in_order COMMAND sh -c
+  "$<TARGET_FILE:hvsim> run ${CMAKE_CURRENT_BINARY_DIR}/hm_partition_cold_reset.xml \
+   -p 0=${HM_IMAGES}/fault_hm.elf -p 1=${HM_IMAGES}/healthy.elf --mafs 3 2>&1 | cat | \
+   awk '/^Healthy: slot 0 at/ {line = NR} /^hvsim: 22034 us: .*HM event/ {notice = NR} \
+        END {exit !(line && notice && line < notice)}'")

@@ -129,3 +129,8 @@ add_test(NAME scenario.qemu_board_skip
           "scenario [^ ]*qemu_uart2: cannot run on qemu: [^ ]*uart2.xml:[0-9]+: I/O ports at 0x80100100 of partition 1 \\(Partition1\\) are UART2.s; qemu-leon3 has no UART2.skip   [^ ]*qemu_uart2 \\(cannot run on qemu\\)"
           -- ${HVSIM_BIN} scenario ${S}/qemu_uart2 --engine qemu --build-dir ${CMAKE_BINARY_DIR})
 set_tests_properties(scenario.qemu_board_skip PROPERTIES LABELS leon3)
+# --shard K/N: a stable split of the scenarios for parallel CI jobs.
+add_test(NAME scenario.shards COMMAND ${CMAKE_CURRENT_LIST_DIR}/expect_shards.sh
+  $<TARGET_FILE:hvsim> 3 ${CMAKE_SOURCE_DIR}/scenarios/faults --build-dir ${CMAKE_BINARY_DIR})
+hvsim_bad_input(shard_out_of_range "^hvsim scenario: --shard expects K/N with 1 <= K <= N, got 4/3$"
+  $<TARGET_FILE:hvsim> scenario ${CMAKE_SOURCE_DIR}/scenarios/hello --shard 4/3)

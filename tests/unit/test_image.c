@@ -214,7 +214,8 @@ static void test_fits_mapped(void **state)
     free(diag);
 }
 
-static void expect_no_fit(const struct hv_mem_area *areas, uint32_t count)
+/* areas_text: how the message lists the partition's areas */
+static void expect_no_fit(const struct hv_mem_area *areas, uint32_t count, const char *areas_text)
 {
     struct hv_partition_config p = partition(areas, count);
     struct sim_image img;
@@ -224,8 +225,8 @@ static void expect_no_fit(const struct hv_mem_area *areas, uint32_t count)
     char expected[256];
     snprintf(expected, sizeof(expected),
              "part.elf: segment 0x40100000-0x%08x does not fit partition 0 (P0)'s memory "
-             "areas\n",
-             0x40100000u + img.segments[0].mem_size);
+             "areas (%s)\n",
+             0x40100000u + img.segments[0].mem_size, areas_text);
     assert_string_equal(diag, expected);
     assert_int_equal(result, SIM_ERR_IMAGE);
     sim_image_free(&img);
@@ -242,11 +243,11 @@ static void test_no_fit(void **state)
     static const struct hv_mem_area split[] = {{"", 0x40100000, 0x10, 0x40100000, 0},
                                                {"", 0x40100010, 0x1000, 0x40100010, 0}};
     (void)state;
-    expect_no_fit(elsewhere, 1);
-    expect_no_fit(unmapped, 1);
-    expect_no_fit(too_small, 1);
-    expect_no_fit(split, 2);
-    expect_no_fit(NULL, 0);
+    expect_no_fit(elsewhere, 1, "0x40101000-0x40102000");
+    expect_no_fit(unmapped, 1, "0x40100000-0x40101000 unmapped");
+    expect_no_fit(too_small, 1, "0x40100000-0x40100010");
+    expect_no_fit(split, 2, "0x40100000-0x40100010, 0x40100010-0x40101010");
+    expect_no_fit(NULL, 0, "none");
 }
 
 /* The plain -Ttext link does not fit an area starting at its text. */
@@ -262,7 +263,8 @@ static void test_paged_does_not_fit(void **state)
     char expected[256];
     const struct sim_segment *s = &img.segments[0];
     snprintf(expected, sizeof(expected),
-             "part.elf: segment 0x%08x-0x%08x does not fit partition 0 (P0)'s memory areas\n",
+             "part.elf: segment 0x%08x-0x%08x does not fit partition 0 (P0)'s memory areas "
+             "(0x40100000-0x40140000)\n",
              s->address, s->address + s->mem_size);
     assert_string_equal(diag, expected);
     assert_int_equal(result, SIM_ERR_IMAGE);

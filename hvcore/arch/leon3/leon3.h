@@ -19,6 +19,15 @@
 #define LEON3_CPU_Y 560
 #define LEON3_CPU_SIZE 568
 
+/* The SRMMU (srmmu.c): its register ASI, the context register, and where
+ * the trampoline (the trap table's page and the next, start.S) sits in
+ * every context: a level-1 entry from XM_MMU_L1_RESERVED on, so a
+ * partition's own map has it too. */
+#define LEON3_ASI_MMU_REGS 0x19
+#define LEON3_MMU_CTX_REG 0x200
+#define LEON3_TRAMPOLINE_VA 0xFF000000
+#define LEON3_TRAMPOLINE_SIZE 8192
+
 #ifndef __ASSEMBLER__
 #include <hvcore/hv.h>
 #include <hvcore/trace.h>
@@ -44,6 +53,8 @@ extern const uint32_t leon3_traced;    /* 1: and trace frames among them */
 
 /* start.S */
 extern struct leon3_cpu *leon3_running; /* whose registers the next trap saves */
+extern uint32_t leon3_next_context;     /* the SRMMU context leon3_resume loads */
+extern uint8_t leon3_trap_table[];
 void leon3_resume(struct leon3_cpu *cpu) __attribute__((noreturn));
 void leon3_idle(void) __attribute__((noreturn));
 void leon3_shutdown(void) __attribute__((noreturn));

@@ -1,11 +1,14 @@
 /* hvcore/arch/leon3: partition memory as the core sees it. A guest address
- * is translated through the partition's own map (the configuration's
- * areas at mappedAt, and its PCT page) and reached physically with the
- * MMU bypass ASI, so a copy works whichever partition's context is loaded
- * and can never fault. Pages for the PCTs and the SRMMU tables come from
+ * is translated through the partition's map in use (the configuration's
+ * areas at mappedAt and its PCT page, or the partition's own SRMMU tables,
+ * walked as the SRMMU walks them, with the user rights of the PTE) and
+ * reached physically with the MMU bypass ASI, so a copy works whichever
+ * context is loaded and can never fault. Pages for the PCTs and the SRMMU tables come from
  * the hypervisor's memory after the image (its PhysicalMemoryArea). */
 #include "leon3.h"
+#include "srmmu.h"
 #include <hvcore/port.h>
+#include <xm/mmu.h>
 
 #define ASI_BYPASS "0x1c" /* LEON3: MMU bypass */
 #define PAGE 4096u
@@ -58,6 +61,40 @@ uint8_t *hv_port_pct(struct hv *hv, uint32_t partition)
     return pcts[partition];
 }
 
+static uint32_t phys_load32(uint32_t address)
+{
+    uint32_t value;
+    __asm__ volatile("lda [%1] " ASI_BYPASS ", %0" : "=r"(value) : "r"(address) : "memory");
+    return value;
+}
+
+/* User rights of an SRMMU ACC field (SPARC V8 manual, table H-5). */
+static bool user_may(uint32_t acc, bool write)
+{
+    return write ? acc == 1u || acc == 3u : acc <= 3u || acc == 5u;
+}
+
+/* The walk through a partition's own tables from its level-1 table at
+ * `root`; as translate(). */
+static uint64_t translate_own(uint32_t root, uint32_t address, bool write, uint32_t *physical)
+{
+    static const uint32_t shift[3] = {24, 18, 12}, mask[3] = {0xffu, 0x3fu, 0x3fu};
+    uint32_t table = root;
+    for (uint32_t level = 0; level < 3; level++) {
+        uint32_t entry = phys_load32(table + 4u * ((address >> shift[level]) & mask[level]));
+        if ((entry & 3u) == SRMMU_ET_PTD && level < 2) {
+            table = (entry & ~3u) << 4;
+            continue;
+        }
+        if ((entry & 3u) != SRMMU_ET_PTE || !user_may((entry >> 2) & 7u, write))
+            return 0;
+        uint32_t page = 1u << shift[level], base = address & ~(page - 1);
+        *physical = ((entry >> 8) << 12) + (address - base);
+        return (uint64_t)base + page;
+    }
+    return 0;
+}
+
 /* Where guest address `address` of partition id is, physically, and up to
  * where (exclusive) that translation holds: 0 when unmapped. */
 static uint64_t translate(struct hv *hv, uint32_t id, uint32_t address, bool write,
@@ -68,6 +105,8 @@ static uint64_t translate(struct hv *hv, uint32_t id, uint32_t address, bool wri
         *physical = (uint32_t)hv_port_pct(hv, id) + (address - HV_PCT_ADDRESS);
         return write ? 0 : (uint64_t)HV_PCT_ADDRESS + HV_PCT_AREA_SIZE;
     }
+    if (hv->mmu[id].root != XM_MMU_INITIAL_MAP)
+        return translate_own(hv->mmu[id].root, address, write, physical);
     for (uint32_t i = 0; i < part->area_count; i++) {
         const struct hv_mem_area *area = &part->areas[i];
         if (area->flags & HV_AREA_UNMAPPED || address - area->mapped_at >= area->size)

@@ -3,18 +3,26 @@
  * (at mappedAt; read-only ones RX; unmapped ones not at all; a shared area
  * is the same physical memory in each partition that lists it), its PCT
  * page read-only at HV_PCT_ADDRESS, and the hypervisor and the APB devices
- * supervisor-only. Tables are built with leon3_srmmu_map(), which takes
- * the largest page each step allows (16 MiB, 256 KiB, 4 KiB): the MMU
- * paravirtualisation of issue 17 builds partition tables with it too. */
+ * supervisor-only. Every context, a partition's own maps too, maps the
+ * trampoline (start.S) at LEON3_TRAMPOLINE_VA, supervisor-only: traps
+ * enter and leave a partition through it. Tables are built with
+ * srmmu_map(), which takes the largest page each step allows (16 MiB,
+ * 256 KiB, 4 KiB).
+ *
+ * The MMU paravirtualisation (hvcore/src/mmu.c): a partition's own
+ * level-1 table, validated by the core, becomes its context's root as it
+ * is; the port fills its entries from XM_MMU_L1_RESERVED on with those of
+ * the configuration's map (the PCT and the trampoline). */
 #include "srmmu.h"
 #include "leon3.h"
 #include <hvcore/port.h>
 #include <xm/mmu.h>
 
 #define ASI_MMU_REGS "0x19"
+#define ASI_BYPASS "0x1c"
 #define MMU_CONTROL 0x000u
 #define MMU_CTX_TABLE 0x100u
-#define MMU_CTX 0x200u
+#define MMU_CTX LEON3_MMU_CTX_REG
 #define MMU_FSR 0x300u
 #define MMU_CONTROL_ENABLE 0x1u
 
@@ -25,6 +33,7 @@
 extern uint8_t __image_start[];
 
 static uint32_t *context_table;
+static uint32_t *configured_map[HV_MAX_PARTITIONS]; /* level-1 tables */
 
 static void mmu_write(uint32_t reg, uint32_t value)
 {
@@ -43,9 +52,14 @@ static void tlb_flush_all(void)
     __asm__ volatile("sta %%g0, [%0] 0x18" : : "r"(0x400u) : "memory"); /* flush entire */
 }
 
+static uint32_t ptd_at(uint32_t physical)
+{
+    return (physical >> 4) | SRMMU_ET_PTD;
+}
+
 static uint32_t ptd(const uint32_t *table)
 {
-    return ((uint32_t)table >> 4) | SRMMU_ET_PTD;
+    return ptd_at((uint32_t)table);
 }
 
 static uint32_t *table_of(uint32_t entry)
@@ -120,6 +134,8 @@ static uint32_t *new_context(uint32_t number, const struct hv_config *config)
     map_or_panic(level1, (uint32_t)__image_start, (uint32_t)__image_start, hv_size, SRMMU_ACC_S_RWX,
                  true);
     map_or_panic(level1, IO_BASE, IO_BASE, IO_SIZE, SRMMU_ACC_S_RWX, false);
+    map_or_panic(level1, LEON3_TRAMPOLINE_VA, (uint32_t)leon3_trap_table, LEON3_TRAMPOLINE_SIZE,
+                 SRMMU_ACC_S_RX, true);
     context_table[number] = ptd(level1);
     return level1;
 }
@@ -133,6 +149,7 @@ static void map_partition(const struct hv_config *config, uint32_t id)
 {
     const struct hv_partition_config *part = &config->partitions[id];
     uint32_t *level1 = new_context(id + 1, config);
+    configured_map[id] = level1;
     for (uint32_t i = 0; i < part->area_count; i++) {
         const struct hv_mem_area *area = &part->areas[i];
         if (area->flags & HV_AREA_UNMAPPED)
@@ -154,11 +171,15 @@ void leon3_srmmu_init(const struct hv_config *config)
     mmu_write(MMU_CTX, 0);
     tlb_flush_all();
     mmu_write(MMU_CONTROL, mmu_read(MMU_CONTROL) | MMU_CONTROL_ENABLE);
+    /* From now on traps enter through the trampoline, in any context. */
+    __asm__ volatile("wr %0, %%tbr; nop; nop; nop" : : "r"(LEON3_TRAMPOLINE_VA) : "memory");
 }
 
+/* leon3_resume loads it, from the trampoline, just before `rett`: the
+ * hypervisor keeps running in context 0. */
 void leon3_srmmu_switch(uint32_t id)
 {
-    mmu_write(MMU_CTX, id + 1);
+    leon3_next_context = id + 1;
 }
 
 uint32_t leon3_srmmu_fault_status(void)
@@ -166,31 +187,70 @@ uint32_t leon3_srmmu_fault_status(void)
     return mmu_read(MMU_FSR);
 }
 
-/* The MMU paravirtualisation (hvcore/src/mmu.c). Not on this port yet: a
- * partition's own level-1 table would have to leave the hypervisor's
- * pages mapped, and this image lives at 0x40000000, inside the range a
- * partition maps, not above XM_MMU_L1_RESERVED's 0xF0000000 (docs/leon3.md).
- * Refusing the physical accesses makes the core refuse every page-table
- * call (XM_INVALID_CONFIG), so no partition table is ever installed. */
+/* The MMU paravirtualisation (hvcore/src/mmu.c). A partition's memory by
+ * physical address: inside one of its areas (wherever its mappedAt puts
+ * it: the SRMMU walks physical addresses). Its PCT is not at
+ * HV_PCT_ADDRESS physically here, so that address is refused (a PTE to it
+ * would map whatever the board has there). */
+static bool own_physical(struct hv *hv, uint32_t partition, uint32_t paddr, uint32_t length)
+{
+    const struct hv_partition_config *part = &hv->config->partitions[partition];
+    if (paddr % 4 != 0)
+        return false;
+    for (uint32_t i = 0; i < part->area_count; i++) {
+        const struct hv_mem_area *a = &part->areas[i];
+        if (paddr - a->start < a->size)
+            return length <= a->size - (paddr - a->start);
+    }
+    return false;
+}
+
+static uint32_t phys_load32(uint32_t address)
+{
+    uint32_t value;
+    __asm__ volatile("lda [%1] " ASI_BYPASS ", %0" : "=r"(value) : "r"(address) : "memory");
+    return value;
+}
+
+static void phys_store32(uint32_t address, uint32_t value)
+{
+    __asm__ volatile("sta %0, [%1] " ASI_BYPASS : : "r"(value), "r"(address) : "memory");
+}
+
 bool hv_port_phys_read(struct hv *hv, uint32_t partition, uint32_t paddr, uint32_t *words,
                        uint32_t count)
 {
-    (void)hv, (void)partition, (void)paddr;
+    if (count > SRMMU_L2_ENTRIES || !own_physical(hv, partition, paddr, 4 * count))
+        return false;
     for (uint32_t i = 0; i < count; i++)
-        words[i] = 0;
-    return false;
+        words[i] = phys_load32(paddr + 4 * i);
+    return true;
 }
 
 bool hv_port_phys_write32(struct hv *hv, uint32_t partition, uint32_t paddr, uint32_t value)
 {
-    (void)hv, (void)partition, (void)paddr, (void)value;
-    return false;
+    if (!own_physical(hv, partition, paddr, 4))
+        return false;
+    phys_store32(paddr, value);
+    return true;
 }
 
-/* Only the configuration's map is ever in use: drop cached translations. */
+/* The partition's context takes the level-1 table at l1 (the core
+ * validated it: a registered, 1 KiB-aligned level-1 table of its own
+ * memory), with the hypervisor's entries of the configuration's map; then
+ * the SRMMU's TLB is flushed. A page flush (type 0) would drop only the
+ * current context's entry, which is the hypervisor's here, so an
+ * invalidation flushes the whole TLB too. */
 bool hv_port_mmu_sync(struct hv *hv, uint32_t partition, uint32_t l1, uint32_t vaddr)
 {
-    (void)hv, (void)partition, (void)vaddr;
+    (void)hv;
+    if (vaddr == HV_MMU_ALL_PAGES && l1 == XM_MMU_INITIAL_MAP)
+        context_table[partition + 1] = ptd(configured_map[partition]);
+    else if (vaddr == HV_MMU_ALL_PAGES) {
+        for (uint32_t i = XM_MMU_L1_RESERVED; i < SRMMU_L1_ENTRIES; i++)
+            phys_store32(l1 + 4 * i, configured_map[partition][i]);
+        context_table[partition + 1] = ptd_at(l1);
+    }
     tlb_flush_all();
-    return l1 == XM_MMU_INITIAL_MAP;
+    return true;
 }

@@ -16,6 +16,7 @@
 #define SRMMU_ACC_R 0u     /* R / R */
 #define SRMMU_ACC_RWX 3u   /* RWX / RWX */
 #define SRMMU_ACC_RX 2u    /* RX / RX */
+#define SRMMU_ACC_S_RX 6u  /* none / RX */
 #define SRMMU_ACC_S_RWX 7u /* none / RWX */
 
 #define SRMMU_L1_ENTRIES 256u

@@ -26,48 +26,82 @@
 
 #define STACK_FRAME 96
 
+/* The trampoline: the trap table and the page after it, mapped at
+ * LEON3_TRAMPOLINE_VA (supervisor only) in every context, the partitions'
+ * own maps too (srmmu.c). TBR points there once the MMU is on, so a trap
+ * taken in any map reaches a stub that loads context 0 (which maps the
+ * hypervisor) before jumping to the handler; leon3_resume loads the
+ * partition's context from there, just before `rett`. */
+#define HIGH(label) (LEON3_TRAMPOLINE_VA + ((label) - trap_table))
+
 /* %l0 = PSR, %l1 = PC, %l2 = NPC (hardware), %l3 = TBR: the tt is in it. */
-#define TRAP(handler)                 \
+#define TRAP(stub)                    \
     rd %psr, %l0;                     \
+    sethi %hi(HIGH(stub)), %l4;       \
+    jmp %l4 + %lo(HIGH(stub));        \
+    rd %tbr, %l3
+
+/* In the trampoline: context 0, then the handler. Clobbers %l4, %l5. */
+#define STUB(handler)                 \
+    mov LEON3_MMU_CTX_REG, %l5;             \
+    sta %g0, [%l5] LEON3_ASI_MMU_REGS;      \
     sethi %hi(handler), %l4;          \
     jmp %l4 + %lo(handler);           \
-    rd %tbr, %l3
+    nop
 
 #define TRAP4(h) TRAP(h); TRAP(h); TRAP(h); TRAP(h)
 #define TRAP16(h) TRAP4(h); TRAP4(h); TRAP4(h); TRAP4(h)
 
     .section .text.start, "ax"
     .global _start
+    .global leon3_trap_table
     .align 4096
+leon3_trap_table:
 trap_table:
-    TRAP(reset)                  /* 0x00 */
-    TRAP(trap_common)            /* 0x01 */
-    TRAP(trap_common)
-    TRAP(trap_common)
-    TRAP(trap_common)            /* 0x04 */
-    TRAP(window_overflow)        /* 0x05 */
-    TRAP(window_underflow)       /* 0x06 */
-    TRAP(trap_common)            /* 0x07 */
-    TRAP(trap_common)
-    TRAP(trap_common)
-    TRAP(trap_common)
-    TRAP(trap_common)
-    TRAP4(trap_common)           /* 0x0c..0x0f */
-    TRAP16(trap_common)          /* 0x10..0x1f: interrupts */
-    TRAP16(trap_common)          /* 0x20 */
-    TRAP16(trap_common)          /* 0x30 */
-    TRAP16(trap_common)          /* 0x40 */
-    TRAP16(trap_common)          /* 0x50 */
-    TRAP16(trap_common)          /* 0x60 */
-    TRAP16(trap_common)          /* 0x70 */
-    TRAP16(trap_common)          /* 0x80: software traps */
-    TRAP16(trap_common)          /* 0x90 */
-    TRAP16(trap_common)          /* 0xa0 */
-    TRAP16(trap_common)          /* 0xb0 */
-    TRAP16(trap_common)          /* 0xc0 */
-    TRAP16(trap_common)          /* 0xd0 */
-    TRAP16(trap_common)          /* 0xe0 */
-    TRAP16(trap_common)          /* 0xf0: hypercalls */
+    rd %psr, %l0                 /* 0x00: reset, with the MMU off */
+    sethi %hi(reset), %l4
+    jmp %l4 + %lo(reset)
+    rd %tbr, %l3
+    TRAP(stub_trap_common)       /* 0x01 */
+    TRAP(stub_trap_common)
+    TRAP(stub_trap_common)
+    TRAP(stub_trap_common)       /* 0x04 */
+    TRAP(stub_window_overflow)   /* 0x05 */
+    TRAP(stub_window_underflow)  /* 0x06 */
+    TRAP(stub_trap_common)       /* 0x07 */
+    TRAP(stub_trap_common)
+    TRAP(stub_trap_common)
+    TRAP(stub_trap_common)
+    TRAP(stub_trap_common)
+    TRAP4(stub_trap_common)      /* 0x0c..0x0f */
+    TRAP16(stub_trap_common)     /* 0x10..0x1f: interrupts */
+    TRAP16(stub_trap_common)     /* 0x20 */
+    TRAP16(stub_trap_common)     /* 0x30 */
+    TRAP16(stub_trap_common)     /* 0x40 */
+    TRAP16(stub_trap_common)     /* 0x50 */
+    TRAP16(stub_trap_common)     /* 0x60 */
+    TRAP16(stub_trap_common)     /* 0x70 */
+    TRAP16(stub_trap_common)     /* 0x80: software traps */
+    TRAP16(stub_trap_common)     /* 0x90 */
+    TRAP16(stub_trap_common)     /* 0xa0 */
+    TRAP16(stub_trap_common)     /* 0xb0 */
+    TRAP16(stub_trap_common)     /* 0xc0 */
+    TRAP16(stub_trap_common)     /* 0xd0 */
+    TRAP16(stub_trap_common)     /* 0xe0 */
+    TRAP16(stub_trap_common)     /* 0xf0: hypercalls */
+
+/* The trampoline's second page: the stubs and the last step of
+ * leon3_resume (%l3 = context, %l4 = LEON3_MMU_CTX_REG, %l1/%l2 = PC/NPC). */
+stub_trap_common:
+    STUB(trap_common)
+stub_window_overflow:
+    STUB(window_overflow)
+stub_window_underflow:
+    STUB(window_underflow)
+resume_in_context:
+    sta %l3, [%l4] LEON3_ASI_MMU_REGS
+    jmp %l1
+    rett %l2
 
 reset:
 _start:
@@ -301,8 +335,12 @@ leon3_resume:
     ldd [%l0 + LEON3_CPU_G + 8], %g2
     ldd [%l0 + LEON3_CPU_G + 16], %g4
     ldd [%l0 + LEON3_CPU_G + 24], %g6
-    jmp %l1
-    rett %l2
+    sethi %hi(leon3_next_context), %l3
+    ld [%l3 + %lo(leon3_next_context)], %l3
+    mov LEON3_MMU_CTX_REG, %l4
+    set HIGH(resume_in_context), %l5
+    jmp %l5
+    nop
 
 /* Wait for an interrupt with interrupts on: it arrives at from_hypervisor. */
     .global leon3_idle
@@ -332,9 +370,12 @@ leon3_shutdown:
     nop
 
     .global leon3_running
+    .global leon3_next_context
     .section .bss
     .align 8
 leon3_running:
+    .skip 4
+leon3_next_context:             /* the SRMMU context leon3_resume loads */
     .skip 4
     .align 8
 leon3_stack:
