@@ -29,7 +29,6 @@ const struct sim_cli_spec sim_cmd_scenario_spec = {
     .command = "scenario",
     .synopsis = "DIR... [--build-dir DIR] [-j N] [--junit FILE] [--shard K/N] [--update] "
                 "[--engine ENGINE]",
-    .synopsis = "DIR... [--build-dir DIR] [-j N] [--junit FILE] [--shard K/N] [--update]",
     .summary = "Run scenario scripts (scenario.hvsim) and check their expectations "
                "(docs/scenarios.md). Each DIR is a scenario folder, a script, or a folder "
                "searched for scenario folders.",
