@@ -31,6 +31,16 @@
 #define VCPU_OP3_SAVE 0x3cu
 #define VCPU_OP3_RESTORE 0x3du
 
+/* op3 values (op = 3) of the FP loads and stores, and the FPop1 group
+ * (op = 2) with the opf of fdivs. */
+#define VCPU_OP3_LDF 0x20u
+#define VCPU_OP3_LDFSR 0x21u
+#define VCPU_OP3_LDDF 0x23u
+#define VCPU_OP3_STF 0x24u
+#define VCPU_OP3_STFSR 0x25u
+#define VCPU_OP3_FPOP1 0x34u
+#define VCPU_OPF_FDIVS 0x4du
+
 /* Bicc conditions. */
 #define VCPU_COND_ALWAYS 0x8u
 #define VCPU_COND_NE 0x9u
@@ -46,6 +56,19 @@ static inline uint32_t vcpu_insn_imm(uint32_t op3, uint32_t rd, uint32_t rs1, in
 {
     return (2u << 30) | (rd << 25) | (op3 << 19) | (rs1 << 14) | (1u << 13) |
            ((uint32_t)simm13 & 0x1fffu);
+}
+
+/* Load/store: rd, [rs1 + simm13] */
+static inline uint32_t vcpu_insn_mem(uint32_t op3, uint32_t rd, uint32_t rs1, int32_t simm13)
+{
+    return (3u << 30) | (rd << 25) | (op3 << 19) | (rs1 << 14) | (1u << 13) |
+           ((uint32_t)simm13 & 0x1fffu);
+}
+
+/* FPop1: %f rd = %f rs1 opf %f rs2 */
+static inline uint32_t vcpu_insn_fpop1(uint32_t opf, uint32_t rd, uint32_t rs1, uint32_t rs2)
+{
+    return (2u << 30) | (rd << 25) | (VCPU_OP3_FPOP1 << 19) | (rs1 << 14) | (opf << 5) | rs2;
 }
 
 /* ta n: software trap 0x80 + n */

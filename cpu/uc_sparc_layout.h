@@ -24,6 +24,12 @@
 #define VCPU_PSR_ET (1u << 5)
 #define VCPU_PSR_CWP 0x1fu
 
+/* FPU (SPARC V8 manual, 4.4): 32 single registers; %fsr's RD (31:30)
+ * picks the rounding mode, ver (19:17) is read-only. */
+#define VCPU_FREGS 32u
+#define VCPU_FSR_RD_SHIFT 30
+#define VCPU_FSR_VER 0x000e0000u
+
 struct vcpu_layout {
     size_t blob_size;             /* uc_context_size of an engine */
     uint32_t field[VCPU_F_COUNT]; /* offset of each scalar field */
@@ -32,8 +38,15 @@ struct vcpu_layout {
     uint32_t regbase;             /* outs of window 0 */
     uint32_t wrap;                /* copy of window 0's outs while CWP = nwindows-1 */
     uint32_t nwindows;
-    uint32_t cc_flags;    /* CC_OP value: flags are in PSR_ICC */
-    uint32_t psr_version; /* impl/ver bits a PSR read shows */
+    uint32_t cc_flags;         /* CC_OP value: flags are in PSR_ICC */
+    uint32_t psr_version;      /* impl/ver bits a PSR read shows */
+    uint32_t freg[VCPU_FREGS]; /* offset of each of %f0-%f31 */
+    uint32_t fsr;              /* offset of %fsr as `st %fsr` shows it */
+    /* The engine keeps the rounding mode a second time, in one byte of its
+     * softfloat status that `ld %fsr` updates: its offset and its value
+     * for each RD. */
+    uint32_t fp_round;
+    uint8_t fp_round_value[4];
 };
 
 /* The cached layout; valid once vcpu_state_init succeeded (or during the

@@ -5,7 +5,8 @@
  * word whose value follows a known sequence across snapshots (registers
  * written with distinct tags, `save`/`restore` for CWP, `wr` with distinct
  * bit patterns for Y, WIM, TBR and the PSR fields, a trap in a delay slot
- * for NPC). Zero or several candidates for any field fail the probe: a
+ * for NPC, `ld %fsr` and `ldd` into the FP registers with distinct tags
+ * for the FPU). Zero or several candidates for any field fail the probe: a
  * guess would corrupt partitions silently. */
 #include "cpu/sparc_insn.h"
 #include "cpu/uc_sparc_layout.h"
@@ -18,11 +19,12 @@
 #define PROBE_CODE 0x10000u
 #define PROBE_CODE_SIZE 0x10000u
 #define PROBE_UNTIL (PROBE_CODE + PROBE_CODE_SIZE - 4u) /* never executed */
-#define PROBE_SLOT_BYTES 64u
+#define PROBE_DATA_OFFSET 0x8000u                       /* snippets below, their data above */
+#define PROBE_SLOT_BYTES 128u
 #define PROBE_TA 0x10u /* the snapshot trap: tt 0x90 */
 #define PROBE_TT (0x80u + PROBE_TA)
 #define PROBE_TT_PRIVILEGED 0x03u
-#define PROBE_SNAPS 24
+#define PROBE_SNAPS 28
 #define PROBE_S_RADIUS 256u /* PSR fields are looked for this close to CWP */
 
 struct probe {
@@ -85,7 +87,7 @@ static bool is_claimed(const struct probe *p, uint32_t offset, uint32_t bytes)
 static bool put_code(struct probe *p, const uint32_t *code, uint32_t count, uint32_t *address)
 {
     uint8_t bytes[PROBE_SLOT_BYTES];
-    if (count * 4 > sizeof bytes || p->next_slot + PROBE_SLOT_BYTES >= PROBE_CODE_SIZE - 4) {
+    if (count * 4 > sizeof bytes || p->next_slot + PROBE_SLOT_BYTES > PROBE_DATA_OFFSET) {
         return fail(p, "probe snippet space exhausted");
     }
     for (uint32_t i = 0; i < count; i++) {
@@ -207,6 +209,11 @@ enum {
     SNAP_P4,
     SNAP_P5,
     SNAP_DELAY,
+    SNAP_FBASE, /* supervisor base state with EF = 1 */
+    SNAP_F0,    /* FP registers and %fsr loaded, RD = 0..3 */
+    SNAP_F1,
+    SNAP_F2,
+    SNAP_F3,
 };
 
 static uint32_t greg_tag(int set, int i)
@@ -580,6 +587,125 @@ static bool probe_delay_slot(struct probe *p)
     return true;
 }
 
+#define PROBE_FP_RUNS 4
+#define PROBE_FSR_AT 128 /* the %fsr word after the 32 registers */
+#define PROBE_FSR_SEEN 132
+
+static uint32_t freg_tag(uint32_t run, uint32_t i)
+{
+    return 0x3c000000u + run * 0x10000u + i * 0x101u;
+}
+
+/* One %fsr pattern per run: RD = run, TEM, aexc and cexc all different. */
+static uint32_t fsr_pattern(uint32_t run)
+{
+    static const uint32_t tem[PROBE_FP_RUNS] = {0x15, 0x0a, 0x1f, 0x03};
+    static const uint32_t aexc[PROBE_FP_RUNS] = {0x0a, 0x15, 0x03, 0x1c};
+    static const uint32_t cexc[PROBE_FP_RUNS] = {0x05, 0x0a, 0x1c, 0x03};
+    return run << VCPU_FSR_RD_SHIFT | tem[run] << 23 | aexc[run] << 5 | cexc[run];
+}
+
+static bool write_be32(struct probe *p, uint32_t address, uint32_t value)
+{
+    const uint8_t b[4] = {(uint8_t)(value >> 24), (uint8_t)(value >> 16), (uint8_t)(value >> 8),
+                          (uint8_t)value};
+    return uc_mem_write(p->uc, address, b, 4) == UC_ERR_OK || fail(p, "uc_mem_write failed");
+}
+
+static bool read_be32(struct probe *p, uint32_t address, uint32_t *value)
+{
+    uint8_t b[4];
+    if (uc_mem_read(p->uc, address, b, 4) != UC_ERR_OK) {
+        return fail(p, "uc_mem_read failed");
+    }
+    *value = (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
+    return true;
+}
+
+/* From the supervisor base state with EF = 1: `ldd` the 32 tags of a run
+ * into %f0-%f31, `ld` its %fsr pattern, and `st %fsr` what the guest then
+ * reads (the ver field is the engine's). */
+static bool run_fp_loads(struct probe *p, uint32_t code_address, uint32_t run, uint32_t *seen)
+{
+    uint32_t data = PROBE_CODE + PROBE_DATA_OFFSET + run * 0x100u;
+    for (uint32_t i = 0; i < VCPU_FREGS; i++) {
+        if (!write_be32(p, data + 4 * i, freg_tag(run, i))) {
+            return false;
+        }
+    }
+    if (!write_be32(p, data + PROBE_FSR_AT, fsr_pattern(run)) ||
+        !restore_from(p, p->snap[SNAP_FBASE]) || !write_reg(p, UC_SPARC_REG_G1, data) ||
+        !run_at(p, code_address, SNAP_F0 + (int)run)) {
+        return false;
+    }
+    if (p->intno != PROBE_TT) {
+        return fail(p, "FP probe run %u trapped with tt 0x%x", run, p->intno);
+    }
+    if (!read_be32(p, data + PROBE_FSR_SEEN, seen)) {
+        return false;
+    }
+    return *seen >> VCPU_FSR_RD_SHIFT == run || fail(p, "`ld %%fsr` did not set RD = %u", run);
+}
+
+/* The one unclaimed byte that takes a different value for each RD and,
+ * in the base state, the value of the base state's RD. */
+static bool find_rounding_byte(struct probe *p)
+{
+    struct vcpu_layout *l = p->layout;
+    uint32_t base_rd = word(p->snap[SNAP_FBASE], l->fsr) >> VCPU_FSR_RD_SHIFT;
+    int matches = 0;
+    for (uint32_t off = 0; off < p->size; off++) {
+        uint8_t v[PROBE_FP_RUNS];
+        for (int r = 0; r < PROBE_FP_RUNS; r++) {
+            v[r] = p->snap[SNAP_F0 + r][off];
+        }
+        bool distinct = v[0] != v[1] && v[0] != v[2] && v[0] != v[3] && v[1] != v[2] &&
+                        v[1] != v[3] && v[2] != v[3];
+        if (!is_claimed(p, off, 1) && distinct && p->snap[SNAP_FBASE][off] == v[base_rd]) {
+            l->fp_round = off;
+            memcpy(l->fp_round_value, v, sizeof v);
+            matches++;
+        }
+    }
+    if (matches != 1) {
+        return fail(p, "FP rounding mode: %d candidate bytes", matches);
+    }
+    claim(p, l->fp_round, 1);
+    return true;
+}
+
+static bool probe_fpu(struct probe *p)
+{
+    uint32_t code[VCPU_FREGS / 2 + 3], address = 0, seen[PROBE_FP_RUNS];
+    for (uint32_t i = 0; i < VCPU_FREGS / 2; i++) {
+        code[i] = vcpu_insn_mem(VCPU_OP3_LDDF, 2 * i, VCPU_INSN_G(1), (int32_t)(8 * i));
+    }
+    code[16] = vcpu_insn_mem(VCPU_OP3_LDFSR, 0, VCPU_INSN_G(1), PROBE_FSR_AT);
+    code[17] = vcpu_insn_mem(VCPU_OP3_STFSR, 0, VCPU_INSN_G(1), PROBE_FSR_SEEN);
+    code[18] = vcpu_insn_ta(PROBE_TA);
+    memcpy(p->snap[SNAP_FBASE], p->snap[SNAP_BASE], p->size);
+    vcpu_layout_set_word(p->snap[SNAP_FBASE], p->layout->field[VCPU_F_PSR_EF], 1);
+    if (!put_code(p, code, 19, &address)) {
+        return false;
+    }
+    for (uint32_t run = 0; run < PROBE_FP_RUNS; run++) {
+        if (!run_fp_loads(p, address, run, &seen[run])) {
+            return false;
+        }
+    }
+    static const int idx[PROBE_FP_RUNS] = {SNAP_F0, SNAP_F1, SNAP_F2, SNAP_F3};
+    for (uint32_t i = 0; i < VCPU_FREGS; i++) {
+        const uint32_t want[PROBE_FP_RUNS] = {freg_tag(0, i), freg_tag(1, i), freg_tag(2, i),
+                                              freg_tag(3, i)};
+        char what[8];
+        snprintf(what, sizeof what, "%%f%u", i);
+        if (!find_word(p, what, idx, want, PROBE_FP_RUNS, &p->layout->freg[i])) {
+            return false;
+        }
+    }
+    return find_word(p, "%fsr", idx, seen, PROBE_FP_RUNS, &p->layout->fsr) && find_rounding_byte(p);
+}
+
 static bool probe_steps(struct probe *p)
 {
     return probe_globals(p) && probe_windows(p) && probe_condition_codes(p) &&
@@ -587,7 +713,8 @@ static bool probe_steps(struct probe *p)
            probe_wr_field(p, "Y", VCPU_OP3_WRY, 0xdeadbeefu, 0x01234567u, VCPU_F_Y) &&
            probe_wr_field(p, "WIM", VCPU_OP3_WRWIM, 0xa5u, 0x5au, VCPU_F_WIM) &&
            probe_wr_field(p, "TBR", VCPU_OP3_WRTBR, 0x12345000u, 0xabcde000u, VCPU_F_TBR) &&
-           probe_psr_fields(p) && check_psr_patterns(p) && probe_psr_read(p) && probe_delay_slot(p);
+           probe_psr_fields(p) && check_psr_patterns(p) && probe_psr_read(p) &&
+           probe_delay_slot(p) && probe_fpu(p);
 }
 
 static bool probe_setup(struct probe *p)

@@ -1,7 +1,9 @@
 /* End-to-end check of a discovered layout on a fresh engine, through the
  * accessors everything else uses: every window reachable at every CWP (the
  * wrap area included), PSR/WIM/TBR/Y as the guest reads them, user mode,
- * and a resume at a non-sequential (PC, NPC) from inside a trap hook. */
+ * a resume at a non-sequential (PC, NPC) from inside a trap hook, and the
+ * FP registers and %fsr (its rounding mode included) as the guest sees
+ * them. */
 #include "cpu/sparc_insn.h"
 #include "cpu/uc_sparc_layout.h"
 
@@ -170,6 +172,75 @@ static bool check_resume(struct self_test *t)
     return true;
 }
 
+#define TEST_FP_CODE (TEST_CODE + 0x400u)
+#define TEST_FP_DATA (TEST_CODE + 0x800u)
+#define TEST_FP_ONE 0x3f800000u   /* 1.0f */
+#define TEST_FP_THREE 0x40400000u /* 3.0f */
+
+static uint32_t fp_tag(uint32_t i)
+{
+    return i == 0 ? TEST_FP_ONE : i == 1 ? TEST_FP_THREE : 0x71000000u | i << 12 | i;
+}
+
+static uint32_t fp_data(struct self_test *t, uint32_t index)
+{
+    uint8_t b[4] = {0};
+    uc_mem_read(t->uc, TEST_FP_DATA + 4 * index, b, 4);
+    return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
+}
+
+/* The guest stores %f0-%f31 and %fsr written through the blob, then
+ * computes 1/3 in single precision into %f2 under that RD. */
+static bool check_fp_run(struct self_test *t, uint32_t rd)
+{
+    static const uint32_t third[4] = {0x3eaaaaabu, 0x3eaaaaaau, 0x3eaaaaabu, 0x3eaaaaaau};
+    for (uint32_t i = 0; i < VCPU_FREGS; i++) {
+        vcpu_state_set_freg(&t->blob, i, fp_tag(i));
+    }
+    vcpu_state_set_fsr(&t->blob, rd << VCPU_FSR_RD_SHIFT);
+    uint32_t fsr = vcpu_state_fsr(&t->blob);
+    vcpu_state_set_psr(&t->blob, VCPU_PSR_EF | VCPU_PSR_S | VCPU_PSR_PS);
+    vcpu_state_set_greg(&t->blob, 1, TEST_FP_DATA);
+    if (vcpu_state_restore(t->uc, &t->blob) != VCPU_OK || !run(t, TEST_FP_CODE, 0x80u + TEST_TA) ||
+        vcpu_state_save(t->uc, &t->blob) != VCPU_OK) {
+        return false;
+    }
+    for (uint32_t i = 0; i < VCPU_FREGS; i++) {
+        if (fp_data(t, i) != fp_tag(i)) {
+            return fail(t, "%%f%u reads 0x%08x, want 0x%08x", i, fp_data(t, i), fp_tag(i));
+        }
+    }
+    if (fp_data(t, VCPU_FREGS) != fsr || fsr >> VCPU_FSR_RD_SHIFT != rd) {
+        return fail(t, "%%fsr reads 0x%08x, want 0x%08x", fp_data(t, VCPU_FREGS), fsr);
+    }
+    if (fp_data(t, VCPU_FREGS + 1) != third[rd] || vcpu_state_freg(&t->blob, 2) != third[rd]) {
+        return fail(t, "1/3 with RD %u gives 0x%08x, want 0x%08x", rd, fp_data(t, VCPU_FREGS + 1),
+                    third[rd]);
+    }
+    return true;
+}
+
+static bool check_fpu(struct self_test *t)
+{
+    uint32_t code[VCPU_FREGS + 4];
+    for (uint32_t i = 0; i < VCPU_FREGS; i++) {
+        code[i] = vcpu_insn_mem(VCPU_OP3_STF, i, VCPU_INSN_G(1), (int32_t)(4 * i));
+    }
+    code[32] = vcpu_insn_mem(VCPU_OP3_STFSR, 0, VCPU_INSN_G(1), 4 * VCPU_FREGS);
+    code[33] = vcpu_insn_fpop1(VCPU_OPF_FDIVS, 2, 0, 1);
+    code[34] = vcpu_insn_mem(VCPU_OP3_STF, 2, VCPU_INSN_G(1), 4 * (VCPU_FREGS + 1));
+    code[35] = vcpu_insn_ta(TEST_TA);
+    if (!put_code(t, TEST_FP_CODE, code, VCPU_FREGS + 4)) {
+        return false;
+    }
+    for (uint32_t rd = 0; rd < 4; rd++) {
+        if (!check_fp_run(t, 3 - rd)) { /* RD = 0 last: after every other mode */
+            return false;
+        }
+    }
+    return true;
+}
+
 static bool self_test_setup(struct self_test *t)
 {
     uc_hook hook;
@@ -193,7 +264,7 @@ enum vcpu_error vcpu_probe_self_test(char *message, size_t size)
 {
     struct self_test t = {.message = message, .message_size = size};
     bool ok = self_test_setup(&t) && check_windows(&t) && check_special_registers(&t) &&
-              check_user_mode(&t) && check_resume(&t);
+              check_user_mode(&t) && check_resume(&t) && check_fpu(&t);
     vcpu_state_detach(&t.blob);
     vcpu_state_detach(&t.resume);
     if (t.uc != NULL) {

@@ -242,3 +242,33 @@ void vcpu_state_clear_registers(struct vcpu_blob *blob)
     memset(blob->bytes + L.regbase, 0, L.nwindows * VCPU_WINDOW_BYTES);
     memset(blob->bytes + L.wrap, 0, VCPU_GROUP_BYTES);
 }
+
+uint32_t vcpu_state_freg(const struct vcpu_blob *blob, uint32_t index)
+{
+    return vcpu_layout_word(blob->bytes, L.freg[index % VCPU_FREGS]);
+}
+
+void vcpu_state_set_freg(struct vcpu_blob *blob, uint32_t index, uint32_t value)
+{
+    vcpu_layout_set_word(blob->bytes, L.freg[index % VCPU_FREGS], value);
+}
+
+uint32_t vcpu_state_fsr(const struct vcpu_blob *blob)
+{
+    return vcpu_layout_word(blob->bytes, L.fsr);
+}
+
+void vcpu_state_set_fsr(struct vcpu_blob *blob, uint32_t value)
+{
+    uint32_t ver = vcpu_state_fsr(blob) & VCPU_FSR_VER;
+    vcpu_layout_set_word(blob->bytes, L.fsr, (value & ~VCPU_FSR_VER) | ver);
+    blob->bytes[L.fp_round] = L.fp_round_value[value >> VCPU_FSR_RD_SHIFT];
+}
+
+void vcpu_state_clear_fpu(struct vcpu_blob *blob)
+{
+    for (uint32_t i = 0; i < VCPU_FREGS; i++) {
+        vcpu_state_set_freg(blob, i, 0);
+    }
+    vcpu_state_set_fsr(blob, 0);
+}

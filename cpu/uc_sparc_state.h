@@ -1,7 +1,8 @@
 /* The only code that knows Unicorn's internal SPARC CPU state.
  *
  * Unicorn's register API reaches G0-7, the current window and PC. The rest
- * of the state (NPC, PSR fields, WIM, TBR, Y, every window) is reached
+ * of the state (NPC, PSR fields, WIM, TBR, Y, every window, %f0-%f31 and
+ * %fsr) is reached
  * through the blob that uc_context_save copies verbatim from the engine's
  * CPU structure. Its layout is not published, so it is discovered once per
  * process by a probe (known values, small guest snippets) and checked by a
@@ -95,6 +96,16 @@ uint32_t vcpu_state_win(const struct vcpu_blob *blob, uint32_t w, enum vcpu_win_
                         uint32_t index);
 void vcpu_state_set_win(struct vcpu_blob *blob, uint32_t w, enum vcpu_win_group group,
                         uint32_t index, uint32_t value);
+
+/* %f0-%f31 (index 0..31) and %fsr. Setting %fsr keeps its read-only ver
+ * field and sets the engine's rounding mode from RD, as `ld %fsr` does. */
+uint32_t vcpu_state_freg(const struct vcpu_blob *blob, uint32_t index);
+void vcpu_state_set_freg(struct vcpu_blob *blob, uint32_t index, uint32_t value);
+uint32_t vcpu_state_fsr(const struct vcpu_blob *blob);
+void vcpu_state_set_fsr(struct vcpu_blob *blob, uint32_t value);
+
+/* Zero %f0-%f31 and %fsr (but its ver field). */
+void vcpu_state_clear_fpu(struct vcpu_blob *blob);
 
 /* Zero G0-G7 and every window. */
 void vcpu_state_clear_registers(struct vcpu_blob *blob);

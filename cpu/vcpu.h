@@ -66,6 +66,8 @@ enum vcpu_reg {
     VCPU_WIM,
     VCPU_TBR,
     VCPU_Y,
+    VCPU_F0,                 /* %f0..%f31 = VCPU_F0..VCPU_F0 + 31, whatever PSR.EF */
+    VCPU_FSR = VCPU_F0 + 32, /* writing it keeps ver (19:17) and sets the rounding mode */
     VCPU_REG_COUNT
 };
 
@@ -85,7 +87,8 @@ enum vcpu_error vcpu_write_mem(struct vcpu *vcpu, uint32_t address, const void *
 /* XtratuM's partition boot state: user mode, ET = 1, CWP = 0, WIM = 0x2
  * (the caller's window, 1, invalid: nothing is spilled above the boot %fp),
  * condition codes initialised, PIL 0, %g1 = pct_address, PC = entry,
- * NPC = entry + 4, every other register zero. */
+ * NPC = entry + 4, every other register zero, %f0-%f31 and %fsr (but its
+ * ver field) included. */
 enum vcpu_error vcpu_boot(struct vcpu *vcpu, uint32_t entry, uint32_t pct_address);
 
 /* Run until the budget (cycles) is spent or the guest exits. Window

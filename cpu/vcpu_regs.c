@@ -76,8 +76,10 @@ static uint32_t get_special(struct vcpu *vcpu, enum vcpu_reg reg)
         return vcpu_state_get(&vcpu->state, VCPU_F_TBR);
     case VCPU_Y:
         return vcpu_state_get(&vcpu->state, VCPU_F_Y);
+    case VCPU_FSR:
+        return vcpu_state_fsr(&vcpu->state);
     default:
-        return 0;
+        return reg >= VCPU_F0 && reg < VCPU_FSR ? vcpu_state_freg(&vcpu->state, reg - VCPU_F0) : 0;
     }
 }
 
@@ -117,8 +119,15 @@ static void set_special(struct vcpu *vcpu, enum vcpu_reg reg, uint32_t value)
     case VCPU_Y:
         vcpu_state_set(&vcpu->state, VCPU_F_Y, value);
         break;
+    case VCPU_FSR:
+        vcpu_state_set_fsr(&vcpu->state, value);
+        break;
     default:
-        return;
+        if (reg < VCPU_F0 || reg >= VCPU_FSR) {
+            return;
+        }
+        vcpu_state_set_freg(&vcpu->state, reg - VCPU_F0, value);
+        break;
     }
     vcpu_restore(vcpu);
 }
@@ -174,6 +183,7 @@ enum vcpu_error vcpu_boot(struct vcpu *vcpu, uint32_t entry, uint32_t pct_addres
     }
     struct vcpu_blob *s = &vcpu->state;
     vcpu_state_clear_registers(s);
+    vcpu_state_clear_fpu(s); /* as hvsim's LEON3 port: docs/cpu.md says why not as XM-Q */
     vcpu_state_set_psr(s, VCPU_PSR_ET | BOOT_CWP); /* S = PS = EF = PIL = icc = 0 */
     vcpu_state_set(s, VCPU_F_WIM, BOOT_WIM);
     vcpu_state_set(s, VCPU_F_TBR, 0);

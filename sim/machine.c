@@ -365,3 +365,17 @@ void sim_machine_take_trap(struct sim_machine *m, uint32_t trap)
     m->clock.cycles += m->options.costs.entry; /* the trap enters the hypervisor */
     hv_partition_trap(&m->hv, trap, pc, 0);
 }
+
+bool sim_machine_read_guest(struct sim_machine *m, uint32_t partition, uint32_t address,
+                            void *buffer, uint32_t length)
+{
+    return partition < m->config->partition_count &&
+           vcpu_read_mem(m->partitions[partition].vcpu, address, buffer, length) == VCPU_OK;
+}
+
+bool sim_machine_write_guest(struct sim_machine *m, uint32_t partition, uint32_t address,
+                             const void *buffer, uint32_t length)
+{
+    return partition < m->config->partition_count &&
+           vcpu_write_mem(m->partitions[partition].vcpu, address, buffer, length, false) == VCPU_OK;
+}

@@ -107,6 +107,14 @@ const struct hv_config *sim_machine_config(const struct sim_machine *machine);
 struct vcpu *sim_machine_vcpu(struct sim_machine *machine, uint32_t partition);
 const struct hv *sim_machine_hv(const struct sim_machine *machine);
 
+/* A partition's memory as its CPU sees it (its own map, ignoring write
+ * protection when writing): false where it maps nothing. For tests and
+ * tools that set up or inspect a guest (tests/hostile/). */
+bool sim_machine_read_guest(struct sim_machine *m, uint32_t partition, uint32_t address,
+                            void *buffer, uint32_t length);
+bool sim_machine_write_guest(struct sim_machine *m, uint32_t partition, uint32_t address,
+                             const void *buffer, uint32_t length);
+
 /* The running partition takes trap `trap` at its current PC, as if its
  * next instruction had raised it (a scenario's `inject trap`). */
 void sim_machine_take_trap(struct sim_machine *m, uint32_t trap);

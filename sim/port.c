@@ -40,9 +40,12 @@ uint64_t hv_port_cycles(struct hv *hv)
     return machine_of(hv)->clock.cycles;
 }
 
+/* Devices first: a byte a UART finished while the core worked is recorded
+ * before the core's event, so records come out in time order. */
 void hv_port_trace(struct hv *hv, const struct hv_trace_event *event)
 {
     struct sim_machine *m = machine_of(hv);
+    bus_update(&m->devices.bus, m->clock.cycles);
     sim_trace_add(&m->trace, m->clock.cycles, event);
 }
 

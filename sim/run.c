@@ -90,6 +90,25 @@ static enum sim_error handle_exit(struct sim_machine *m, uint32_t id, const stru
     return SIM_ERR_CPU;
 }
 
+/* No hypervisor entry runs past a slot boundary (issue 11): a hypercall,
+ * assembly hypercall or trap whose worst-case cost (entry, hypercall and
+ * HV_HYPERCALL_MAX_IO register accesses) would reach the timer interrupt
+ * of the scheduler's next boundary is not entered. The partition stays on the instruction, which
+ * it executes again when it next runs; the CPU waits for the interrupt.
+ * So the next slot starts at the same cycle whatever the partition did.
+ * The console write bounds itself by the slot end (hvcore/src/console.c). */
+static bool enters_too_late(const struct sim_machine *m, uint64_t at)
+{
+    const struct sim_costs *c = &m->options.costs;
+    const struct hv_drivers *timer = &m->hv.drivers;
+    if (!timer->event_armed || timer->event_deadline != m->hv.sched.next_event_us)
+        return false; /* the next timer interrupt is the partition's own timer, not a boundary */
+    uint64_t cost =
+        (uint64_t)c->entry + c->hypercall + (uint64_t)HV_HYPERCALL_MAX_IO * c->io_access;
+    uint64_t interrupt = gptimer_next_event(&m->devices.gptimer, m->clock.cycles);
+    return interrupt != DEV_NEVER && at + cost > interrupt;
+}
+
 /* Run the partition until the next device event (its budget). */
 static enum sim_error run_partition(struct sim_machine *m, uint32_t id, uint64_t deadline,
                                     FILE *diag)
@@ -102,7 +121,13 @@ static enum sim_error run_partition(struct sim_machine *m, uint32_t id, uint64_t
         fprintf(diag, "hvsim: partition %u: %s\n", id, vcpu_strerror(error));
         return SIM_ERR_CPU;
     }
-    m->clock.cycles += exit.cycles + (exit.reason == VCPU_EXIT_BUDGET ? 0 : m->options.costs.entry);
+    if (exit.reason != VCPU_EXIT_BUDGET && enters_too_late(m, m->clock.cycles + exit.cycles)) {
+        m->clock.cycles = deadline; /* the instruction runs again when the partition next does */
+        return SIM_OK;
+    }
+    m->clock.cycles += exit.cycles;
+    bus_update(&m->devices.bus, m->clock.cycles); /* what the devices did meanwhile, first */
+    m->clock.cycles += exit.reason == VCPU_EXIT_BUDGET ? 0 : m->options.costs.entry;
     return handle_exit(m, id, &exit, deadline, diag);
 }
 
@@ -135,7 +160,29 @@ static uint64_t earliest(uint64_t a, uint64_t b)
     return a < b ? a : b;
 }
 
-static enum sim_error step(struct sim_machine *m, FILE *diag)
+/* A UART's next event matters to the CPU only when its line reaches it. */
+static uint64_t uart_interrupt(const struct sim_machine *m, const struct apbuart *u)
+{
+    if (!(m->devices.irqmp.mask[0] & (1u << u->line)))
+        return DEV_NEVER;
+    return apbuart_next_event(u, m->clock.cycles);
+}
+
+/* The next cycle at which a device may interrupt the CPU: the timers, and
+ * a UART whose line is unmasked. A partition runs up to it. Other device
+ * events (a byte leaving a UART whose interrupt is masked, such as the
+ * polled console or another partition's UART2 outside its slot) happen
+ * while it runs and are brought up to date after its run, with their own
+ * cycles: they must not cut its run, which would cost it the rest of a
+ * block (issue 11: a partition's device costs the others nothing). */
+static uint64_t next_interrupt(const struct sim_machine *m)
+{
+    uint64_t at = gptimer_next_event(&m->devices.gptimer, m->clock.cycles);
+    at = earliest(at, uart_interrupt(m, &m->devices.uart));
+    return earliest(at, uart_interrupt(m, &m->devices.uart2));
+}
+
+static enum sim_error run_or_idle(struct sim_machine *m, FILE *diag)
 {
     if (m->engine_error != VCPU_OK) {
         fprintf(diag, "hvsim: %s\n", vcpu_strerror(m->engine_error));
@@ -145,7 +192,7 @@ static enum sim_error step(struct sim_machine *m, FILE *diag)
     uint64_t next_input = sim_console_feed_input(m);
     if (take_interrupt(m))
         return SIM_OK;
-    uint64_t deadline = earliest(bus_next_event(&m->devices.bus, m->clock.cycles), next_input);
+    uint64_t deadline = earliest(next_interrupt(m), next_input);
     if (m->stop_at != 0)
         deadline = earliest(deadline, m->stop_at); /* sim_machine_run_until's time */
     int32_t current = hv_current(&m->hv);
@@ -162,6 +209,15 @@ static enum sim_error step(struct sim_machine *m, FILE *diag)
     if (!deliver_virqs(m, (uint32_t)current, diag))
         return SIM_OK;
     return run_partition(m, (uint32_t)current, deadline, diag);
+}
+
+/* One step, the devices brought up to its end: what they did while the
+ * CPU ran or idled is there when the run stops here (a scenario's check). */
+static enum sim_error step(struct sim_machine *m, FILE *diag)
+{
+    enum sim_error error = run_or_idle(m, diag);
+    bus_update(&m->devices.bus, m->clock.cycles);
+    return error;
 }
 
 void sim_machine_drain_console(struct sim_machine *m)

@@ -40,6 +40,11 @@ void hv_irqmp_unmask(struct hv *hv, uint32_t line)
     hv_port_io_write32(hv, reg(hv, IRQMP_MASK0), mask | line_bit(line));
 }
 
+void hv_irqmp_set_mask(struct hv *hv, uint32_t lines)
+{
+    hv_port_io_write32(hv, reg(hv, IRQMP_MASK0), lines & IRQMP_LINES);
+}
+
 void hv_irqmp_clear(struct hv *hv, uint32_t line)
 {
     hv_port_io_write32(hv, reg(hv, IRQMP_CLEAR), line_bit(line));

@@ -71,6 +71,9 @@ int32_t hv_watchdog_reload(struct hv *hv, uint32_t caller, int64_t budget_us);
 uint64_t hv_watchdog_deadline(const struct hv *hv);
 void hv_watchdog_expire_due(struct hv *hv, uint64_t now);
 
+/* irq.c: the controller's mask for the slot in progress (a boundary). */
+void hv_irq_gate_lines(struct hv *hv);
+
 /* virq.c */
 void hv_virq_raise_extended(struct hv *hv, uint32_t partition, uint32_t ext);
 /* The same for an interrupt that was due at cycle origin (a timer). */

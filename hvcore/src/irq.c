@@ -15,6 +15,29 @@ static int32_t line_owner(const struct hv *hv, uint32_t line)
     return -1;
 }
 
+/* Isolation (issue 11): a partition's lines reach the processor only in
+ * its own slots. At each slot boundary the controller's mask becomes the
+ * hypervisor's timer lines plus the lines the slot's owner has unmasked
+ * and that have not fired since: one register write whatever the
+ * partitions did, so a boundary costs the same (none when no partition
+ * owns a line: nothing to gate). A request raised in
+ * another partition's slot stays pending at the controller and is taken
+ * when its owner's slot starts. XtratuM takes it at once, in any slot. */
+void hv_irq_gate_lines(struct hv *hv)
+{
+    const struct hv_board *board = hv->drivers.board;
+    uint32_t owned = 0;
+    for (uint32_t id = 0; id < hv->config->partition_count; id++)
+        owned |= hv_partition_config(hv, id)->irq_lines;
+    if (owned == 0)
+        return;
+    uint32_t lines = (1u << board->clock_irq) | (1u << board->event_irq);
+    int32_t owner = hv_sched_slot_owner(hv);
+    if (owner != HV_IDLE)
+        lines |= hv->system.irq_enabled & hv_partition_config(hv, (uint32_t)owner)->irq_lines;
+    hv_irqmp_set_mask(hv, lines);
+}
+
 void hv_irq(struct hv *hv, uint32_t line)
 {
     const struct hv_board *board = hv->drivers.board;
@@ -33,6 +56,7 @@ void hv_irq(struct hv *hv, uint32_t line)
     int32_t owner = line_owner(hv, line);
     if (owner < 0)
         return;
+    hv->system.irq_enabled &= ~(1u << line);
     hv_irqmp_mask(hv, line);
     hv_virq_raise_hw(hv, (uint32_t)owner, line);
 }

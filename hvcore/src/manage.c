@@ -74,6 +74,7 @@ void hv_system_reset(struct hv *hv, uint32_t mode)
     hv->system.reset_counter++;
     hv->system.reset_status = mode;
     hv->system.irqs = 0;
+    hv->system.irq_enabled = 0;
     hv_hm_clear(hv);
     hv_sched_switch_to(hv, HV_IDLE);
     hv_partition_boot_all(hv);

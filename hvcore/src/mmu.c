@@ -85,8 +85,10 @@ static int32_t check_pte(struct hv *hv, uint32_t id, uint32_t entry, uint32_t re
     uint32_t page = PTE_PAGE(entry), acc = PTE_ACC(entry), word;
     if ((entry & HIGH_NIBBLE) != 0 || acc > XM_MMU_ACC_X)
         return XM_INVALID_PARAM;
-    if (page == HV_PCT_ADDRESS)
-        return acc_writable(acc) ? XM_PERM_ERROR : XM_OK;
+    if (page == HV_PCT_ADDRESS && acc_writable(acc))
+        return XM_PERM_ERROR;
+    if (page == HV_PCT_ADDRESS) /* where the port has the PCT physically (not on LEON3) */
+        return hv_port_phys_read(hv, id, page, &word, 1) ? XM_OK : XM_INVALID_CONFIG;
     const struct hv_mem_area *area = own_area(hv, id, page);
     if (area == 0)
         return XM_PERM_ERROR; /* the hypervisor, another partition, I/O */

@@ -120,7 +120,9 @@ static void start_major_frame(struct hv *hv)
 /* Apply every boundary that the clock has reached, in order. */
 static void advance(struct hv *hv, uint64_t now)
 {
+    bool crossed = false;
     while (next_boundary_us(hv) <= now) {
+        crossed = true;
         if (hv->sched.slot >= 0)
             end_slot(hv);
         else if (hv->sched.next_slot < current_plan(hv)->slot_count)
@@ -128,6 +130,8 @@ static void advance(struct hv *hv, uint64_t now)
         else
             start_major_frame(hv);
     }
+    if (crossed)
+        hv_irq_gate_lines(hv);
     hv->sched.next_event_us = next_boundary_us(hv);
     hv_timer_rearm(hv, now);
 }

@@ -86,6 +86,7 @@ int32_t hv_virq_clear_mask(struct hv *hv, uint32_t id, uint32_t hw, uint32_t ext
 {
     update_word(hv, id, PCT_OFFSET(hwIrqsMask), 0, hw);
     update_word(hv, id, PCT_OFFSET(extIrqsMask), 0, ext);
+    hv->system.irq_enabled |= owned_lines(hv, id, hw);
     for_each_line(hv, owned_lines(hv, id, hw), hv_irqmp_unmask);
     return XM_OK;
 }
@@ -94,6 +95,7 @@ int32_t hv_virq_set_mask(struct hv *hv, uint32_t id, uint32_t hw, uint32_t ext)
 {
     update_word(hv, id, PCT_OFFSET(hwIrqsMask), hw, 0);
     update_word(hv, id, PCT_OFFSET(extIrqsMask), ext, 0);
+    hv->system.irq_enabled &= ~owned_lines(hv, id, hw);
     for_each_line(hv, owned_lines(hv, id, hw), hv_irqmp_mask);
     return XM_OK;
 }

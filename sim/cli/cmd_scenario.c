@@ -1,4 +1,4 @@
-/* hvsim scenario DIR... [--build-dir DIR] [-j N] [--junit FILE] [--update]:
+/* hvsim scenario DIR... [--build-dir DIR] [-j N] [--junit FILE] [--update] [--engine E]:
  * the command line of the scenario runner (sim/scenario/scenario_runner.h). */
 #include "sim/cli/commands.h"
 #include "sim/scenario/scenario.h"
@@ -19,18 +19,22 @@ static const struct sim_cli_option scenario_options[] = {
     {"--update", NULL,
      "rewrite the recorded expectations (hashes, console files) instead of "
      "comparing; review the diff"},
+    {"--engine", "ENGINE",
+     "sim (default) or qemu: run each scenario as the LEON3 image under qemu-system-sparc; "
+     "what it cannot run is skipped, saying why"},
     {NULL, NULL, NULL},
 };
 
 const struct sim_cli_spec sim_cmd_scenario_spec = {
     .command = "scenario",
-    .synopsis = "DIR... [--build-dir DIR] [-j N] [--junit FILE] [--shard K/N] [--update]",
+    .synopsis = "DIR... [--build-dir DIR] [-j N] [--junit FILE] [--shard K/N] [--update] "
+                "[--engine ENGINE]",
     .summary = "Run scenario scripts (scenario.hvsim) and check their expectations "
                "(docs/scenarios.md). Each DIR is a scenario folder, a script, or a folder "
                "searched for scenario folders.",
     .options = {scenario_options},
-    .details = "Exit status: 0 when every scenario passed, 1 when one failed, 2 for bad usage or "
-               "a scenario that could not run.\n",
+    .details = "Exit status: 0 when every scenario passed (or was skipped on qemu), 1 when one "
+               "failed, 2 for bad usage or a scenario that could not run.\n",
 };
 
 struct scenario_args {
@@ -64,7 +68,12 @@ static int parse_option(void *context, const char *option, const char *value)
         r->build_dir = value;
     else if (strcmp(option, "--junit") == 0)
         r->junit_path = value;
-    else {
+    else if (strcmp(option, "--engine") == 0) {
+        if (strcmp(value, "sim") != 0 && strcmp(value, "qemu") != 0)
+            return sim_cli_error(&sim_cmd_scenario_spec, "--engine expects sim or qemu, got %s",
+                                 value);
+        r->qemu = strcmp(value, "qemu") == 0;
+    } else {
         char *end;
         unsigned long n = strtoul(value, &end, 10);
         if (*end || value[0] < '0' || value[0] > '9' || n < 1 || n > 64)
@@ -88,6 +97,9 @@ static int parse_args(struct scenario_args *a, int argc, char **argv)
     if (status == 0 && a->runner.count == 0)
         return sim_cli_error(&sim_cmd_scenario_spec, "usage: hvsim scenario %s",
                              sim_cmd_scenario_spec.synopsis);
+    if (status == 0 && a->runner.update && a->runner.qemu)
+        return sim_cli_error(&sim_cmd_scenario_spec,
+                             "--update records the simulator's values: not with --engine qemu");
     if (status == 0 && a->shards)
         sim_scenario_runner_shard(&a->runner, a->shard, a->shards);
     return status;

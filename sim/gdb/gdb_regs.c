@@ -65,8 +65,12 @@ bool gdb_read_register(struct gdb_session *s, int32_t partition, uint32_t number
                                              VCPU_TBR, VCPU_PC,  VCPU_NPC};
     if (number < REG_F0)
         *value = number == 0 ? 0 : vcpu_get_reg(vcpu, (enum vcpu_reg)number);
-    else if (number < REG_Y || number >= REG_FSR)
-        *value = 0; /* no FPU state in the vCPU yet */
+    else if (number < REG_Y)
+        *value = vcpu_get_reg(vcpu, (enum vcpu_reg)(VCPU_F0 + (number - REG_F0)));
+    else if (number == REG_FSR)
+        *value = vcpu_get_reg(vcpu, VCPU_FSR);
+    else if (number == REG_CSR)
+        *value = 0; /* LEON3 has no coprocessor */
     else if (number == REG_PSR)
         *value = virtual_psr(vcpu);
     else if (number == REG_TBR)
@@ -94,7 +98,15 @@ bool gdb_write_register(struct gdb_session *s, int32_t partition, uint32_t numbe
         vcpu_set_reg(vcpu, VCPU_PSR, (psr & ~PSR_ICC_MASK) | (value & PSR_ICC_MASK));
         return true;
     }
-    return number == 0 || (number >= REG_F0 && number < REG_Y); /* ignored, as the hardware */
+    if (number >= REG_F0 && number < REG_Y) {
+        vcpu_set_reg(vcpu, (enum vcpu_reg)(VCPU_F0 + (number - REG_F0)), value);
+        return true;
+    }
+    if (number == REG_FSR) { /* its ver field stays the FPU's */
+        vcpu_set_reg(vcpu, VCPU_FSR, value);
+        return true;
+    }
+    return number == 0; /* ignored, as the hardware */
 }
 
 /* Caller windows still in the register file, from CWP + 1 to the invalid

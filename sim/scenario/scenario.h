@@ -21,6 +21,7 @@ enum scn_op {
     SCN_IMAGE,          /* who, text = ELF path */
     SCN_COST,           /* text = NAME=CYCLES[,...] */
     SCN_BOARD,          /* text = board name */
+    SCN_SKIP,           /* who = engine ("qemu"), text = why the scenario cannot run there */
     SCN_RUN_MAFS,       /* n1 = major frames to start */
     SCN_RUN_UNTIL,      /* n1 = absolute time, µs */
     SCN_RUN_FOR,        /* n1 = duration, µs */
@@ -76,7 +77,8 @@ struct scn_view {
     const struct hv_config *config;
     const struct hv *hv; /* NULL: no state (unit tests) */
     const char *script_path;
-    bool update; /* rewrite recorded hashes and console files */
+    bool update;     /* rewrite recorded hashes and console files */
+    bool times_vary; /* the qemu engine: console times masked, no hash (docs/scenarios.md) */
 };
 
 /* Check one expectation; on failure write the readable lines to report

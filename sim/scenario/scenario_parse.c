@@ -226,6 +226,15 @@ static bool setup_command(struct parser *p, struct token *t, int n, struct scn_c
         return arity(p, n, 3, 3, "image PARTITION FILE") && who(p, &t[1], c) &&
                (c->text = path_text(p, &t[2])) != NULL;
     }
+    if (strcmp(name, "skip") == 0) {
+        c->op = SCN_SKIP;
+        if (!arity(p, n, 3, 3, "skip qemu \"WHY\""))
+            return false;
+        if (t[1].type != TOKEN_WORD || strcmp(t[1].text, "qemu") != 0 || t[2].type != TOKEN_STRING)
+            return fail(p, "usage: skip qemu \"WHY\" (the engine it cannot run on, and why)");
+        memcpy(c->who, "qemu", sizeof "qemu");
+        return (c->text = duplicate(&t[2])) != NULL;
+    }
     c->op = strcmp(name, "cost") == 0 ? SCN_COST : SCN_BOARD;
     return arity(p, n, 2, 2, c->op == SCN_COST ? "cost NAME=CYCLES[,...]" : "board NAME") &&
            (c->text = duplicate(&t[1])) != NULL;
@@ -473,7 +482,7 @@ static bool command(struct parser *p, struct token *t, int n, struct scn_command
     if (t[0].type != TOKEN_WORD)
         return fail(p, "a line starts with a command, not a string");
     if (strcmp(name, "config") == 0 || strcmp(name, "image") == 0 || strcmp(name, "cost") == 0 ||
-        strcmp(name, "board") == 0)
+        strcmp(name, "board") == 0 || strcmp(name, "skip") == 0)
         return setup_command(p, t, n, c);
     p->setup_done = true;
     if (strcmp(name, "run") == 0)
@@ -482,7 +491,8 @@ static bool command(struct parser *p, struct token *t, int n, struct scn_command
         return inject_command(p, t, n, c);
     if (strcmp(name, "expect") == 0)
         return expect_command(p, t, n, c);
-    return fail(p, "unknown command '%s' (config, image, cost, board, set, run, inject, expect)",
+    return fail(p,
+                "unknown command '%s' (config, image, cost, board, skip, set, run, inject, expect)",
                 name);
 }
 

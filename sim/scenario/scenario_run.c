@@ -3,22 +3,18 @@
  * runs, injections and expectations in order. */
 #include "sim/scenario/scenario_run.h"
 #include "sim/scenario/scenario_machine.h"
+#include "sim/scenario/scenario_qemu.h"
 #include "sim/setup.h"
 #include <hvcore/drivers.h>
 #include <string.h>
 
-struct setup {
-    const struct scn_command *config;
-    struct sim_image_ref images[HV_MAX_PARTITIONS];
-    uint32_t image_count;
-};
-
-static bool is_setup(const struct scn_command *c)
+bool scn_is_setup(const struct scn_command *c)
 {
-    return c->op == SCN_CONFIG || c->op == SCN_IMAGE || c->op == SCN_COST || c->op == SCN_BOARD;
+    return c->op == SCN_CONFIG || c->op == SCN_IMAGE || c->op == SCN_COST || c->op == SCN_BOARD ||
+           c->op == SCN_SKIP;
 }
 
-static bool is_expectation(const struct scn_command *c)
+bool scn_is_expectation(const struct scn_command *c)
 {
     return c->op >= SCN_EXPECT_CONSOLE;
 }
@@ -26,7 +22,7 @@ static bool is_expectation(const struct scn_command *c)
 /* One setup command, now that the configuration names the partitions. */
 static bool apply_one(const struct scn_script *s, const struct scn_command *c,
                       const struct hv_config *config, struct sim_options *options,
-                      struct setup *setup, FILE *out)
+                      struct scn_setup *setup, FILE *out)
 {
     int32_t id;
     switch (c->op) {
@@ -54,7 +50,7 @@ static bool apply_one(const struct scn_script *s, const struct scn_command *c,
 }
 
 static bool apply_setup(const struct scn_script *s, const struct hv_config *config,
-                        struct sim_options *options, struct setup *setup, FILE *out)
+                        struct sim_options *options, struct scn_setup *setup, FILE *out)
 {
     bool ok = true;
     for (size_t i = 0; i < s->count; i++)
@@ -62,33 +58,44 @@ static bool apply_setup(const struct scn_script *s, const struct hv_config *conf
     return ok;
 }
 
+enum sim_error scn_load_setup(const struct scn_script *s, struct sim_config **config,
+                              struct sim_options *options, struct scn_setup *setup, FILE *out)
+{
+    *setup = (struct scn_setup){0};
+    for (size_t i = 0; i < s->count && !setup->config_path; i++)
+        if (s->commands[i].op == SCN_CONFIG)
+            setup->config_path = s->commands[i].text;
+    enum sim_error error = sim_setup_load(setup->config_path, out, config, options);
+    if (error != SIM_OK)
+        return error;
+    if (!apply_setup(s, sim_config_hv(*config), options, setup, out))
+        return SIM_ERR_USAGE;
+    return SIM_OK;
+}
+
 static enum sim_error build(const struct scn_script *s, struct sim_config **config,
                             struct sim_machine **machine, FILE *sink, FILE *out)
 {
-    struct setup setup = {0};
+    struct scn_setup setup;
     struct sim_options options = {.console = sink, .keep_trace = true};
-    for (size_t i = 0; i < s->count && !setup.config; i++)
-        if (s->commands[i].op == SCN_CONFIG)
-            setup.config = &s->commands[i];
-    enum sim_error error = sim_setup_load(setup.config->text, out, config, &options);
+    enum sim_error error = scn_load_setup(s, config, &options, &setup, out);
     if (error != SIM_OK)
         return error;
-    const struct hv_config *hv_config = sim_config_hv(*config);
-    if (!apply_setup(s, hv_config, &options, &setup, out))
-        return SIM_ERR_USAGE;
-    return sim_machine_create(machine, hv_config, setup.images, setup.image_count, &options, out);
+    return sim_machine_create(machine, sim_config_hv(*config), setup.images, setup.image_count,
+                              &options, out);
 }
 
 static enum scn_status carry_out(const struct scn_script *s, struct sim_machine *m,
                                  const struct hv_config *config, bool update,
                                  struct scn_counts *counts, FILE *out)
 {
-    struct scn_view view = {scn_machine_trace(m), config, sim_machine_hv(m), s->path, update};
+    struct scn_view view = {
+        scn_machine_trace(m), config, sim_machine_hv(m), s->path, update, false};
     for (size_t i = 0; i < s->count; i++) {
         const struct scn_command *c = &s->commands[i];
-        if (is_setup(c))
+        if (scn_is_setup(c))
             continue;
-        if (!is_expectation(c)) {
+        if (!scn_is_expectation(c)) {
             if (scn_machine_do(m, c, s->path, out) != SIM_OK)
                 return SCN_ERROR;
             continue;
@@ -101,8 +108,8 @@ static enum scn_status carry_out(const struct scn_script *s, struct sim_machine 
     return counts->failed ? SCN_FAILED : SCN_PASSED;
 }
 
-enum scn_status scn_run_script(const char *path, const char *build_dir, bool update,
-                               struct scn_counts *counts, FILE *out)
+enum scn_status scn_run_script(const char *path, const char *build_dir, enum scn_engine engine,
+                               bool update, struct scn_counts *counts, FILE *out)
 {
     struct scn_script script = {0};
     struct sim_config *config = NULL;
@@ -111,7 +118,9 @@ enum scn_status scn_run_script(const char *path, const char *build_dir, bool upd
     FILE *sink = fopen("/dev/null", "w");
     *counts = (struct scn_counts){0, 0};
     if (sink && scn_parse(path, build_dir, &script, out)) {
-        if (build(&script, &config, &machine, sink, out) == SIM_OK)
+        if (engine == SCN_ENGINE_QEMU)
+            status = scn_qemu_run(&script, counts, out);
+        else if (build(&script, &config, &machine, sink, out) == SIM_OK)
             status = carry_out(&script, machine, sim_config_hv(config), update, counts, out);
     }
     if (script.path)

@@ -18,6 +18,7 @@
 
 #define EXIT_FAILED 1
 #define EXIT_BAD_INPUT 2
+#define EXIT_SKIPPED 3 /* a job's status only: the engine cannot run the scenario */
 #define COUNTS_MARK "@counts "
 
 /* --- finding scenarios ----------------------------------------------------- */
@@ -80,9 +81,13 @@ static int run_one(void *context, size_t index, FILE *out)
     const struct sim_scenario_runner *r = context;
     struct scn_counts counts;
     enum scn_status status =
-        scn_run_script(r->scripts[index], r->build_dir, r->update, &counts, out);
+        scn_run_script(r->scripts[index], r->build_dir, r->qemu ? SCN_ENGINE_QEMU : SCN_ENGINE_SIM,
+                       r->update, &counts, out);
     fprintf(out, COUNTS_MARK "%u %u\n", counts.passed, counts.failed);
-    return status == SCN_PASSED ? 0 : status == SCN_FAILED ? EXIT_FAILED : EXIT_BAD_INPUT;
+    return status == SCN_PASSED    ? 0
+           : status == SCN_FAILED  ? EXIT_FAILED
+           : status == SCN_SKIPPED ? EXIT_SKIPPED
+                                   : EXIT_BAD_INPUT;
 }
 
 /* A folder named only by dots ("." from inside it, "..", "x/.."). */
@@ -125,9 +130,13 @@ static void print_result(const char *name, const struct sim_job_result *result,
                          const struct scn_counts *c)
 {
     const char *report = result->output ? result->output : "";
+    if (result->status == EXIT_SKIPPED)
+        printf("scenario %s: ", name); /* before "cannot run on qemu: WHY" */
     fputs(report, stdout);
     if (result->status == 0)
         printf("ok     %s (%u expectations)\n", name, c->passed);
+    else if (result->status == EXIT_SKIPPED)
+        printf("skip   %s (cannot run on qemu)\n", name);
     else if (result->status == EXIT_FAILED)
         printf("FAILED %s (%u of %u expectations failed)\n", name, c->failed,
                c->passed + c->failed);
@@ -172,7 +181,11 @@ static bool write_junit(const struct sim_scenario_runner *r, const struct sim_jo
         fputs("  <testcase classname=\"scenario\" name=\"", f);
         xml_text(f, name);
         fputs("\">", f);
-        if (results[i].status != 0) {
+        if (results[i].status == EXIT_SKIPPED) {
+            fputs("<skipped message=\"", f);
+            xml_text(f, results[i].output);
+            fputs("\"/>", f);
+        } else if (results[i].status != 0) {
             fputs("<failure message=\"scenario failed\">", f);
             xml_text(f, results[i].output);
             fputs("</failure>", f);
@@ -185,7 +198,7 @@ static bool write_junit(const struct sim_scenario_runner *r, const struct sim_jo
 
 static int report_all(const struct sim_scenario_runner *r, struct sim_job_result *results)
 {
-    unsigned passed = 0, failed = 0;
+    unsigned passed = 0, failed = 0, skipped = 0;
     bool error = false;
     for (size_t i = 0; i < r->count; i++) {
         char name[4096];
@@ -194,10 +207,15 @@ static int report_all(const struct sim_scenario_runner *r, struct sim_job_result
         scenario_name(r->scripts[i], name, sizeof name);
         print_result(name, &results[i], &counts);
         passed += results[i].status == 0;
-        failed += results[i].status != 0;
-        error |= results[i].status != 0 && results[i].status != EXIT_FAILED;
+        skipped += results[i].status == EXIT_SKIPPED;
+        failed += results[i].status != 0 && results[i].status != EXIT_SKIPPED;
+        error |= results[i].status != 0 && results[i].status != EXIT_FAILED &&
+                 results[i].status != EXIT_SKIPPED;
     }
-    printf("%u passed, %u failed%s\n", passed, failed, r->update ? " (--update)" : "");
+    printf("%u passed, %u failed", passed, failed);
+    if (skipped)
+        printf(", %u skipped on qemu", skipped);
+    printf("%s\n", r->update ? " (--update)" : "");
     if (r->junit_path && !write_junit(r, results, failed))
         return EXIT_BAD_INPUT;
     return error ? EXIT_BAD_INPUT : failed ? EXIT_FAILED : 0;

@@ -12,6 +12,7 @@ struct sim_scenario_runner {
     const char *junit_path; /* a JUnit XML report, or NULL */
     unsigned parallel;      /* scenarios run at once */
     bool update;            /* rewrite `expect hash` lines that differ */
+    bool qemu;              /* on the qemu engine (sim/scenario/scenario_qemu.h) */
     char **scripts;         /* found so far (sim_scenario_runner_find) */
     size_t count;
 };

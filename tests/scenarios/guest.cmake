@@ -45,6 +45,10 @@ add_test(NAME guest.fpu_ieee
 add_test(NAME guest.fpu_trap
   COMMAND ${CMAKE_CURRENT_LIST_DIR}/expect_output.sh ${GUEST_SRC}/fpu_trap.expected --
           $<TARGET_FILE:hvsim> run ${GUEST_SRC}/fpu.xml -p 0=${GUEST_IMAGES}/fpu_trap.elf --mafs 1)
+# A warm and a cold reset clear the FP registers and %fsr (tests/guest/fpu_reset.c).
+add_test(NAME guest.fpu_reset
+  COMMAND ${CMAKE_CURRENT_LIST_DIR}/expect_output.sh ${GUEST_SRC}/fpu_reset.expected --
+          $<TARGET_FILE:hvsim> run ${GUEST_SRC}/fpu.xml -p 0=${GUEST_IMAGES}/fpu_reset.elf --mafs 1)
 # Two FP partitions keep their FP registers across context switches.
 add_test(NAME guest.fpu_switch
   COMMAND ${CMAKE_CURRENT_LIST_DIR}/expect_output.sh ${GUEST_SRC}/fpu_switch.expected --

@@ -89,12 +89,46 @@ add_test(NAME scenario.inject_uart2_qemu
   COMMAND ${S}/expect_status.sh 2
           "inject_uart2_qemu/scenario.hvsim:7: inject uart2: board qemu-leon3 has no UART2.ERROR  [^ ]*inject_uart2_qemu \\(could not run\\)"
           -- ${HVSIM_BIN} scenario ${S}/inject_uart2_qemu --build-dir ${CMAKE_BINARY_DIR})
+
+# The qemu engine (docs/scenarios.md, "On QEMU"): hello passes on the LEON3
+# image under QEMU; a scenario that says it cannot run there is skipped
+# with its reason, exit 0; every scenario either passes or is skipped;
+# wrong expectations still fail there.
+add_test(NAME scenario.qemu_hello
+  COMMAND ${HVSIM_BIN} scenario ${CMAKE_SOURCE_DIR}/scenarios/hello --engine qemu
+          --build-dir ${CMAKE_BINARY_DIR})
+set_tests_properties(scenario.qemu_hello PROPERTIES
+  PASS_REGULAR_EXPRESSION "ok     [^\n]*scenarios/hello \\(7 expectations\\)\n1 passed, 0 failed\n")
+add_test(NAME scenario.qemu_skipped
+  COMMAND ${S}/expect_status.sh 0
+          "scenario [^ ]*scenarios/inject_uart: cannot run on qemu: Echo drives UART2, which leon3_generic does not have.*.skip   [^ ]*scenarios/inject_uart \\(cannot run on qemu\\).0 passed, 0 failed, 1 skipped on qemu"
+          -- ${HVSIM_BIN} scenario ${CMAKE_SOURCE_DIR}/scenarios/inject_uart --engine qemu
+             --build-dir ${CMAKE_BINARY_DIR})
+add_test(NAME scenario.qemu_all
+  COMMAND ${HVSIM_BIN} scenario ${CMAKE_SOURCE_DIR}/scenarios -j 2 --engine qemu
+          --build-dir ${CMAKE_BINARY_DIR})
+set_tests_properties(scenario.qemu_all PROPERTIES
+  PASS_REGULAR_EXPRESSION "\n13 passed, 0 failed, 11 skipped on qemu\n")
+add_test(NAME scenario.qemu_wrong
+  COMMAND ${S}/expect_status.sh 1
+          "scenario.hvsim:14: console of Partition1: text .Partition1: slot 3 at # us. not found.*..*scenario.hvsim:15: state of Partition1: expected ready, got idle..*scenario.hvsim:16: HM events with action HALT for Partition0: expected at least 1, got 0.*.FAILED [^ ]*qemu_wrong \\(3 of 5 expectations failed\\)"
+          -- ${HVSIM_BIN} scenario ${S}/qemu_wrong --engine qemu --build-dir ${CMAKE_BINARY_DIR})
+add_test(NAME scenario.qemu_no_update
+  COMMAND ${S}/expect_status.sh 2 "--update records the simulator's values: not with --engine qemu"
+          -- ${HVSIM_BIN} scenario ${CMAKE_SOURCE_DIR}/scenarios/hello --engine qemu --update)
+set_tests_properties(scenario.qemu_hello scenario.qemu_skipped scenario.qemu_all scenario.qemu_wrong
+  PROPERTIES LABELS leon3)
 # Run from inside its folder, a scenario has its real name, not ".".
 add_test(NAME scenario.named_from_inside COMMAND $<TARGET_FILE:hvsim> scenario .
   --build-dir ${CMAKE_BINARY_DIR})
 set_tests_properties(scenario.named_from_inside PROPERTIES
   WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/scenarios/hello
   PASS_REGULAR_EXPRESSION "^ok +${CMAKE_SOURCE_DIR}/scenarios/hello \\(")
+add_test(NAME scenario.qemu_board_skip
+  COMMAND ${S}/expect_status.sh 0
+          "scenario [^ ]*qemu_uart2: cannot run on qemu: [^ ]*uart2.xml:[0-9]+: I/O ports at 0x80100100 of partition 1 \\(Partition1\\) are UART2.s; qemu-leon3 has no UART2.skip   [^ ]*qemu_uart2 \\(cannot run on qemu\\)"
+          -- ${HVSIM_BIN} scenario ${S}/qemu_uart2 --engine qemu --build-dir ${CMAKE_BINARY_DIR})
+set_tests_properties(scenario.qemu_board_skip PROPERTIES LABELS leon3)
 # --shard K/N: a stable split of the scenarios for parallel CI jobs.
 add_test(NAME scenario.shards COMMAND ${CMAKE_CURRENT_LIST_DIR}/expect_shards.sh
   $<TARGET_FILE:hvsim> 3 ${CMAKE_SOURCE_DIR}/scenarios/faults --build-dir ${CMAKE_BINARY_DIR})

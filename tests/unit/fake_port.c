@@ -193,7 +193,13 @@ void fake_port_set_phys_word(struct hv *hv, uint32_t paddr, uint32_t value)
 bool hv_port_phys_read(struct hv *hv, uint32_t partition, uint32_t paddr, uint32_t *words,
                        uint32_t count)
 {
-    (void)partition;
+    /* The PCT page sits at HV_PCT_ADDRESS physically, as on the simulator. */
+    if (paddr - HV_PCT_ADDRESS < HV_PCT_AREA_SIZE && paddr % 4 == 0 &&
+        4 * count <= HV_PCT_AREA_SIZE - (paddr - HV_PCT_ADDRESS)) {
+        for (uint32_t i = 0; i < count; i++)
+            words[i] = 0;
+        return !port(hv)->mmu[partition].pct_unreachable;
+    }
     for (uint32_t i = 0; i < count; i++) {
         if (!phys_range(paddr + 4 * i))
             return false;

@@ -35,8 +35,9 @@ struct fake_cpu {
 #define FAKE_PHYS_SIZE 0x20000u
 struct fake_mmu {
     uint32_t syncs;
-    uint32_t l1, vaddr; /* of the last sync */
-    uint32_t refuse_l1; /* a level-1 table the port cannot run (0: none) */
+    uint32_t l1, vaddr;   /* of the last sync */
+    uint32_t refuse_l1;   /* a level-1 table the port cannot run (0: none) */
+    bool pct_unreachable; /* the PCT is not at HV_PCT_ADDRESS physically (LEON3) */
 };
 
 struct fake_port {

@@ -146,6 +146,10 @@ static void test_level3_entries(void **state)
     assert_int_equal(update(f, L3 + 12, XM_MMU_PTE(HYPERVISOR, r)), XM_PERM_ERROR);
     assert_int_equal(update(f, L3 + 12, XM_MMU_PTE(HV_PCT_ADDRESS, rw)), XM_PERM_ERROR);
     assert_int_equal(update(f, L3 + 12, XM_MMU_PTE(HV_PCT_ADDRESS, r)), XM_OK);
+    /* A port without the PCT at that physical address (LEON3) refuses it. */
+    f->port.mmu[0].pct_unreachable = true;
+    assert_int_equal(update(f, L3 + 12, XM_MMU_PTE(HV_PCT_ADDRESS, r)), XM_INVALID_CONFIG);
+    f->port.mmu[0].pct_unreachable = false;
     assert_int_equal(update(f, L3 + 16, XM_MMU_PTE(SHARED, rw)), XM_OK); /* its flags allow it */
     assert_int_equal(update(f, L3 + 28, XM_MMU_PTE(UNCACHED, r) | XM_MMU_PTE_CACHEABLE),
                      XM_PERM_ERROR);

@@ -80,6 +80,26 @@ static void test_parse_errors(void **state)
     scn_script_free(&script);
 }
 
+/* `skip qemu "WHY"`: the one engine a script can decline, with its reason. */
+static void test_parse_skip(void **state)
+{
+    (void)state;
+    struct scn_script script;
+    char *diag = NULL;
+    assert_false(parse("skip sim \"no\"\nskip qemu\nskip qemu why\n", &script, &diag));
+    assert_line(diag, 1, "usage: skip qemu \"WHY\" (the engine it cannot run on, and why)");
+    assert_line(diag, 2, "usage: skip qemu \"WHY\"");
+    assert_line(diag, 3, "usage: skip qemu \"WHY\" (the engine it cannot run on, and why)");
+    free(diag);
+    scn_script_free(&script);
+    diag = NULL;
+    assert_true(parse("skip qemu \"it injects\"\n", &script, &diag));
+    free(diag);
+    assert_int_equal(script.commands[1].op, SCN_SKIP);
+    assert_string_equal(script.commands[1].text, "it injects");
+    scn_script_free(&script);
+}
+
 static void test_parse_commands(void **state)
 {
     (void)state;
@@ -140,7 +160,7 @@ static unsigned failures(const char *text, const struct sim_trace *trace, char *
     size_t size;
     assert_true(parse(text, &script, &diag));
     free(diag);
-    struct scn_view view = {trace, &config, NULL, script_path, false};
+    struct scn_view view = {trace, &config, NULL, script_path, false, false};
     FILE *out = open_memstream(out_text, &size);
     unsigned failed = 0;
     for (size_t i = 0; i < script.count; i++)
@@ -237,7 +257,7 @@ static void test_same_as_is_never_updated(void **state)
     fputs("two\n", f);
     fclose(f);
     assert_true(parse("expect console Alpha same-as reference.txt\n", &script, &diag));
-    struct scn_view view = {&trace, &config, NULL, script_path, true};
+    struct scn_view view = {&trace, &config, NULL, script_path, true, false};
     FILE *report = open_memstream(&out, &size);
     assert_false(scn_expect(&view, &script.commands[1], report));
     fclose(report);
@@ -273,6 +293,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_parse_errors),
         cmocka_unit_test(test_parse_commands),
+        cmocka_unit_test(test_parse_skip),
         cmocka_unit_test(test_expect_hm_and_ports),
         cmocka_unit_test(test_expect_console_and_hash),
         cmocka_unit_test(test_same_as_is_never_updated),

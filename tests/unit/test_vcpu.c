@@ -234,6 +234,61 @@ static void test_windows_follow_cwp(void **state)
     vcpu_destroy(vcpu);
 }
 
+static const uint32_t psr_ef = 1u << 12, fsr_ver = 0x000e0000u;
+
+static uint32_t data_word(struct vcpu *vcpu, uint32_t address)
+{
+    uint8_t b[4];
+    assert_int_equal(vcpu_read_mem(vcpu, address, b, 4), VCPU_OK);
+    return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
+}
+
+/* %f0-%f31 and %fsr written by the host are what the guest computes with
+ * (RD toward zero included), what it computes is what the host reads, and
+ * a boot clears them all. */
+static void test_fp_registers(void **state)
+{
+    (void)state;
+    static const uint32_t code[5] = {
+        0xcb20a000u, /* st %f5, [%g2] */
+        0xc128a004u, /* st %fsr, [%g2 + 4] */
+        0x85a009a1u, /* fdivs %f0, %f1, %f2 */
+        0xc520a008u, /* st %f2, [%g2 + 8] */
+        0x91d020f0u, /* ta 0xf0 */
+    };
+    uint8_t bytes[sizeof code];
+    for (size_t i = 0; i < sizeof bytes; i++) {
+        bytes[i] = (uint8_t)(code[i / 4] >> (24 - 8 * (i % 4)));
+    }
+    struct vcpu *vcpu = make_vcpu();
+    struct vcpu_exit exit;
+    assert_int_equal(vcpu_write_mem(vcpu, CODE, bytes, sizeof bytes, false), VCPU_OK);
+    assert_int_equal(vcpu_boot(vcpu, CODE, PCT), VCPU_OK);
+    vcpu_set_reg(vcpu, VCPU_PSR, psr_et | psr_ef);
+    vcpu_set_reg(vcpu, REG(G, 2), DATA);
+    for (uint32_t i = 0; i < 32; i++) {
+        vcpu_set_reg(vcpu, (enum vcpu_reg)(VCPU_F0 + i), 0x7f000000u | i);
+    }
+    vcpu_set_reg(vcpu, VCPU_F0, 0x3f800000u);     /* 1.0f */
+    vcpu_set_reg(vcpu, VCPU_F0 + 1, 0x40400000u); /* 3.0f */
+    vcpu_set_reg(vcpu, VCPU_FSR, 0xc0000000u);    /* RD: toward zero */
+    assert_int_equal(vcpu_run(vcpu, 1000, &exit), VCPU_OK);
+    assert_int_equal(exit.reason, VCPU_EXIT_HYPERCALL);
+    assert_int_equal(data_word(vcpu, DATA), 0x7f000005u);
+    uint32_t fsr = vcpu_get_reg(vcpu, VCPU_FSR);
+    assert_int_equal(data_word(vcpu, DATA + 4) & ~fsr_ver, 0xc0000000u);
+    assert_int_equal(fsr & ~fsr_ver, 0xc0000021u); /* then fdivs: inexact in cexc and aexc */
+    assert_int_equal(data_word(vcpu, DATA + 8), 0x3eaaaaaau); /* 1/3 rounded down */
+    assert_int_equal(vcpu_get_reg(vcpu, VCPU_F0 + 2), 0x3eaaaaaau);
+    assert_int_equal(vcpu_get_reg(vcpu, VCPU_F0 + 31), 0x7f00001fu);
+    assert_int_equal(vcpu_boot(vcpu, CODE, PCT), VCPU_OK);
+    for (uint32_t i = 0; i < 32; i++) {
+        assert_int_equal(vcpu_get_reg(vcpu, (enum vcpu_reg)(VCPU_F0 + i)), 0);
+    }
+    assert_int_equal(vcpu_get_reg(vcpu, VCPU_FSR), fsr & fsr_ver);
+    vcpu_destroy(vcpu);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -242,6 +297,7 @@ int main(void)
         cmocka_unit_test(test_boot_state),        cmocka_unit_test(test_boot_and_hypercalls),
         cmocka_unit_test(test_reload_code),       cmocka_unit_test(test_reload_code_cost),
         cmocka_unit_test(test_special_registers), cmocka_unit_test(test_windows_follow_cwp),
+        cmocka_unit_test(test_fp_registers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -219,6 +219,26 @@ static void test_owned_line_becomes_a_virtual_irq(void **state)
     assert_int_equal(pct(f, 1, HW_PEND), 0);
 }
 
+/* A partition's line reaches the processor only in its own slots (issue
+ * 11): unmasked by its owner, it is masked at the controller while the
+ * other partition's slot runs, and enabled again when the owner's starts. */
+static void test_owned_line_waits_for_its_owners_slot(void **state)
+{
+    struct fixture *f = *state;
+    call(f, clear_irqmask_nr, 1u << 4, 0, 0);
+    assert_int_equal(hv_port_io_read32(&f->hv, IRQMP_MASK0) & (1u << 4), 1u << 4);
+    fake_port_run_until(&f->hv, 50000); /* Other's slot */
+    assert_int_equal(hv_current(&f->hv), 1);
+    assert_int_equal(hv_port_io_read32(&f->hv, IRQMP_MASK0) & (1u << 4), 0);
+    uint64_t irqs = f->hv.system.irqs;
+    hv_port_io_write32(&f->hv, 0x80000208u, 1u << 4); /* IRQMP force: the device raises it */
+    fake_port_run_until(&f->hv, 99999);
+    assert_int_equal(f->hv.system.irqs, irqs);
+    assert_int_equal(pct(f, 0, HW_PEND), 0);
+    fake_port_run_until(&f->hv, 100000); /* User's slot: taken at its start */
+    assert_int_equal(pct(f, 0, HW_PEND), 1u << 4);
+}
+
 static void test_inport_outport(void **state)
 {
     struct fixture *f = *state;
@@ -251,6 +271,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_bad_tbr_halts_at_delivery, setup, teardown),
         cmocka_unit_test_setup_teardown(test_raise_ipvi, setup, teardown),
         cmocka_unit_test_setup_teardown(test_owned_line_becomes_a_virtual_irq, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_owned_line_waits_for_its_owners_slot, setup, teardown),
         cmocka_unit_test_setup_teardown(test_inport_outport, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -23,6 +23,7 @@
  * the trampoline (the trap table's page and the next, start.S) sits in
  * every context: a level-1 entry from XM_MMU_L1_RESERVED on, so a
  * partition's own map has it too. */
+#define LEON3_ASI_MMU_FLUSH 0x18
 #define LEON3_ASI_MMU_REGS 0x19
 #define LEON3_MMU_CTX_REG 0x200
 #define LEON3_TRAMPOLINE_VA 0xFF000000
@@ -55,6 +56,7 @@ extern const uint32_t leon3_traced;    /* 1: and trace frames among them */
 extern struct leon3_cpu *leon3_running; /* whose registers the next trap saves */
 extern uint32_t leon3_next_context;     /* the SRMMU context leon3_resume loads */
 extern uint8_t leon3_trap_table[];
+void leon3_flush_page_in(uint32_t context, uint32_t page); /* at its trampoline address only */
 void leon3_resume(struct leon3_cpu *cpu) __attribute__((noreturn));
 void leon3_idle(void) __attribute__((noreturn));
 void leon3_shutdown(void) __attribute__((noreturn));
@@ -79,6 +81,7 @@ struct leon3_cpu *leon3_cpu_of(uint32_t id);
 bool leon3_guest_ok(struct hv *hv, uint32_t id, uint32_t address, uint32_t length, bool write,
                     uint32_t *fault);
 void *leon3_alloc(uint32_t size, uint32_t align); /* zeroed; panics when exhausted */
+uint32_t leon3_phys_load32(uint32_t address);     /* MMU bypass */
 
 /* fpu.c: the FPU belongs to the last partition with EF that ran. */
 void leon3_fpu_switch(uint32_t id);

@@ -61,7 +61,7 @@ uint8_t *hv_port_pct(struct hv *hv, uint32_t partition)
     return pcts[partition];
 }
 
-static uint32_t phys_load32(uint32_t address)
+uint32_t leon3_phys_load32(uint32_t address)
 {
     uint32_t value;
     __asm__ volatile("lda [%1] " ASI_BYPASS ", %0" : "=r"(value) : "r"(address) : "memory");
@@ -81,7 +81,7 @@ static uint64_t translate_own(uint32_t root, uint32_t address, bool write, uint3
     static const uint32_t shift[3] = {24, 18, 12}, mask[3] = {0xffu, 0x3fu, 0x3fu};
     uint32_t table = root;
     for (uint32_t level = 0; level < 3; level++) {
-        uint32_t entry = phys_load32(table + 4u * ((address >> shift[level]) & mask[level]));
+        uint32_t entry = leon3_phys_load32(table + 4u * ((address >> shift[level]) & mask[level]));
         if ((entry & 3u) == SRMMU_ET_PTD && level < 2) {
             table = (entry & ~3u) << 4;
             continue;

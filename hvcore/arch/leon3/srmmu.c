@@ -52,6 +52,15 @@ static void tlb_flush_all(void)
     __asm__ volatile("sta %%g0, [%0] 0x18" : : "r"(0x400u) : "memory"); /* flush entire */
 }
 
+/* One page of one context, from the trampoline (start.S). */
+static void tlb_flush_page(uint32_t context, uint32_t va)
+{
+    uint32_t offset = (uint32_t)leon3_flush_page_in - (uint32_t)leon3_trap_table;
+    void (*flush)(uint32_t, uint32_t) =
+        (void (*)(uint32_t, uint32_t))(LEON3_TRAMPOLINE_VA + offset);
+    flush(context, va & ~(SRMMU_L3_PAGE - 1));
+}
+
 static uint32_t ptd_at(uint32_t physical)
 {
     return (physical >> 4) | SRMMU_ET_PTD;
@@ -205,13 +214,6 @@ static bool own_physical(struct hv *hv, uint32_t partition, uint32_t paddr, uint
     return false;
 }
 
-static uint32_t phys_load32(uint32_t address)
-{
-    uint32_t value;
-    __asm__ volatile("lda [%1] " ASI_BYPASS ", %0" : "=r"(value) : "r"(address) : "memory");
-    return value;
-}
-
 static void phys_store32(uint32_t address, uint32_t value)
 {
     __asm__ volatile("sta %0, [%1] " ASI_BYPASS : : "r"(value), "r"(address) : "memory");
@@ -223,7 +225,7 @@ bool hv_port_phys_read(struct hv *hv, uint32_t partition, uint32_t paddr, uint32
     if (count > SRMMU_L2_ENTRIES || !own_physical(hv, partition, paddr, 4 * count))
         return false;
     for (uint32_t i = 0; i < count; i++)
-        words[i] = phys_load32(paddr + 4 * i);
+        words[i] = leon3_phys_load32(paddr + 4 * i);
     return true;
 }
 
@@ -238,9 +240,8 @@ bool hv_port_phys_write32(struct hv *hv, uint32_t partition, uint32_t paddr, uin
 /* The partition's context takes the level-1 table at l1 (the core
  * validated it: a registered, 1 KiB-aligned level-1 table of its own
  * memory), with the hypervisor's entries of the configuration's map; then
- * the SRMMU's TLB is flushed. A page flush (type 0) would drop only the
- * current context's entry, which is the hypervisor's here, so an
- * invalidation flushes the whole TLB too. */
+ * the SRMMU's TLB is flushed. An invalidation is the SRMMU's page flush
+ * in the partition's context. */
 bool hv_port_mmu_sync(struct hv *hv, uint32_t partition, uint32_t l1, uint32_t vaddr)
 {
     (void)hv;
@@ -251,6 +252,9 @@ bool hv_port_mmu_sync(struct hv *hv, uint32_t partition, uint32_t l1, uint32_t v
             phys_store32(l1 + 4 * i, configured_map[partition][i]);
         context_table[partition + 1] = ptd_at(l1);
     }
-    tlb_flush_all();
+    if (vaddr == HV_MMU_ALL_PAGES)
+        tlb_flush_all();
+    else
+        tlb_flush_page(partition + 1, vaddr);
     return true;
 }

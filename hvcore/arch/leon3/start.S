@@ -103,6 +103,19 @@ resume_in_context:
     jmp %l1
     rett %l2
 
+/* void leon3_flush_page_in(uint32_t context, uint32_t page): the SRMMU's
+ * page flush (type 0) holds for the context loaded, so load the
+ * partition's for it; called at its trampoline address (srmmu.c), where
+ * the fetch works in both contexts, with PIL 15. */
+    .global leon3_flush_page_in
+leon3_flush_page_in:
+    mov LEON3_MMU_CTX_REG, %o2
+    sta %o0, [%o2] LEON3_ASI_MMU_REGS
+    sta %g0, [%o1] LEON3_ASI_MMU_FLUSH
+    sta %g0, [%o2] LEON3_ASI_MMU_REGS
+    retl
+    nop
+
 reset:
 _start:
     /* Supervisor, traps off, PIL 15, window 0; the trap table. */

@@ -19,8 +19,9 @@ void hv_board_init(struct hv *hv, const struct hv_board *board);
 void hv_irqmp_init(struct hv *hv); /* all lines masked, level 0, nothing pending */
 void hv_irqmp_mask(struct hv *hv, uint32_t line);
 void hv_irqmp_unmask(struct hv *hv, uint32_t line);
-void hv_irqmp_clear(struct hv *hv, uint32_t line); /* drop a pending request */
-uint32_t hv_irqmp_pending(struct hv *hv);          /* bit n = line n pending */
+void hv_irqmp_clear(struct hv *hv, uint32_t line);     /* drop a pending request */
+void hv_irqmp_set_mask(struct hv *hv, uint32_t lines); /* bit n = line n enabled; one write */
+uint32_t hv_irqmp_pending(struct hv *hv);              /* bit n = line n pending */
 bool hv_irqmp_is_pending(struct hv *hv, uint32_t line);
 
 /* gptimer.c: timer 1 as a free-running 1 MHz clock (wraps every 2^32 µs,

@@ -11,6 +11,12 @@
 #include <xm/trace.h>
 
 #define HV_IDLE (-1) /* hv_current(): no partition runs */
+/* The most device register accesses one hypercall, assembly hypercall or
+ * trap makes in the core (re-arming the event timer three times, reading
+ * the clock, a system reset's driver bring-up), the console write aside:
+ * that one stops at the slot end by itself. The port uses it to bound a
+ * hypercall's cost (docs/hypercalls.md, "Bounded costs"). */
+#define HV_HYPERCALL_MAX_IO 64u
 
 /* XM_get_partition_status() states (XM_STATUS_*). */
 enum hv_partition_state {
@@ -100,6 +106,7 @@ struct hv_system {
     uint32_t reset_counter; /* system resets since power-on */
     uint32_t reset_status;  /* XM_COLD_RESET / XM_WARM_RESET of the last one */
     uint64_t irqs;          /* interrupts taken since the last system reset */
+    uint32_t irq_enabled;   /* partition lines unmasked by their owner, not fired since */
 };
 
 enum hv_error {

@@ -13,6 +13,9 @@ printf "in the delay slot: pc %#x npc %#x\n", $pc, $npc
 x/i $pc
 stepi
 printf "after the return: pc %#x\n", $pc
+printf "fsr %#x\n", $fsr
+set $f3 = 1.5
+info registers f3
 delete
 watch watched
 continue
