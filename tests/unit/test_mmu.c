@@ -1,16 +1,7 @@
 /* hvcore's MMU paravirtualisation (hvcore/src/mmu.c) through the fake port:
  * which pages may become page-table pages, which entries they may hold,
  * switching maps, unregistering, resets, and what the port is told. */
-#include "fake_port.h"
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-
-#include <cmocka.h>
-
-#include <stdlib.h>
-#include <xm/hypercalls.h>
+#include "timeirq_fixture.h"
 #include <xm/mmu.h>
 
 #define DATA 0x40000000u   /* mapped read-write, 4 pages */
@@ -56,49 +47,26 @@ static const struct hv_config config = {.cpu_khz = 50000,
                                         .partitions = partitions,
                                         .partition_count = 2};
 
-struct fixture {
-    struct hv hv;
-    struct fake_port port;
-};
-
 static int setup(void **state)
 {
-    struct fixture *f = calloc(1, sizeof *f);
-    fake_port_init(&f->port, &f->hv);
-    assert_int_equal(hv_init(&f->hv, &config, &hv_board_xm_leon3, &f->port), HV_OK);
-    hv_boot(&f->hv);
-    assert_int_equal(hv_current(&f->hv), 0);
-    *state = f;
+    fixture_boot(state, &config);
+    assert_int_equal(hv_current(&((struct fixture *)*state)->hv), 0);
     return 0;
-}
-
-static int teardown(void **state)
-{
-    free(*state);
-    return 0;
-}
-
-static int32_t call(struct fixture *f, uint32_t nr, uint32_t a1, uint32_t a2)
-{
-    bool completes;
-    int32_t result = fake_port_hypercall(&f->hv, nr, a1, a2, 0, &completes);
-    assert_true(completes);
-    return result;
 }
 
 static int32_t set_type(struct fixture *f, uint32_t page, uint32_t type)
 {
-    return call(f, set_page_type_nr, page, type);
+    return call(f, set_page_type_nr, page, type, 0);
 }
 
 static int32_t update(struct fixture *f, uint32_t address, uint32_t value)
 {
-    return call(f, update_page32_nr, address, value);
+    return call(f, update_page32_nr, address, value, 0);
 }
 
 static int32_t switch_to(struct fixture *f, uint32_t l1)
 {
-    return call(f, write_register32_nr, PTD1_REG32, l1);
+    return call(f, write_register32_nr, PTD1_REG32, l1, 0);
 }
 
 /* L1 at TABLES, L2 at +1 page, L3 at +2 pages, linked for the 256 KiB at
@@ -192,7 +160,8 @@ static void test_switch_maps(void **state)
     assert_int_equal(switch_to(f, L2), XM_INVALID_PARAM);         /* not level 1 */
     assert_int_equal(switch_to(f, L1 + 0x100), XM_INVALID_PARAM); /* not a table start */
     assert_int_equal(switch_to(f, DATA), XM_INVALID_PARAM);
-    assert_int_equal(call(f, write_register32_nr, 0, L1), XM_INVALID_PARAM); /* another register */
+    assert_int_equal(call(f, write_register32_nr, 0, L1, 0),
+                     XM_INVALID_PARAM); /* another register */
     assert_int_equal(f->port.mmu[0].syncs, 0);
     assert_int_equal(switch_to(f, L1 + 0x400), XM_OK); /* the page's second table */
     assert_int_equal(f->port.mmu[0].syncs, 1);
@@ -205,7 +174,7 @@ static void test_switch_maps(void **state)
     assert_int_equal(f->port.mmu[0].syncs, 1);
     assert_int_equal(update(f, L3, XM_MMU_PTE(DATA, XM_MMU_ACC_R)), XM_OK);
     assert_int_equal(f->port.mmu[0].syncs, 2);
-    assert_int_equal(call(f, invld_tlb_nr, 0x80001234u, 0), XM_OK);
+    assert_int_equal(call(f, invld_tlb_nr, 0x80001234u, 0, 0), XM_OK);
     assert_int_equal(f->port.mmu[0].vaddr, 0x80001000u);
     assert_int_equal(f->port.mmu[0].l1, L1 + 0x400);
     assert_int_equal(switch_to(f, XM_MMU_INITIAL_MAP), XM_OK);
@@ -288,7 +257,7 @@ static void test_port_refusal_undoes(void **state)
     f->port.mmu[0].refuse_l1 = L1;
     assert_int_equal(update(f, L3, XM_MMU_PTE(DATA, XM_MMU_ACC_RW)), XM_INVALID_CONFIG);
     assert_int_equal(fake_port_phys_word(&f->hv, L3), XM_MMU_PTE(DATA, XM_MMU_ACC_R));
-    assert_int_equal(call(f, invld_tlb_nr, 0x80000000u, 0), XM_INVALID_CONFIG);
+    assert_int_equal(call(f, invld_tlb_nr, 0x80000000u, 0, 0), XM_INVALID_CONFIG);
 }
 
 static void test_reset_forgets_the_maps(void **state)

@@ -1,5 +1,6 @@
-/* The fixture of the timer, plan and virtual-interrupt tests: a system
- * booted on the fake port, and hypercalls as its running partition. */
+/* The fixture of the hvcore tests that run a booted system (timers, plans,
+ * virtual interrupts, latency, idle, the MMU calls): a system booted on the
+ * fake port, and hypercalls as its running partition. */
 #ifndef TIMEIRQ_FIXTURE_H
 #define TIMEIRQ_FIXTURE_H
 
