@@ -551,16 +551,22 @@ static char *folder_of(const char *path)
 
 bool scn_parse(const char *path, const char *build_dir, struct scn_script *script, FILE *diag)
 {
+    return scn_parse_stream(path, fopen(path, "r"), build_dir, script, diag);
+}
+
+bool scn_parse_stream(const char *path, FILE *file, const char *build_dir,
+                      struct scn_script *script, FILE *diag)
+{
     static struct parser p;
     char sparc[TEXT_MAX], *text = NULL;
     size_t size = 0;
+    int open_error = errno; /* when file is NULL, why fopen failed */
     memset(script, 0, sizeof *script);
     p = (struct parser){.path = path, .diag = diag, .script = script};
     script->path = strdup(path);
     script->dir = folder_of(path);
-    FILE *file = fopen(path, "r");
     if (!file || !script->path || !script->dir) {
-        fprintf(diag, "%s: %s\n", path, file ? "out of memory" : strerror(errno));
+        fprintf(diag, "%s: %s\n", path, file ? "out of memory" : strerror(open_error));
         if (file)
             fclose(file);
         return false;
