@@ -38,14 +38,19 @@ struct parser {
     bool has_config;
 };
 
+/* Messages quote the script's text: a control character in it (a "\n" in
+ * a string, say) is shown escaped, so that a message stays one line. */
 __attribute__((format(printf, 2, 3))) static bool fail(struct parser *p, const char *format, ...)
 {
+    char text[2 * TEXT_MAX];
     va_list args;
     va_start(args, format);
-    fprintf(p->diag, "%s:%d: ", p->path, p->line);
-    vfprintf(p->diag, format, args);
-    fputc('\n', p->diag);
+    vsnprintf(text, sizeof text, format, args);
     va_end(args);
+    fprintf(p->diag, "%s:%d: ", p->path, p->line);
+    for (const unsigned char *c = (const unsigned char *)text; *c; c++)
+        fprintf(p->diag, *c < 0x20 || *c == 0x7f ? "\\x%02x" : "%c", *c);
+    fputc('\n', p->diag);
     p->errors++;
     return false;
 }
@@ -77,7 +82,7 @@ static bool expand(struct parser *p, const char **s, struct token *t)
     const char *value = close ? variable(p, *s + 2, (size_t)(close - *s - 2)) : NULL;
     if (!value)
         return fail(p, "unknown variable %.*s (known: BUILD, SPARC, SCENARIO and those set)",
-                    close ? (int)(close - *s + 1) : (int)strlen(*s), *s);
+                    close ? (int)(close - *s + 1) : (int)strcspn(*s, "\r\n"), *s);
     for (; *value; value++)
         if (!put(t, *value))
             return fail(p, "text too long");
