@@ -3,7 +3,7 @@
 #
 # hvsim_fuzz_target(NAME SOURCES file.c... [INCLUDES dir...] [PKG prefix...]
 #                   [DEPENDS target...] [SEEDS file-or-dir...] [STRIP objcopy]
-#                   [RUNS n] [MAX_LEN n])
+#                   [DICT file] [RUNS n] [MAX_LEN n])
 #   builds NAME from SOURCES, each compiled by clang with the fuzzer's
 #   coverage instrumentation and the sanitizers: project code is never taken
 #   from the project's own libraries, which the project's compiler built
@@ -18,8 +18,9 @@
 #   same inputs are tried every time; any crash, leak, undefined behaviour
 #   or input taking more than 30 s fails it, the input left in
 #   NAME-crash-*, NAME-leak-*... beside the target. MAX_LEN (default 4096):
-#   the largest input tried (a longer seed is cut). Without clang, the
-#   target is skipped with a message.
+#   the largest input tried (a longer seed is cut). DICT: libFuzzer's
+#   dictionary of the format's words. Without clang, the target is skipped
+#   with a message.
 find_program(HVSIM_CLANG clang)
 set(HVSIM_FUZZ_RUN ${CMAKE_CURRENT_LIST_DIR}/fuzz_run.cmake)
 
@@ -37,7 +38,7 @@ function(hvsim_fuzz_object name index source flags out_var)
 endfunction()
 
 function(hvsim_fuzz_target name)
-  cmake_parse_arguments(F "" "RUNS;MAX_LEN;STRIP" "SOURCES;INCLUDES;PKG;DEPENDS;SEEDS" ${ARGN})
+  cmake_parse_arguments(F "" "RUNS;MAX_LEN;STRIP;DICT" "SOURCES;INCLUDES;PKG;DEPENDS;SEEDS" ${ARGN})
   if(NOT HVSIM_CLANG)
     message(STATUS "clang not found: fuzz target ${name} not built")
     return()
@@ -87,6 +88,7 @@ function(hvsim_fuzz_target name)
   list(JOIN seeds "|" seeds)
   add_test(NAME fuzz.${name}
     COMMAND ${CMAKE_COMMAND} -DFUZZER=${out} -DDIR=${CMAKE_CURRENT_BINARY_DIR}/${name}
-            -DSEEDS=${seeds} -DSTRIP=${F_STRIP} -DRUNS=${F_RUNS} -DMAX_LEN=${F_MAX_LEN}
+            -DSEEDS=${seeds} -DSTRIP=${F_STRIP} -DDICT=${F_DICT} -DRUNS=${F_RUNS}
+            -DMAX_LEN=${F_MAX_LEN}
             -P ${HVSIM_FUZZ_RUN})
 endfunction()

@@ -1,5 +1,5 @@
 # The test of one fuzz target (cmake/fuzz.cmake), run as
-#   cmake -DFUZZER=target.fuzz -DDIR=prefix -DSEEDS="a|b|..." [-DSTRIP=objcopy]
+#   cmake -DFUZZER=target.fuzz -DDIR=prefix -DSEEDS="a|b|..." [-DSTRIP=objcopy] [-DDICT=file]
 #         -DRUNS=n -DMAX_LEN=n -P fuzz_run.cmake
 # The seeds are copied into DIR.seeds at test time, each under a name of its
 # own (several scenarios' files are all xm_cf.xml), as some are built files
@@ -27,7 +27,11 @@ foreach(seed ${SEEDS})
 endforeach()
 file(GLOB copies ${DIR}.seeds/*)
 list(JOIN copies "," copies)
-execute_process(COMMAND ${FUZZER} -seed=1 -runs=${RUNS} -max_len=${MAX_LEN} -timeout=30
+set(dict)
+if(DICT)
+  set(dict -dict=${DICT})
+endif()
+execute_process(COMMAND ${FUZZER} ${dict} -seed=1 -runs=${RUNS} -max_len=${MAX_LEN} -timeout=30
                         -artifact_prefix=${DIR}- -seed_inputs=${copies}
                 RESULT_VARIABLE status)
 if(NOT status EQUAL 0)
