@@ -228,7 +228,9 @@ static void test_text_export(void **state)
     FILE *out = open_memstream(&text, &size);
     assert_true(sim_trace_export_text(reader, out, stderr));
     fclose(out);
-    assert_non_null(strstr(text, "HM_EVENT       Beta             event=17 action=6 logged=1"));
+    assert_non_null(
+        strstr(text, "HM_EVENT       Beta             event=XM_HM_EV_SPARCV8_ILLEGAL_INSTR (17) "
+                     "action=XM_HM_AC_HALT (6) logged=yes"));
     assert_non_null(strstr(text, "kind200        Beta             a=3735928559 b=1 c=2"));
     assert_non_null(strstr(text, "CONSOLE        Alpha            'h'"));
     assert_non_null(strstr(text, "# end: 8 records, hash "));
