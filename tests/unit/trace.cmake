@@ -17,10 +17,3 @@ target_include_directories(test_scenario PRIVATE ${HVSIM_TRACE_ROOT}
 target_compile_definitions(test_scenario PRIVATE _POSIX_C_SOURCE=200809L
   HVSIM_TEST_SCRATCH="${CMAKE_CURRENT_BINARY_DIR}")
 
-# Names instead of numbers in the exports (docs/trace.md, "Names").
-hvsim_unit_test(test_trace_names SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_trace_names.c
-  LIBS hvsim_trace)
-target_include_directories(test_trace_names PRIVATE ${HVSIM_TRACE_ROOT}
-  ${HVSIM_TRACE_ROOT}/hvcore/include)
-target_compile_definitions(test_trace_names PRIVATE _POSIX_C_SOURCE=200809L
-  HVSIM_TEST_SCRATCH="${CMAKE_CURRENT_BINARY_DIR}")
