@@ -1,10 +1,12 @@
 # libFuzzer targets (clang -fsanitize=fuzzer), built with clang whatever the
 # project's compiler is, with AddressSanitizer and UndefinedBehaviorSanitizer.
 #
-# hvsim_fuzz_target(NAME SOURCES file.c... [INCLUDES dir...] [PKG prefix...]
+# hvsim_fuzz_target(NAME [SOURCES file.c...] [LIBRARIES lib...] [INCLUDES dir...] [PKG prefix...]
 #                   [DEPENDS target...] [SEEDS file-or-dir...] [STRIP objcopy]
 #                   [DICT file] [RUNS n] [MAX_LEN n])
-#   builds NAME from SOURCES, each compiled by clang with the fuzzer's
+#   builds NAME from SOURCES and the sources of the project's LIBRARIES
+#   (so that a file moved from one library to another needs no change
+#   here), each compiled by clang with the fuzzer's
 #   coverage instrumentation and the sanitizers: project code is never taken
 #   from the project's own libraries, which the project's compiler built
 #   uninstrumented. Libraries outside the project (libxml2, libelf) are
@@ -37,8 +39,27 @@ function(hvsim_fuzz_object name index source flags out_var)
   set(${out_var} ${object} PARENT_SCOPE)
 endfunction()
 
+# The C sources of the project's libraries, as absolute paths.
+function(hvsim_fuzz_library_sources out_var)
+  set(sources)
+  foreach(library ${ARGN})
+    get_target_property(files ${library} SOURCES)
+    get_target_property(dir ${library} SOURCE_DIR)
+    foreach(file ${files})
+      if(NOT IS_ABSOLUTE ${file})
+        set(file ${dir}/${file})
+      endif()
+      if(file MATCHES "\\.c$")
+        list(APPEND sources ${file})
+      endif()
+    endforeach()
+  endforeach()
+  set(${out_var} ${sources} PARENT_SCOPE)
+endfunction()
+
 function(hvsim_fuzz_target name)
-  cmake_parse_arguments(F "" "RUNS;MAX_LEN;STRIP;DICT" "SOURCES;INCLUDES;PKG;DEPENDS;SEEDS" ${ARGN})
+  cmake_parse_arguments(F "" "RUNS;MAX_LEN;STRIP;DICT" "SOURCES;LIBRARIES;INCLUDES;PKG;DEPENDS;SEEDS"
+    ${ARGN})
   if(NOT HVSIM_CLANG)
     message(STATUS "clang not found: fuzz target ${name} not built")
     return()
@@ -59,9 +80,10 @@ function(hvsim_fuzz_target name)
     list(APPEND flags ${${pkg}_CFLAGS})
     list(APPEND libs ${${pkg}_LDFLAGS})
   endforeach()
+  hvsim_fuzz_library_sources(library_sources ${F_LIBRARIES})
   set(objects)
   set(index 0)
-  foreach(source ${F_SOURCES})
+  foreach(source ${F_SOURCES} ${library_sources})
     hvsim_fuzz_object(${name} ${index} ${source} "${flags}" object)
     list(APPEND objects ${object})
     math(EXPR index "${index} + 1")
@@ -73,8 +95,8 @@ function(hvsim_fuzz_target name)
     COMMENT "Linking fuzz target ${name}"
     VERBATIM)
   add_custom_target(${name} ALL DEPENDS ${out})
-  if(F_DEPENDS)
-    add_dependencies(${name} ${F_DEPENDS})
+  if(F_DEPENDS OR F_LIBRARIES)
+    add_dependencies(${name} ${F_DEPENDS} ${F_LIBRARIES}) # the libraries: their generated sources
   endif()
   set(seeds)
   foreach(seed ${F_SEEDS})
