@@ -3,6 +3,7 @@
 set(D ${CMAKE_CURRENT_LIST_DIR})
 hvsim_unit_test(test_gui_model SOURCES ${D}/test_gui_model.c ${D}/test_gui_fixture.c
   LIBS hvsim_gui_core)
+hvsim_unit_test(test_gui_place SOURCES ${D}/test_gui_place.c LIBS hvsim_gui_core)
 hvsim_unit_test(test_gui_view SOURCES ${D}/test_gui_view.c ${D}/test_gui_fixture.c
   LIBS hvsim_gui_core)
 hvsim_unit_test(test_gui_latency SOURCES ${D}/test_gui_latency.c ${D}/test_gui_fixture.c
