@@ -191,14 +191,22 @@ static void describe_slot(const struct gui_model *model, const struct gui_slot *
 static void describe_console(const struct gui_model *model, const struct gui_console_line *line,
                              char *buf, size_t size)
 {
-    append(buf, size, "%s line: %s%s\n", line->uart2 ? "UART2" : "console",
-           line->uart2 ? "UART2" : who(model, line->partition),
-           line->open ? " (no newline yet)" : "");
+    append(buf, size, "%s%s%s\n", line->uart2 ? "UART2 line" : "console line: ",
+           line->uart2 ? "" : who(model, line->partition), line->open ? " (no newline yet)" : "");
     append_time(model, buf, size, "from ", line->start);
     append_time(model, buf, size, "to   ", line->end);
-    size_t length = strlen(line->text);
-    for (size_t at = 0; at < length; at += CONSOLE_WRAP)
-        append(buf, size, "%s%.*s", at ? "\n" : "\"", CONSOLE_WRAP, line->text + at);
+    append(buf, size, "\"");
+    for (const char *at = line->text; *at;) {
+        size_t n = strlen(at);
+        if (n > CONSOLE_WRAP) { /* at the last space that keeps the piece short */
+            n = CONSOLE_WRAP;
+            while (n > CONSOLE_WRAP / 2 && at[n] != ' ')
+                n--;
+            n = at[n] == ' ' ? n : CONSOLE_WRAP;
+        }
+        append(buf, size, "%s%.*s", at == line->text ? "" : "\n", (int)n, at);
+        at += n + (at[n] == ' ');
+    }
     append(buf, size, "\"");
 }
 

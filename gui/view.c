@@ -129,16 +129,19 @@ static uint32_t event_lane(const struct gui_model *model, const struct gui_event
     return e->partition < 0 ? GUI_HV_LANE(model) : (uint32_t)e->partition;
 }
 
-/* The nearest event of `lane` within the hit radius; HM events win. */
+/* The nearest event of `lane` within the hit radius; HM events win (their
+ * line runs down the whole lane), ticks only in the lane's upper half,
+ * where they are drawn, so that the console lines below can be hovered. */
 static long hit_event(const struct gui_view *view, const struct gui_model *model, uint32_t lane,
-                      int x)
+                      int x, int y)
 {
+    bool tick_zone = y <= gui_view_lane_top(view, lane) + view->layout.lane_height / 2;
     long best = -1;
     double best_distance = HIT_RADIUS + 1;
     for (size_t i = 0; i < model->event_count; i++) {
         const struct gui_event *e = &model->events[i];
         bool hm = e->kind == HV_TRACE_HM_EVENT;
-        if (event_lane(model, e) != lane || (!hm && !view->show_ticks))
+        if (event_lane(model, e) != lane || (!hm && (!view->show_ticks || !tick_zone)))
             continue;
         double distance = fabs(gui_view_x(view, (double)e->cycle) - x) - (hm ? HIT_RADIUS : 0);
         if (distance < best_distance) {
@@ -251,7 +254,7 @@ struct gui_hit gui_view_hit(const struct gui_view *view, const struct gui_model 
     int lane = gui_view_lane_at(view, y);
     if (lane < 0 || x < view->layout.plot_left || x >= view->layout.plot_right)
         return (struct gui_hit){GUI_HIT_NONE, 0};
-    long i = hit_event(view, model, (uint32_t)lane, x);
+    long i = hit_event(view, model, (uint32_t)lane, x, y);
     if (i >= 0)
         return (struct gui_hit){GUI_HIT_EVENT, (size_t)i};
     i = hit_message(view, model, x, y);

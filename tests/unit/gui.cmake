@@ -30,4 +30,5 @@ target_compile_definitions(test_gui_view_file PRIVATE
   PAPER_IMAGES="${HVSIM_SPARC_BINARY_DIR}/scenarios/paper"
   COMM_CONFIG="${CMAKE_SOURCE_DIR}/tests/guest/comm.xml"
   COMM_IMAGES="${HVSIM_SPARC_BINARY_DIR}/tests/guest"
-  V1_TRACE="${D}/comm_v1.trace")
+  V1_TRACE="${D}/comm_v1.trace"
+  OVERRUN_TRACE="${D}/overrun_v2.trace")
