@@ -4,6 +4,7 @@
 #define SIM_MACHINE_INTERNAL_H
 
 #include "devices/leon3.h"
+#include "sim/hypercall_notice.h"
 #include "sim/machine.h"
 #include "sim/trace/trace.h"
 #include <stdbool.h>
@@ -62,6 +63,7 @@ struct sim_machine {
     struct sim_shared_area shared[SIM_MAX_SHARED_AREAS];
     uint32_t shared_count;
     uint64_t stop_at; /* sim_machine_run_until: a partition runs no further; 0 none */
+    struct sim_hypercall_notices hypercall_notices;
 };
 
 #endif
