@@ -274,6 +274,30 @@ static void test_text_export_wrong_end(void **state)
     sim_trace_free(&trace);
 }
 
+/* A trace into scratch file `name`, its writer open, no record kept. */
+static void open_trace(const char *name, struct sim_trace *trace)
+{
+    struct sim_trace_header header;
+    assert_int_equal(sim_trace_header_from_config(&header, &config, "xm-leon3", 50000), SIM_OK);
+    sim_trace_init(trace, false);
+    assert_int_equal(sim_trace_writer_open(&trace->writer, scratch(name), &header, stderr), SIM_OK);
+    sim_trace_header_free(&header);
+}
+
+/* Closes it and summarises its latencies: the summary, rewound. */
+static FILE *latency_summary(const char *name, struct sim_trace *trace)
+{
+    struct sim_trace_reader *reader;
+    assert_int_equal(sim_trace_writer_close(trace->writer, trace->total, trace->hash, stderr),
+                     SIM_OK);
+    assert_int_equal(sim_trace_reader_open(&reader, scratch(name), stderr), SIM_OK);
+    FILE *out = tmpfile();
+    assert_true(sim_trace_export_latency(reader, out, stderr));
+    sim_trace_reader_close(reader);
+    rewind(out);
+    return out;
+}
+
 /* The latency summary: Alpha's HW timer at 100, 200, ..., 10000 cycles
  * (nearest-rank median 5000, p99 9900), Beta's IPVI 0 once in its slot and
  * once after waiting 50000 cycles for it, over its bound. */
@@ -281,12 +305,7 @@ static void test_latency_summary(void **state)
 {
     (void)state;
     struct sim_trace trace;
-    struct sim_trace_header header;
-    assert_int_equal(sim_trace_header_from_config(&header, &config, "xm-leon3", 50000), SIM_OK);
-    sim_trace_init(&trace, false);
-    assert_int_equal(
-        sim_trace_writer_open(&trace.writer, scratch("latency.trace"), &header, stderr), SIM_OK);
-    sim_trace_header_free(&header);
+    open_trace("latency.trace", &trace);
     for (uint32_t i = 100; i >= 1; i--) {
         struct hv_trace_event e = {HV_TRACE_VIRQ_LATENCY, 0, 32u + XM_VT_EXT_HW_TIMER, 100 * i, 0};
         sim_trace_add(&trace, 1000u * (101u - i), &e);
@@ -297,14 +316,8 @@ static void test_latency_summary(void **state)
     };
     for (uint32_t i = 0; i < 2; i++)
         sim_trace_add(&trace, 200000u + i, &beta[i]);
-    assert_int_equal(sim_trace_writer_close(trace.writer, trace.total, trace.hash, stderr), SIM_OK);
-    struct sim_trace_reader *reader;
-    assert_int_equal(sim_trace_reader_open(&reader, scratch("latency.trace"), stderr), SIM_OK);
-    FILE *out = tmpfile();
-    assert_true(sim_trace_export_latency(reader, out, stderr));
-    sim_trace_reader_close(reader);
+    FILE *out = latency_summary("latency.trace", &trace);
     char text[2048] = "";
-    rewind(out);
     size_t n = fread(text, 1, sizeof text - 1, out);
     text[n] = '\0';
     fclose(out);
@@ -527,23 +540,12 @@ static void test_latency_many_groups(void **state)
     (void)state;
     enum { GROUPS = 300000 };
     struct sim_trace trace;
-    struct sim_trace_header header;
-    assert_int_equal(sim_trace_header_from_config(&header, &config, "xm-leon3", 50000), SIM_OK);
-    sim_trace_init(&trace, false);
-    assert_int_equal(sim_trace_writer_open(&trace.writer, scratch("groups.trace"), &header, stderr),
-                     SIM_OK);
-    sim_trace_header_free(&header);
+    open_trace("groups.trace", &trace);
     for (uint32_t i = 0; i < GROUPS; i++) {
         struct hv_trace_event e = {HV_TRACE_VIRQ_LATENCY, (int16_t)(i / 256), i % 256, 100, 0};
         sim_trace_add(&trace, i, &e);
     }
-    assert_int_equal(sim_trace_writer_close(trace.writer, trace.total, trace.hash, stderr), SIM_OK);
-    struct sim_trace_reader *reader;
-    assert_int_equal(sim_trace_reader_open(&reader, scratch("groups.trace"), stderr), SIM_OK);
-    FILE *out = tmpfile();
-    assert_true(sim_trace_export_latency(reader, out, stderr));
-    sim_trace_reader_close(reader);
-    rewind(out);
+    FILE *out = latency_summary("groups.trace", &trace);
     char line[256], last[256] = "";
     size_t lines = 0;
     while (fgets(line, sizeof line, out)) {
