@@ -184,7 +184,7 @@ static void axis_steps_and_labels(void **state)
     assert_string_equal(text, "40 ns");
 }
 
-static void details_of_a_late_slot_and_an_hm_event(void **state)
+static void details_of_a_slot_an_hm_event_and_a_hypercall(void **state)
 {
     struct fixture *f = *state;
     char text[1024];
@@ -196,6 +196,9 @@ static void details_of_a_late_slot_and_an_hm_event(void **state)
     gui_describe_hit(&f->model, (struct gui_hit){GUI_HIT_EVENT, 2}, text, sizeof text);
     assert_non_null(strstr(text, "HM event: Alpha\nat 200.000 \xc2\xb5s"));
     assert_non_null(strstr(text, "MEM_PROTECTION, action HALT, logged"));
+    gui_describe_hit(&f->model, (struct gui_hit){GUI_HIT_EVENT, 0}, text, sizeof text);
+    assert_non_null(strstr(text, "hypercall: Alpha\n"));
+    assert_non_null(strstr(text, "XM_write_object (11) returned XM_OK (0)"));
 }
 
 static void status_line_names_time_and_maf(void **state)
@@ -224,7 +227,7 @@ int main(void)
         cmocka_unit_test(n_and_p_jump_between_hm_events),
         cmocka_unit_test(live_view_follows_the_end),
         cmocka_unit_test(axis_steps_and_labels),
-        cmocka_unit_test(details_of_a_late_slot_and_an_hm_event),
+        cmocka_unit_test(details_of_a_slot_an_hm_event_and_a_hypercall),
         cmocka_unit_test(status_line_names_time_and_maf),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
