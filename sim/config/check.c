@@ -479,6 +479,19 @@ static void sim_report_conflict(struct sim_loader *ld, const struct sim_memory *
                    who, m->areas[own].area->src.line);
 }
 
+/* The PCT page lists at most HV_MAX_AREAS areas: the first area past
+ * them is reported. */
+static void sim_check_area_count(struct sim_loader *ld, const struct sim_part_src *p)
+{
+    const struct sim_area_src *areas = p->areas.items;
+    char label[64];
+    if (p->areas.count > HV_MAX_AREAS)
+        sim_report(ld, areas[HV_MAX_AREAS].src.line,
+                   "%s has %u memory areas, more than %d (what its PCT page lists)",
+                   sim_part_label(p, label, sizeof(label)), (unsigned)p->areas.count,
+                   HV_MAX_AREAS);
+}
+
 /* Every area in file order; unusable ones (zero size, past 4 GiB) become
  * broken, out of the later checks. */
 static bool sim_list_areas(struct sim_loader *ld, struct sim_memory *m)
@@ -491,6 +504,7 @@ static bool sim_list_areas(struct sim_loader *ld, struct sim_memory *m)
     m->count = 0;
     for (uint32_t pi = 0; m->areas != NULL && pi < ld->partitions.count; pi++) {
         struct sim_area_src *areas = parts[pi].areas.items;
+        sim_check_area_count(ld, &parts[pi]);
         for (uint32_t ai = 0; ai < parts[pi].areas.count; ai++) {
             m->areas[m->count++] =
                 (struct sim_area_ref){&parts[pi], pi, &areas[ai], !areas[ai].src.broken};
