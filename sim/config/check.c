@@ -209,8 +209,7 @@ static void sim_check_partitions(struct sim_loader *ld)
     sim_check_ids(ld, &ld->partitions, sizeof(struct sim_part_src), "partition", "");
     sim_check_names(ld, &ld->partitions, sizeof(struct sim_part_src), sim_part_name_key,
                     "partition");
-    sim_check_names(ld, &ld->devices, sizeof(struct sim_device_src), sim_device_name_key,
-                    "device");
+    sim_check_names(ld, &ld->devices, sizeof(struct sim_device_src), sim_device_name_key, "device");
     for (uint32_t i = 0; i < ld->partitions.count; i++) {
         if (!parts[i].src.broken)
             parts[i].part.console = sim_resolve_console(
@@ -327,7 +326,7 @@ struct sim_memory {
         uint32_t part_index; /* in ld->partitions */
         struct sim_area_src *area;
         bool checked; /* not broken before the checks */
-    } *areas;
+    } * areas;
     uint32_t count;
     struct sim_region_index regions;
     bool regions_known; /* no region is broken */
@@ -475,8 +474,8 @@ static void sim_report_conflict(struct sim_loader *ld, const struct sim_memory *
         sim_report(ld, a->src.line, "area %s of %s overlaps its area at line %ld", range, who,
                    m->areas[own].area->src.line);
     else if (own != SIM_NONE)
-        sim_report(ld, a->src.line, "area %s of %s is mapped over its area at line %ld", range,
-                   who, m->areas[own].area->src.line);
+        sim_report(ld, a->src.line, "area %s of %s is mapped over its area at line %ld", range, who,
+                   m->areas[own].area->src.line);
 }
 
 /* The PCT page lists at most HV_MAX_AREAS areas: the first area past
@@ -488,8 +487,7 @@ static void sim_check_area_count(struct sim_loader *ld, const struct sim_part_sr
     if (p->areas.count > HV_MAX_AREAS)
         sim_report(ld, areas[HV_MAX_AREAS].src.line,
                    "%s has %u memory areas, more than %d (what its PCT page lists)",
-                   sim_part_label(p, label, sizeof(label)), (unsigned)p->areas.count,
-                   HV_MAX_AREAS);
+                   sim_part_label(p, label, sizeof(label)), (unsigned)p->areas.count, HV_MAX_AREAS);
 }
 
 /* Every area in file order; unusable ones (zero size, past 4 GiB) become

@@ -19,7 +19,8 @@ static int sim_compare_keys(const void *a, const void *b)
     const struct sim_key *x = a, *y = b;
     if (x->number != y->number)
         return x->number < y->number ? -1 : 1;
-    int text = x->text && y->text ? strcmp(x->text, y->text) : (x->text != NULL) - (y->text != NULL);
+    int text =
+        x->text && y->text ? strcmp(x->text, y->text) : (x->text != NULL) - (y->text != NULL);
     if (text != 0)
         return text;
     return x->item < y->item ? -1 : x->item > y->item;
@@ -212,16 +213,15 @@ static void sim_overlap_free(struct sim_overlap *o)
     free(o->covers);
 }
 
-uint32_t *sim_first_overlap(const struct sim_interval *items, uint32_t count,
-                            bool share_identical)
+uint32_t *sim_first_overlap(const struct sim_interval *items, uint32_t count, bool share_identical)
 {
     struct sim_overlap o;
     uint32_t *first = malloc(((size_t)count + 1) * sizeof *first);
     bool ok = sim_overlap_init(&o, items, count) && first != NULL;
     for (uint32_t i = 0, next; i < count && ok; i = next) {
         for (next = i; next < count && items[next].batch == items[i].batch; next++)
-            first[next] = items[next].skip ? SIM_NONE : sim_query(&o, &items[next], next,
-                                                                   share_identical);
+            first[next] =
+                items[next].skip ? SIM_NONE : sim_query(&o, &items[next], next, share_identical);
         for (uint32_t j = i; j < next; j++) {
             if (!items[j].skip)
                 sim_insert(&o, &items[j], j);

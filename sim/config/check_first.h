@@ -53,7 +53,6 @@ struct sim_interval {
 /* first[i]: the least item of an earlier batch whose range overlaps i's,
  * or SIM_NONE; with share_identical, a range equal to i's does not count.
  * malloc'd; NULL when out of memory. */
-uint32_t *sim_first_overlap(const struct sim_interval *items, uint32_t count,
-                            bool share_identical);
+uint32_t *sim_first_overlap(const struct sim_interval *items, uint32_t count, bool share_identical);
 
 #endif
