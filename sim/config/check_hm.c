@@ -4,9 +4,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "sim/common/xm_names.h"
 #include "sim/config/check.h"
 #include "sim/config/check_first.h"
-#include "sim/config/hm_names.h"
 #include "sim/config/hm_rules.h"
 
 #define SIM_BIT(n) (1u << (n))
