@@ -265,8 +265,7 @@ enum scn_status scn_run_script(const char *path, const char *build_dir, enum scn
         if (engine == SCN_ENGINE_QEMU)
             status = scn_qemu_run(&script, counts, out);
         else if (build(&script, &config, &machine, sink, &diag, out) == SIM_OK)
-            status =
-                carry_out(&script, machine, sim_config_hv(config), update, counts, &diag, out);
+            status = carry_out(&script, machine, sim_config_hv(config), update, counts, &diag, out);
         finish_diag(&script, machine, &diag);
     }
     if (script.path)
