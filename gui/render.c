@@ -269,7 +269,7 @@ static bool hm_label_within(const struct gui_renderer *r, const struct gui_model
     return false;
 }
 
-#define CONSOLE_MIN_TEXT 40 /* px: less shows too little of a line to read */
+#define CONSOLE_MIN_TEXT 60 /* px: less shows too little of a line to read */
 
 static int measure(void *font, const char *text)
 {
