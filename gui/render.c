@@ -208,18 +208,6 @@ static void draw_spans(SDL_Surface *s, const struct gui_renderer *r, const struc
     }
 }
 
-/* The start of the next line from the same writer, or the run's end. */
-static uint64_t next_line_start(const struct gui_model *model, size_t i)
-{
-    const struct gui_console_line *line = &model->lines[i];
-    for (size_t j = i + 1; j < model->line_count; j++) {
-        const struct gui_console_line *next = &model->lines[j];
-        if (next->partition == line->partition && next->uart2 == line->uart2)
-            return next->start;
-    }
-    return model->end;
-}
-
 #define HM_LABEL_GAP 6
 #define HM_LABEL_REACH 300 /* px: wider than any HM event's name */
 
@@ -269,7 +257,7 @@ static bool hm_label_within(const struct gui_renderer *r, const struct gui_model
     return false;
 }
 
-#define CONSOLE_MIN_TEXT 40 /* px: less shows too little of a line to read */
+#define CONSOLE_MIN_TEXT 60 /* px: less shows too little of a line to read */
 
 static int measure(void *font, const char *text)
 {
@@ -292,7 +280,7 @@ static void draw_console(SDL_Surface *s, const struct gui_renderer *r,
         if (x1 < left || x0 >= right)
             continue;
         gui_draw_fill(s, x0, y, x1 - x0 > 2 ? x1 - x0 : 2, 3, GUI_CONSOLE_COLOUR);
-        int room = x_of(view, next_line_start(model, i)) - 6;
+        int room = x_of(view, gui_console_next_start(model, i)) - 6;
         room = room < right ? room : right;
         int text_x = x0 > left ? x0 : left;
         if (!line->text[0] || room - text_x < CONSOLE_MIN_TEXT)
@@ -306,10 +294,27 @@ static void draw_console(SDL_Surface *s, const struct gui_renderer *r,
 }
 
 /* A slot's end past the run's normal latency (an overrun) as a red band
- * from where it should have ended, named with its length; a start later
- * than the normal as a red band where the partition should have run. */
-static void draw_overruns(SDL_Surface *s, const struct gui_renderer *r,
-                          const struct gui_model *model, const struct gui_view *view)
+ * from where it should have ended; a start later than the normal as a
+ * thinner red band where the partition should have run. */
+static void draw_overruns(SDL_Surface *s, const struct gui_model *model,
+                          const struct gui_view *view)
+{
+    for (size_t i = 0; i < model->slot_count; i++) {
+        const struct gui_slot *slot = &model->slots[i];
+        uint64_t over = gui_slot_overrun(model, slot), late = gui_slot_late(model, slot);
+        if (late)
+            band(s, view, slot->partition, slot->actual_start - late, slot->actual_start, 0.40,
+                 0.60, GUI_OVERRUN_COLOUR);
+        if (over)
+            band(s, view, slot->partition, slot->actual_end - over, slot->actual_end, 0.28, 0.72,
+                 GUI_OVERRUN_COLOUR);
+    }
+}
+
+/* Each overrun named with its length after its band, over the bands (an
+ * overrun's band often runs into the next one's). */
+static void draw_overrun_labels(SDL_Surface *s, const struct gui_renderer *r,
+                                const struct gui_model *model, const struct gui_view *view)
 {
     int h = view->layout.lane_height, text_h = TTF_FontHeight(r->small), left, right;
     int labelled_until[HV_MAX_PARTITIONS];
@@ -318,14 +323,9 @@ static void draw_overruns(SDL_Surface *s, const struct gui_renderer *r,
         labelled_until[p] = left - 1;
     for (size_t i = 0; i < model->slot_count; i++) {
         const struct gui_slot *slot = &model->slots[i];
-        uint64_t over = gui_slot_overrun(model, slot), late = gui_slot_late(model, slot);
-        if (late)
-            band(s, view, slot->partition, slot->actual_start - late, slot->actual_start, 0.40,
-                 0.60, GUI_OVERRUN_COLOUR);
+        uint64_t over = gui_slot_overrun(model, slot);
         if (!over)
             continue;
-        band(s, view, slot->partition, slot->actual_end - over, slot->actual_end, 0.28, 0.72,
-             GUI_OVERRUN_COLOUR);
         char text[48];
         snprintf(text, sizeof text, "overrun %.3f \xc2\xb5s",
                  gui_cycles_to_ns(model->clock_khz, (double)over) / 1e3);
@@ -429,7 +429,8 @@ static void draw_plot(SDL_Surface *s, const struct gui_renderer *r, const struct
         draw_ticks(s, model, view);
     draw_console(s, r, model, view);
     draw_messages(s, model, view);
-    draw_overruns(s, r, model, view);
+    draw_overruns(s, model, view);
+    draw_overrun_labels(s, r, model, view);
     draw_hm(s, r, model, view);
     SDL_SetClipRect(s, NULL);
 }
