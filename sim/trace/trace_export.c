@@ -99,9 +99,10 @@ static bool check_end(struct sim_trace_reader *reader, enum sim_trace_next next,
     sim_trace_reader_end(reader, &count, &hash);
     if (count != sim_trace_reader_count(reader) || hash != sim_trace_reader_hash(reader)) {
         fprintf(diag,
-                "trace: the end record says %" PRIu64 " records, hash %016" PRIx64
+                "%s: the end record says %" PRIu64 " records, hash %016" PRIx64
                 ", but the file holds %" PRIu64 ", hash %016" PRIx64 "\n",
-                count, hash, sim_trace_reader_count(reader), sim_trace_reader_hash(reader));
+                sim_trace_reader_path(reader), count, hash, sim_trace_reader_count(reader),
+                sim_trace_reader_hash(reader));
         return false;
     }
     fprintf(out, "# end: %" PRIu64 " records, hash %016" PRIx64 "\n", count, hash);
