@@ -19,8 +19,9 @@ struct sim_trap_notice {
 };
 
 void sim_notice_trap(FILE *diag, const struct sim_trap_notice *n);
-void sim_notice_virq(FILE *diag, uint64_t us, uint32_t partition, const char *name,
-                     enum hv_trap_outcome outcome);
+/* A virtual interrupt whose delivery failed (trap_type, pc and
+ * fault_address unused). */
+void sim_notice_virq(FILE *diag, const struct sim_trap_notice *n);
 /* by: the partition that halted it, or -1 (name unused). */
 void sim_notice_halt(FILE *diag, uint64_t us, int32_t by, const char *name);
 

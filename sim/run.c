@@ -151,7 +151,15 @@ static bool deliver_virqs(struct sim_machine *m, uint32_t id, FILE *diag)
     enum hv_trap_outcome outcome = hv_resume(&m->hv);
     if (outcome == HV_TRAP_CONTINUE || outcome == HV_TRAP_REDIRECTED)
         return true;
-    sim_notice_virq(diag, sim_clock_us(&m->clock), id, m->config->partitions[id].name, outcome);
+    struct sim_trap_notice n = {
+        .us = sim_clock_us(&m->clock),
+        .partition = id,
+        .name = m->config->partitions[id].name,
+        .outcome = outcome,
+        .event = m->hv.hm.last.event,
+        .action = m->hv.hm.last.action,
+    };
+    sim_notice_virq(diag, &n);
     return false;
 }
 

@@ -124,7 +124,7 @@ static void notice_frame(struct decoder *d, const uint8_t *f)
     if (f[8] == LEON3_NOTICE_TRAP)
         sim_notice_trap(d->diag, &n);
     else if (f[8] == LEON3_NOTICE_VIRQ)
-        sim_notice_virq(d->diag, n.us, n.partition, n.name, n.outcome);
+        sim_notice_virq(d->diag, &n);
     else
         sim_notice_halt(d->diag, n.us, id, n.name);
 }

@@ -6,6 +6,9 @@
  * FAULT_NONE, the reference run.
  * FAULT_NOTBR / FAULT_BADTBR: a software trap with no valid virtual trap
  * table (XtratuM: partition unrecoverable).
+ * FAULT_VIRQ: a virtual interrupt (extended IRQ 8) made pending and
+ * enabled with no valid virtual trap table: its delivery fails (XtratuM:
+ * partition unrecoverable), then fault_insn is a no-op.
  * FAULT_HM: a division by zero with a trap handler installed, for the
  * tests of each HM action (hm_fault.xml.in): the handler counts the trap
  * and goes on after it (PROPAGATE). Any other kind gets the handler when
@@ -64,6 +67,11 @@
 #define FAULT_INSN "ta 5"
 #define FAULT_ADDRESS 0u
 #define FAULT_TBR (READ_ONLY_PAGE + 16)
+#elif defined(FAULT_VIRQ)
+#define FAULT_INSN "nop"
+#define FAULT_ADDRESS 0u
+#define FAULT_TBR (READ_ONLY_PAGE + 16)
+#define FAULT_RAISE_VIRQ 8u
 #else
 #error "define one FAULT_<KIND>"
 #endif
@@ -108,10 +116,18 @@ void PartitionMain(void)
 #ifdef FAULT_TBR
     XM_sparc_write_tbr(FAULT_TBR);
 #endif
+#ifdef FAULT_RAISE_VIRQ
+    XM_clear_irqmask(0, 1u << FAULT_RAISE_VIRQ);
+    XM_set_irqpend(0, 1u << FAULT_RAISE_VIRQ);
+    XM_enable_irqs(); /* the delivery is tried on the way back */
+#endif
     __asm__ volatile(".global fault_insn\nfault_insn:\n\t" FAULT_INSN
                      :
                      : "r"(FAULT_ADDRESS)
                      : "g1", "memory");
+#ifdef FAULT_RAISE_VIRQ
+    XM_disable_irqs(); /* one failed delivery: none at its next slot start */
+#endif
     printf("Faulty: survived, trap handler ran %u times\n", handled);
     for (;;)
         XM_idle_self();
