@@ -4,6 +4,7 @@
  * "file:line: message" and parsing goes on, so a script shows all its
  * errors at once. */
 #define _POSIX_C_SOURCE 200809L
+#include "sim/common/files.h"
 #include "sim/config/config_load.h"
 #include "sim/config/units.h"
 #include "sim/scenario/scenario.h"
@@ -558,11 +559,15 @@ bool scn_parse(const char *path, const char *build_dir, struct scn_script *scrip
     p = (struct parser){.path = path, .diag = diag, .script = script};
     script->path = strdup(path);
     script->dir = folder_of(path);
-    FILE *file = fopen(path, "r");
+    uint8_t *bytes = NULL;
+    FILE *file =
+        sim_file_read_to_stream(path, SIM_FILE_SCRIPT_MAX, "a scenario script", diag, &bytes);
     if (!file || !script->path || !script->dir) {
-        fprintf(diag, "%s: %s\n", path, file ? "out of memory" : strerror(errno));
-        if (file)
+        if (file) {
+            fprintf(diag, "%s: out of memory\n", path);
             fclose(file);
+        }
+        free(bytes);
         return false;
     }
     snprintf(sparc, sizeof sparc, "%s/sparc", build_dir);
@@ -575,6 +580,7 @@ bool scn_parse(const char *path, const char *build_dir, struct scn_script *scrip
     }
     free(text);
     fclose(file);
+    free(bytes);
     if (p.errors == 0 && !p.has_config)
         default_config(&p);
     return p.errors == 0;
