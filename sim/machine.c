@@ -170,9 +170,9 @@ static enum sim_error load_image(struct sim_machine *m, const struct sim_image_r
     return error;
 }
 
-static enum sim_error check_images(const struct hv_config *config,
-                                   const struct sim_image_ref *images, uint32_t image_count,
-                                   FILE *diag)
+enum sim_error sim_machine_check_images(const struct hv_config *config,
+                                        const struct sim_image_ref *images, uint32_t image_count,
+                                        FILE *diag)
 {
     /* A partition that does not exist first: it explains the one missing. */
     for (uint32_t i = 0; i < image_count; i++) {
@@ -287,7 +287,7 @@ enum sim_error sim_machine_create(struct sim_machine **out, const struct hv_conf
                                   const struct sim_image_ref *images, uint32_t image_count,
                                   const struct sim_options *options, FILE *diag)
 {
-    enum sim_error error = check_images(config, images, image_count, diag);
+    enum sim_error error = sim_machine_check_images(config, images, image_count, diag);
     if (error != SIM_OK)
         return error;
     struct sim_machine *m = calloc(1, sizeof *m);

@@ -60,6 +60,14 @@ struct sim_image_ref {
 
 struct sim_machine;
 
+/* Exactly one image per partition of config, and none for a partition it
+ * does not have (that one said first: it explains the one missing); the
+ * problem is one `hvsim: ...` line on diag, SIM_ERR_USAGE. Shared by every
+ * command that takes -p ID=FILE. */
+enum sim_error sim_machine_check_images(const struct hv_config *config,
+                                        const struct sim_image_ref *images, uint32_t image_count,
+                                        FILE *diag);
+
 /* Build a machine for config with one image per partition. Problems with
  * the images are printed to diag as `file: message` lines. */
 enum sim_error sim_machine_create(struct sim_machine **out, const struct hv_config *config,

@@ -169,6 +169,40 @@ static bool console_file(const struct scn_view *v, const struct scn_command *c, 
     return same;
 }
 
+/* text as a one-line "string" (escapes as in scripts), cut at ~100 characters. */
+static const char *quoted(const char *text, char *out, size_t size)
+{
+    size_t n = 0;
+    out[n++] = '"';
+    for (; *text && n + 6 < size; text++) {
+        const char *escape = *text == '\n'   ? "\\n"
+                             : *text == '\t' ? "\\t"
+                             : *text == '"'  ? "\\\""
+                             : *text == '\\' ? "\\\\"
+                                             : NULL;
+        if (escape)
+            n += (size_t)snprintf(out + n, size - n, "%s", escape);
+        else
+            out[n++] = *text;
+    }
+    snprintf(out + n, size - n, "%s\"", *text ? "..." : "");
+    return out;
+}
+
+/* How much a partition wrote, for a search that failed: "3 lines so far,
+ * the last \"...\"" (a line without its newline yet counts). */
+static void console_so_far(const char *actual, char *out, size_t size)
+{
+    size_t lines = count_lines(actual) + (*actual && actual[strlen(actual) - 1] != '\n');
+    char last[128];
+    if (lines == 0) {
+        snprintf(out, size, "nothing written so far");
+        return;
+    }
+    line_at(actual, lines - 1, last, sizeof last);
+    snprintf(out, size, "%zu line%s so far, the last %s", lines, lines == 1 ? "" : "s", last);
+}
+
 static bool console_match(const struct scn_view *v, const struct scn_command *c, FILE *out,
                           const char *actual, size_t length)
 {
@@ -192,11 +226,14 @@ static bool console_match(const struct scn_view *v, const struct scn_command *c,
         break;
     }
     if (!found) {
-        char last[128];
-        line_at(actual, count_lines(actual) ? count_lines(actual) - 1 : 0, last, sizeof last);
-        report(v, c, out, "console of %s: %s %s%s%s not found in %zu lines; the last is %s", c->who,
-               c->match == SCN_REGEX ? "no match for" : "text", c->match == SCN_REGEX ? "/" : "\"",
-               c->text, c->match == SCN_REGEX ? "/" : "\"", count_lines(actual), last);
+        char text[128], so_far[192];
+        console_so_far(actual, so_far, sizeof so_far);
+        if (c->match == SCN_REGEX)
+            report(v, c, out, "console of %s has no line matching /%s/ (%s)", c->who, c->text,
+                   so_far);
+        else
+            report(v, c, out, "console of %s does not contain %s (%s)", c->who,
+                   quoted(c->text, text, sizeof text), so_far);
     }
     return found;
 }

@@ -1,5 +1,6 @@
 /* sim/scenario: the scenario script parser (docs/scenarios.md). One command per
- * line; words, "strings" with \n \t \" \\ escapes, /regular expressions/;
+ * line; words, "strings" with \n \t \" \\ escapes, /regular expressions/
+ * (after `matches`; elsewhere /a/b is a path);
  * # starts a comment; ${NAME} expands a variable. Every error is
  * "file:line: message" and parsing goes on, so a script shows all its
  * errors at once. */
@@ -133,6 +134,14 @@ static bool word(struct parser *p, const char **s, struct token *t)
     return true;
 }
 
+/* A /regular expression/ is only where one is expected, after `matches`:
+ * elsewhere a word starting with a slash is an absolute path. */
+static bool after_matches(const struct token *tokens, int count)
+{
+    return count >= 2 && tokens[count - 2].type == TOKEN_WORD &&
+           strcmp(tokens[count - 2].text, "matches") == 0;
+}
+
 /* Split one line; false (reported) on a bad token. */
 static bool tokenize(struct parser *p, const char *s, struct token *tokens, int *count)
 {
@@ -146,7 +155,9 @@ static bool tokenize(struct parser *p, const char *s, struct token *tokens, int 
         struct token *t = &tokens[(*count)++];
         t->length = 0;
         t->text[0] = '\0';
-        t->type = *s == '"' ? TOKEN_STRING : *s == '/' ? TOKEN_REGEX : TOKEN_WORD;
+        t->type = *s == '"'                                    ? TOKEN_STRING
+                  : *s == '/' && after_matches(tokens, *count) ? TOKEN_REGEX
+                                                               : TOKEN_WORD;
         bool ok = t->type == TOKEN_WORD ? word(p, &s, t) : delimited(p, &s, t, *s);
         if (!ok)
             return false;
@@ -581,7 +592,7 @@ bool scn_parse(const char *path, const char *build_dir, struct scn_script *scrip
     free(text);
     fclose(file);
     free(bytes);
-    if (p.errors == 0 && !p.has_config)
+    if (!p.has_config) /* also after errors: the checks go on (scn_check) */
         default_config(&p);
     return p.errors == 0;
 }
