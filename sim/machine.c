@@ -329,6 +329,7 @@ void sim_machine_destroy(struct sim_machine *m)
         free(m->shared[i].buffer);
     free(m->uart_input.bytes);
     free(m->uart2_input.bytes);
+    sim_hm_forget(m);
     sim_machine_trace_finish(m, stderr); /* a run that stopped early still ends its file */
     sim_trace_free(&m->trace);
     free(m);
@@ -357,13 +358,6 @@ const struct hv_config *sim_machine_config(const struct sim_machine *m)
 struct vcpu *sim_machine_vcpu(struct sim_machine *m, uint32_t partition)
 {
     return partition < m->config->partition_count ? m->partitions[partition].vcpu : NULL;
-}
-
-void sim_machine_take_trap(struct sim_machine *m, uint32_t trap)
-{
-    uint32_t pc = vcpu_get_reg(m->partitions[m->hv.sched.current].vcpu, VCPU_PC);
-    m->clock.cycles += m->options.costs.entry; /* the trap enters the hypervisor */
-    hv_partition_trap(&m->hv, trap, pc, 0);
 }
 
 bool sim_machine_read_guest(struct sim_machine *m, uint32_t partition, uint32_t address,

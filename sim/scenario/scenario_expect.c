@@ -299,15 +299,16 @@ static uint64_t count_hm(const struct scn_view *v, const struct scn_command *c, 
         if (r->b == c->n1 && in_window && event)
             count++;
         else if (n < size)
-            n += (size_t)snprintf(others + n, size - n, "%s%s (event %u) in MAF %" PRIu64,
-                                  n ? ", " : "", scn_action_name(r->b), r->a, maf);
+            n += (size_t)snprintf(others + n, size - n, "%s%s (event %s) in MAF %" PRIu64,
+                                  n ? ", " : "", scn_action_name(r->b), sim_hm_event_name(r->a),
+                                  maf);
     }
     return count;
 }
 
 static bool expect_hm(const struct scn_view *v, const struct scn_command *c, FILE *out)
 {
-    char others[256], window[64] = "", event[64] = "";
+    char others[512], window[64] = "", event[64] = "";
     int32_t id = scn_partition(v->config, c->who);
     if (id == -2)
         return report(v, c, out, "no partition named '%s'", c->who);

@@ -122,7 +122,7 @@ static enum sim_error inject_trap(struct sim_machine *m, const struct scn_comman
     if (m->hv.sched.current != id)
         return problem(c, path, out, "inject trap: %s did not run within a major frame", c->who);
     inject_record(m, id, SIM_INJECT_TRAP, (uint32_t)c->n1);
-    sim_machine_take_trap(m, (uint32_t)c->n1);
+    sim_machine_take_trap(m, (uint32_t)c->n1, stderr);
     return SIM_OK;
 }
 

@@ -8,6 +8,7 @@
 #define SIM_TRACE_FILE_H
 
 #include "sim/common/sim_error.h"
+#include "sim/common/symbols.h"
 #include "sim/trace/trace.h"
 #include <hvcore/config.h>
 #include <stdbool.h>
@@ -83,6 +84,9 @@ struct sim_trace_header {
     uint32_t channel_count;
     struct sim_trace_channel *channels;
     struct sim_trace_image *images; /* one a partition; NULL before version 3 */
+    /* Not in the file: each partition's function symbols, which the
+     * exporters write PCs with (hvsim trace --elf), or NULL. */
+    const struct sim_symbols *symbols;
 };
 
 /* The header of a run of config on board `board_name` at khz. */

@@ -199,7 +199,7 @@ static void test_expect_hm_and_ports(void **state)
                      6);
     assert_line(out, 1,
                 "HM events with action HALT for Beta in MAF 2..5: expected at least 1, got 0; "
-                "its other HM events: HALT (event 17) in MAF 1");
+                "its other HM events: HALT (event XM_HM_EV_SPARCV8_ILLEGAL_INSTR) in MAF 1");
     assert_line(out, 2,
                 "HM events with action SUSPEND for Alpha: expected 1, got 0; its other "
                 "HM events: none");
@@ -207,7 +207,8 @@ static void test_expect_hm_and_ports(void **state)
     assert_line(out, 4, "no partition named 'Gamma'");
     assert_line(out, 5,
                 "HM events with action HALT (event XM_HM_EV_SPARCV8_DIVIDE_EXCEPTION) for Beta: "
-                "expected at least 1, got 0; its other HM events: HALT (event 17) in MAF 1");
+                "expected at least 1, got 0; its other HM events: HALT (event "
+                "XM_HM_EV_SPARCV8_ILLEGAL_INSTR) in MAF 1");
     assert_line(out, 6, "virtual IRQs delivered to Beta: expected 1, got 0");
     free(out);
     sim_trace_free(&trace);
