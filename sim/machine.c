@@ -373,3 +373,9 @@ bool sim_machine_write_guest(struct sim_machine *m, uint32_t partition, uint32_t
     return partition < m->config->partition_count &&
            vcpu_write_mem(m->partitions[partition].vcpu, address, buffer, length, false) == VCPU_OK;
 }
+
+void sim_machine_report_hypercalls(const struct sim_machine *m, FILE *diag)
+{
+    if (m && m->options.hypercall_notices)
+        sim_hypercall_summary(&m->hypercall_notices, m->config, m->options.symbols, diag);
+}

@@ -4,6 +4,7 @@
 #define SIM_MACHINE_INTERNAL_H
 
 #include "devices/leon3.h"
+#include "sim/hypercall_notice.h"
 #include "sim/machine.h"
 #include "sim/notice.h"
 #include "sim/trace/trace.h"
@@ -78,6 +79,7 @@ struct sim_machine {
     struct sim_shared_area shared[SIM_MAX_SHARED_AREAS];
     uint32_t shared_count;
     uint64_t stop_at; /* sim_machine_run_until: a partition runs no further; 0 none */
+    struct sim_hypercall_notices hypercall_notices;
     struct sim_hm_seen hm_seen[SIM_HM_SEEN_MAX];
     uint32_t hm_seen_count, hm_seen_dropped; /* dropped: beyond SIM_HM_SEEN_MAX in one entry */
     struct sim_notice_places hm_places;

@@ -69,6 +69,10 @@ struct scn_script {
  * the script's folder. Every error is one line "path:line: message" on
  * diag; false if there was any. */
 bool scn_parse(const char *path, const char *build_dir, struct scn_script *script, FILE *diag);
+/* The same from a stream opened on path (NULL: fopen failed, errno says
+ * why), which it closes: a script held in memory (fmemopen). */
+bool scn_parse_stream(const char *path, FILE *file, const char *build_dir,
+                      struct scn_script *script, FILE *diag);
 void scn_script_free(struct scn_script *script);
 
 /* Check a parsed script whole against its configuration (NULL when it did

@@ -129,9 +129,16 @@ enum sim_trace_next {
 };
 /* Open path and read its header; problems as one line `path: message`. */
 enum sim_error sim_trace_reader_open(struct sim_trace_reader **out, const char *path, FILE *diag);
+/* The same from an open stream (fmemopen: a trace held in memory), which
+ * the reader then owns and closes, even on failure; `path` names it in
+ * messages. */
+enum sim_error sim_trace_reader_open_stream(struct sim_trace_reader **out, const char *path,
+                                            FILE *file, FILE *diag);
 const struct sim_trace_header *sim_trace_reader_header(const struct sim_trace_reader *reader);
 enum sim_trace_next sim_trace_reader_next(struct sim_trace_reader *reader,
                                           struct sim_trace_record *record);
+/* The file's name, as given to open: what messages about it start with. */
+const char *sim_trace_reader_path(const struct sim_trace_reader *reader);
 /* Records read so far and the hash over them. */
 uint64_t sim_trace_reader_count(const struct sim_trace_reader *reader);
 uint64_t sim_trace_reader_hash(const struct sim_trace_reader *reader);

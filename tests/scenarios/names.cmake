@@ -6,3 +6,12 @@ add_test(NAME names.trace_export
           ${CMAKE_SOURCE_DIR}/tests/guest/two_partitions.xml
           -p 0=${HVSIM_SPARC_BINARY_DIR}/tests/guest/fault_divzero.elf
           -p 1=${HVSIM_SPARC_BINARY_DIR}/tests/guest/healthy.elf --mafs 3)
+
+# Failed hypercalls (docs/simulator.md, "Failed hypercalls"): a missing
+# port, a message larger than the port, a read of a source port, each from
+# one call site three times; a notice each, then their counts.
+add_test(NAME names.hypercall_notices
+  COMMAND ${CMAKE_CURRENT_LIST_DIR}/expect_hypercall_notices.sh -- $<TARGET_FILE:hvsim>
+          ${CMAKE_SOURCE_DIR}/tests/guest/comm.xml
+          -p 0=${HVSIM_SPARC_BINARY_DIR}/tests/guest/misuse.elf
+          -p 1=${HVSIM_SPARC_BINARY_DIR}/tests/guest/healthy.elf --mafs 2)

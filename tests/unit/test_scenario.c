@@ -100,6 +100,32 @@ static void test_parse_skip(void **state)
     scn_script_free(&script);
 }
 
+/* A regular expression whose repetitions, written out, would make glibc's
+ * regcomp take seconds and gigabytes is refused (the nested one took 6 s and
+ * 1 GB); the ones the scenarios use, and a class with a bracket in it, are
+ * not. */
+static void test_parse_regex_size(void **state)
+{
+    (void)state;
+    struct scn_script script;
+    char *diag = NULL;
+    assert_false(parse("expect console Alpha matches /((a{1,100}){1,100}){1,100}/\n"
+                       "expect console Alpha matches /a{1,32767}/\n"
+                       "expect console Alpha matches /([[:digit:]]{1,200}x){1,60}/\n",
+                       &script, &diag));
+    assert_line(diag, 1, "regular expression /((a{1,100}){1,100}){1,100}/ too large");
+    assert_line(diag, 2, "regular expression /a{1,32767}/ too large: a bound over 255");
+    assert_line(diag, 3, "regular expression /([[:digit:]]{1,200}x){1,60}/ too large");
+    free(diag);
+    scn_script_free(&script);
+    diag = NULL;
+    assert_true(parse("expect console Alpha matches /^Partition0: slot 2 at [0-9]+ us$/\n"
+                      "expect console Alpha matches /([[:digit:]]{1,200}x){1,40}[]{]{255,}/\n",
+                      &script, &diag));
+    free(diag);
+    scn_script_free(&script);
+}
+
 static void test_parse_commands(void **state)
 {
     (void)state;
@@ -296,6 +322,7 @@ int main(void)
         cmocka_unit_test(test_parse_errors),
         cmocka_unit_test(test_parse_commands),
         cmocka_unit_test(test_parse_skip),
+        cmocka_unit_test(test_parse_regex_size),
         cmocka_unit_test(test_expect_hm_and_ports),
         cmocka_unit_test(test_expect_console_and_hash),
         cmocka_unit_test(test_same_as_is_never_updated),

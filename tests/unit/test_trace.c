@@ -249,6 +249,31 @@ static void test_text_export(void **state)
     sim_trace_free(&trace);
 }
 
+/* An end record that does not match the records is refused, in one line
+ * naming the file (it once said "trace:", whatever the file). */
+static void test_text_export_wrong_end(void **state)
+{
+    (void)state;
+    struct sim_trace trace;
+    struct sim_trace_reader *reader;
+    char expected[600], *text = NULL;
+    size_t size = 0;
+    write_trace(scratch("wrong_end.trace"), &trace, false);
+    assert_int_equal(sim_trace_writer_close(trace.writer, trace.total + 1, trace.hash, stderr),
+                     SIM_OK);
+    assert_int_equal(sim_trace_reader_open(&reader, scratch("wrong_end.trace"), stderr), SIM_OK);
+    FILE *out = tmpfile(), *diag = open_memstream(&text, &size);
+    assert_false(sim_trace_export_text(reader, out, diag));
+    fclose(diag);
+    fclose(out);
+    snprintf(expected, sizeof expected, "%s: the end record says 9 records, hash ",
+             scratch("wrong_end.trace"));
+    assert_memory_equal(text, expected, strlen(expected));
+    free(text);
+    sim_trace_reader_close(reader);
+    sim_trace_free(&trace);
+}
+
 /* The latency summary: Alpha's HW timer at 100, 200, ..., 10000 cycles
  * (nearest-rank median 5000, p99 9900), Beta's IPVI 0 once in its slot and
  * once after waiting 50000 cycles for it, over its bound. */
@@ -502,6 +527,7 @@ int main(void)
         cmocka_unit_test(test_follow_growing_file),
         cmocka_unit_test(test_corrupt_files),
         cmocka_unit_test(test_text_export),
+        cmocka_unit_test(test_text_export_wrong_end),
         cmocka_unit_test(test_header_cut_in_channels),
         cmocka_unit_test(test_text_has_names),
         cmocka_unit_test(test_json_has_names),
