@@ -36,7 +36,7 @@ static enum sim_error keep(struct recorded *t, const struct sim_trace_record *re
  * exporters check it). */
 static enum sim_error check_end(const struct recorded *t, enum sim_trace_next next, FILE *diag)
 {
-    switch (sim_trace_reader_ending(t->reader, next)) {
+    switch (sim_trace_reader_ending(t->reader, next, diag)) {
     case SIM_TRACE_ENDS:
         return SIM_OK;
     case SIM_TRACE_UNFINISHED:

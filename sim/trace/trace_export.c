@@ -86,10 +86,11 @@ static void text_record(const struct sim_trace_header *h, const struct sim_trace
 }
 
 /* After the last record: how the file ends (sim_trace_reader_ending). */
-static bool check_end(struct sim_trace_reader *reader, enum sim_trace_next next, FILE *out)
+static bool check_end(struct sim_trace_reader *reader, enum sim_trace_next next, FILE *out,
+                      FILE *diag)
 {
     uint64_t count, hash;
-    switch (sim_trace_reader_ending(reader, next)) {
+    switch (sim_trace_reader_ending(reader, next, diag)) {
     case SIM_TRACE_DAMAGED:
         return false;
     case SIM_TRACE_UNFINISHED:
@@ -111,6 +112,5 @@ bool sim_trace_export_text(struct sim_trace_reader *reader, FILE *out, FILE *dia
     text_header(h, out);
     while ((next = sim_trace_reader_next(reader, &r)) == SIM_TRACE_RECORD)
         text_record(h, &r, out);
-    (void)diag; /* the reader reports on its own */
-    return check_end(reader, next, out);
+    return check_end(reader, next, out, diag);
 }

@@ -153,10 +153,11 @@ enum sim_trace_ending {
     SIM_TRACE_UNFINISHED, /* no end record: the run is still going or did not finish */
     SIM_TRACE_DAMAGED,    /* a corrupt record, or an end record that disagrees (reported) */
 };
-/* next: what sim_trace_reader_next last returned. A damaged file is one
- * line on the reader's diag, `path: message`. */
+/* next: what sim_trace_reader_next last returned. An end record that
+ * disagrees is one line on diag, `path: message` (a corrupt record was
+ * reported by the reader). */
 enum sim_trace_ending sim_trace_reader_ending(struct sim_trace_reader *reader,
-                                              enum sim_trace_next next);
+                                              enum sim_trace_next next, FILE *diag);
 /* The whole file read once for sim_trace_reader_ending (a file that cannot
  * be opened is damaged): what an export checks before it writes anything. */
 enum sim_trace_ending sim_trace_check_file(const char *path, FILE *diag);

@@ -364,7 +364,8 @@ void sim_trace_reader_close(struct sim_trace_reader *r)
     free(r);
 }
 
-enum sim_trace_ending sim_trace_reader_ending(struct sim_trace_reader *r, enum sim_trace_next next)
+enum sim_trace_ending sim_trace_reader_ending(struct sim_trace_reader *r, enum sim_trace_next next,
+                                              FILE *diag)
 {
     if (next == SIM_TRACE_CORRUPT)
         return SIM_TRACE_DAMAGED; /* the reader said where */
@@ -372,7 +373,7 @@ enum sim_trace_ending sim_trace_reader_ending(struct sim_trace_reader *r, enum s
         return SIM_TRACE_UNFINISHED;
     if (r->end_count == r->count && r->end_hash == r->hash)
         return SIM_TRACE_ENDS;
-    fprintf(r->diag,
+    fprintf(diag,
             "%s: the end record says %" PRIu64 " records, hash %016" PRIx64
             ", but the file holds %" PRIu64 ", hash %016" PRIx64 "\n",
             r->path, r->end_count, r->end_hash, r->count, r->hash);
@@ -388,7 +389,7 @@ enum sim_trace_ending sim_trace_check_file(const char *path, FILE *diag)
         return SIM_TRACE_DAMAGED;
     while ((next = sim_trace_reader_next(reader, &record)) == SIM_TRACE_RECORD)
         continue;
-    enum sim_trace_ending ending = sim_trace_reader_ending(reader, next);
+    enum sim_trace_ending ending = sim_trace_reader_ending(reader, next, diag);
     sim_trace_reader_close(reader);
     return ending;
 }
