@@ -269,7 +269,7 @@ static bool hm_label_within(const struct gui_renderer *r, const struct gui_model
     return false;
 }
 
-#define CONSOLE_MIN_TEXT 40 /* px: less shows too little of a line to read */
+#define CONSOLE_MIN_TEXT 60 /* px: less shows too little of a line to read */
 
 static int measure(void *font, const char *text)
 {
@@ -306,10 +306,27 @@ static void draw_console(SDL_Surface *s, const struct gui_renderer *r,
 }
 
 /* A slot's end past the run's normal latency (an overrun) as a red band
- * from where it should have ended, named with its length; a start later
- * than the normal as a red band where the partition should have run. */
-static void draw_overruns(SDL_Surface *s, const struct gui_renderer *r,
-                          const struct gui_model *model, const struct gui_view *view)
+ * from where it should have ended; a start later than the normal as a
+ * thinner red band where the partition should have run. */
+static void draw_overruns(SDL_Surface *s, const struct gui_model *model,
+                          const struct gui_view *view)
+{
+    for (size_t i = 0; i < model->slot_count; i++) {
+        const struct gui_slot *slot = &model->slots[i];
+        uint64_t over = gui_slot_overrun(model, slot), late = gui_slot_late(model, slot);
+        if (late)
+            band(s, view, slot->partition, slot->actual_start - late, slot->actual_start, 0.40,
+                 0.60, GUI_OVERRUN_COLOUR);
+        if (over)
+            band(s, view, slot->partition, slot->actual_end - over, slot->actual_end, 0.28, 0.72,
+                 GUI_OVERRUN_COLOUR);
+    }
+}
+
+/* Each overrun named with its length after its band, over the bands (an
+ * overrun's band often runs into the next one's). */
+static void draw_overrun_labels(SDL_Surface *s, const struct gui_renderer *r,
+                                const struct gui_model *model, const struct gui_view *view)
 {
     int h = view->layout.lane_height, text_h = TTF_FontHeight(r->small), left, right;
     int labelled_until[HV_MAX_PARTITIONS];
@@ -318,14 +335,9 @@ static void draw_overruns(SDL_Surface *s, const struct gui_renderer *r,
         labelled_until[p] = left - 1;
     for (size_t i = 0; i < model->slot_count; i++) {
         const struct gui_slot *slot = &model->slots[i];
-        uint64_t over = gui_slot_overrun(model, slot), late = gui_slot_late(model, slot);
-        if (late)
-            band(s, view, slot->partition, slot->actual_start - late, slot->actual_start, 0.40,
-                 0.60, GUI_OVERRUN_COLOUR);
+        uint64_t over = gui_slot_overrun(model, slot);
         if (!over)
             continue;
-        band(s, view, slot->partition, slot->actual_end - over, slot->actual_end, 0.28, 0.72,
-             GUI_OVERRUN_COLOUR);
         char text[48];
         snprintf(text, sizeof text, "overrun %.3f \xc2\xb5s",
                  gui_cycles_to_ns(model->clock_khz, (double)over) / 1e3);
@@ -429,7 +441,8 @@ static void draw_plot(SDL_Surface *s, const struct gui_renderer *r, const struct
         draw_ticks(s, model, view);
     draw_console(s, r, model, view);
     draw_messages(s, model, view);
-    draw_overruns(s, r, model, view);
+    draw_overruns(s, model, view);
+    draw_overrun_labels(s, r, model, view);
     draw_hm(s, r, model, view);
     SDL_SetClipRect(s, NULL);
 }

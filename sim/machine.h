@@ -129,6 +129,10 @@ void sim_machine_trace_hashes(struct sim_machine *machine, FILE *log);
  * end record and print the final hash line if hashes are printed. */
 enum sim_error sim_machine_trace_finish(struct sim_machine *machine, FILE *diag);
 
+/* The lines the end of the run would print now about HM events repeated
+ * since they were last shown (sim_machine_trace_finish prints them). */
+void sim_machine_repeats_so_far(const struct sim_machine *machine, FILE *out);
+
 const struct sim_clock *sim_machine_clock(const struct sim_machine *machine);
 /* The configuration the machine runs (cpu_khz from the board). */
 const struct hv_config *sim_machine_config(const struct sim_machine *machine);

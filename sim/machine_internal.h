@@ -24,8 +24,6 @@ struct sim_shared_area {
     uint8_t *buffer;
 };
 
-#define SIM_MAX_SHARED_AREAS 256
-
 /* Who wrote each byte still in the console UART (DATA writes not yet
  * out of the shift register), so output lines can name their writer. */
 #define SIM_CONSOLE_QUEUE 8u
@@ -76,7 +74,7 @@ struct sim_machine {
     bool halt_reported; /* the "system halted" notice is printed */
     int engine_error;   /* a vcpu_error met inside a port call, VCPU_OK if none */
     struct sim_partition partitions[HV_MAX_PARTITIONS];
-    struct sim_shared_area shared[SIM_MAX_SHARED_AREAS];
+    struct sim_shared_area *shared; /* room for every shared area of the configuration */
     uint32_t shared_count;
     uint64_t stop_at; /* sim_machine_run_until: a partition runs no further; 0 none */
     struct sim_hypercall_notices hypercall_notices;

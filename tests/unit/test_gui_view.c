@@ -236,6 +236,9 @@ static void details_of_a_late_slot_and_an_hm_event(void **state)
     gui_describe_hit(&f->model, (struct gui_hit){GUI_HIT_EVENT, 2}, text, sizeof text);
     assert_non_null(strstr(text, "HM event: Alpha\nat 200.000 \xc2\xb5s"));
     assert_non_null(strstr(text, "MEM_PROTECTION, action HALT, logged"));
+    gui_describe_hit(&f->model, (struct gui_hit){GUI_HIT_EVENT, 0}, text, sizeof text);
+    assert_non_null(strstr(text, "hypercall: Alpha\n"));
+    assert_non_null(strstr(text, "XM_write_object (11) returned XM_OK (0)"));
 }
 
 static void status_line_names_time_and_maf(void **state)
