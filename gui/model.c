@@ -408,6 +408,17 @@ static enum gui_error normal_latencies(struct gui_model *m)
     return GUI_OK;
 }
 
+uint64_t gui_console_next_start(const struct gui_model *model, size_t i)
+{
+    const struct gui_console_line *line = &model->lines[i];
+    for (size_t j = i + 1; j < model->line_count; j++) {
+        const struct gui_console_line *next = &model->lines[j];
+        if (next->partition == line->partition && next->uart2 == line->uart2)
+            return next->start;
+    }
+    return model->end;
+}
+
 uint64_t gui_slot_overrun(const struct gui_model *model, const struct gui_slot *slot)
 {
     return slot->ended ? past(past(slot->actual_end, slot->planned_end), model->slot_end_latency)

@@ -131,6 +131,10 @@ enum gui_error gui_model_build(struct gui_model *model, const struct sim_trace_r
                                size_t error_size);
 void gui_model_free(struct gui_model *model);
 
+/* The start of the next line from the writer of line i, or the run's end:
+ * where line i's text may extend to on the timeline. */
+uint64_t gui_console_next_start(const struct gui_model *model, size_t i);
+
 /* Cycles `slot` ended past its planned end beyond the run's normal
  * slot-end latency (0: none, or not ended); and started late beyond the
  * normal start latency. */

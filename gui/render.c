@@ -208,18 +208,6 @@ static void draw_spans(SDL_Surface *s, const struct gui_renderer *r, const struc
     }
 }
 
-/* The start of the next line from the same writer, or the run's end. */
-static uint64_t next_line_start(const struct gui_model *model, size_t i)
-{
-    const struct gui_console_line *line = &model->lines[i];
-    for (size_t j = i + 1; j < model->line_count; j++) {
-        const struct gui_console_line *next = &model->lines[j];
-        if (next->partition == line->partition && next->uart2 == line->uart2)
-            return next->start;
-    }
-    return model->end;
-}
-
 #define HM_LABEL_GAP 6
 #define HM_LABEL_REACH 300 /* px: wider than any HM event's name */
 
@@ -292,7 +280,7 @@ static void draw_console(SDL_Surface *s, const struct gui_renderer *r,
         if (x1 < left || x0 >= right)
             continue;
         gui_draw_fill(s, x0, y, x1 - x0 > 2 ? x1 - x0 : 2, 3, GUI_CONSOLE_COLOUR);
-        int room = x_of(view, next_line_start(model, i)) - 6;
+        int room = x_of(view, gui_console_next_start(model, i)) - 6;
         room = room < right ? room : right;
         int text_x = x0 > left ? x0 : left;
         if (!line->text[0] || room - text_x < CONSOLE_MIN_TEXT)

@@ -2,6 +2,7 @@
 #include "gui/view.h"
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #define LEGEND_ROW 20  /* a legend row; the legend is 4 px more */
 #define AXIS_HEIGHT 44 /* the time labels, then the MAF and plan labels */
@@ -12,7 +13,8 @@
 #define HIT_RADIUS 4
 #define MARK_HIT_RADIUS 2
 #define MESSAGE_HIT_RADIUS 3.0
-#define CONSOLE_STRIP 20 /* the lane's bottom pixels: console bars and text */
+#define CONSOLE_STRIP 20  /* the lane's bottom pixels: console bars and text */
+#define CONSOLE_CHAR_PX 7 /* about the small font's average character width */
 
 static int clamp_int(int value, int low, int high)
 {
@@ -198,8 +200,15 @@ static long hit_console(const struct gui_view *view, const struct gui_model *mod
     for (size_t i = 0; i < model->line_count; i++) {
         const struct gui_console_line *line = &model->lines[i];
         uint32_t line_lane = line->partition < 0 ? GUI_HV_LANE(model) : (uint32_t)line->partition;
-        double x0 = gui_view_x(view, (double)line->start), x1 = gui_view_x(view, (double)line->end);
-        if (line_lane == lane && x >= floor(x0) - 1 && x <= (x1 > x0 + 2 ? ceil(x1) : x0 + 2) + 1)
+        double x0 = floor(gui_view_x(view, (double)line->start));
+        if (line_lane != lane || x < x0 - 1)
+            continue;
+        /* the bar, or the text after it (about as wide as its characters,
+         * never past the writer's next line, as render.c draws it) */
+        double bar = fmax(ceil(gui_view_x(view, (double)line->end)), x0 + 2);
+        double text = fmin(gui_view_x(view, (double)gui_console_next_start(model, i)) - 6,
+                           x0 + CONSOLE_CHAR_PX * (double)strlen(line->text));
+        if (x <= fmax(bar, text) + 1)
             return (long)i;
     }
     return -1;

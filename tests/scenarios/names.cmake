@@ -15,3 +15,13 @@ add_test(NAME names.hypercall_notices
           ${CMAKE_SOURCE_DIR}/tests/guest/comm.xml
           -p 0=${HVSIM_SPARC_BINARY_DIR}/tests/guest/misuse.elf
           -p 1=${HVSIM_SPARC_BINARY_DIR}/tests/guest/healthy.elf --mafs 2)
+
+# hvsim trace --elf: a bad value, a partition the trace does not have, a
+# file that is not an ELF: one line, exit status 2.
+set(NAMES_TRACE ${CMAKE_SOURCE_DIR}/tests/unit/comm_v1.trace)
+hvsim_bad_input(trace_elf_value "^hvsim trace: --elf junk: expected ID=FILE$"
+  $<TARGET_FILE:hvsim> trace ${NAMES_TRACE} --elf junk)
+hvsim_bad_input(trace_elf_partition "^hvsim trace: --elf 9=x.elf: the trace has partitions 0..1 only$"
+  $<TARGET_FILE:hvsim> trace ${NAMES_TRACE} --elf 9=x.elf)
+hvsim_bad_input(trace_elf_not_elf "README.md: not an ELF file with a readable symbol table$"
+  $<TARGET_FILE:hvsim> trace ${NAMES_TRACE} --elf 0=${CMAKE_SOURCE_DIR}/README.md)

@@ -172,3 +172,8 @@ add_test(NAME scenario.absolute_paths
           --build-dir ${CMAKE_BINARY_DIR})
 set_tests_properties(scenario.absolute_paths PROPERTIES
   PASS_REGULAR_EXPRESSION "ok     [^\n]*absolute_paths \\(2 expectations\\)\n1 passed, 0 failed\n")
+add_test(NAME scenario.checked_no_config
+  COMMAND ${S}/expect_status.sh 2
+          "^checked_no_config/scenario.hvsim:3: config checked_no_config/no_such_xm_cf.xml: No such file or directory.checked_no_config/scenario.hvsim:6: run until 2ms: that is in the past, the scenario is at 5ms \\(line 5\\).ERROR  checked_no_config"
+          -- ${HVSIM_BIN} scenario checked_no_config --build-dir ${CMAKE_BINARY_DIR})
+set_tests_properties(scenario.checked_no_config PROPERTIES WORKING_DIRECTORY ${S})

@@ -196,6 +196,40 @@ static void axis_steps_and_labels(void **state)
     assert_string_equal(text, "40 ns");
 }
 
+/* A console line is hovered on its bar and on its text after it (about
+ * 7 px a character, up to the writer's next line), not past that. */
+static void console_text_is_hovered_too(void **state)
+{
+    (void)state;
+    const char *text = "a console line of forty characters......\n";
+    struct sim_trace_record r[64];
+    size_t n = 0;
+    for (size_t i = 0; text[i]; i++)
+        r[n++] = (struct sim_trace_record){100 + i, SIM_TRACE_CONSOLE, 0, (uint8_t)text[i], 0, 0};
+    r[n++] = (struct sim_trace_record){600, SIM_TRACE_CONSOLE, 0, 'x', 0, 0};
+    struct gui_meta meta = {&fixture_config, FIX_KHZ, FIX_END, false};
+    struct gui_model m;
+    char error[200] = "";
+    assert_int_equal(gui_model_build(&m, r, n, &meta, error, sizeof error), GUI_OK);
+    struct gui_control c;
+    gui_control_init(&c, &m, WIDTH, HEIGHT, false); /* one pixel a cycle */
+    struct gui_view *v = &c.view;
+    int y = gui_view_lane_top(v, 0) + v->layout.lane_height - 12; /* the text's row */
+    int x0 = (int)gui_view_x(v, 100);
+    struct gui_hit hit = gui_view_hit(v, &m, x0 + 20, y); /* on the bar (41 px) */
+    assert_int_equal(hit.kind, GUI_HIT_CONSOLE);
+    assert_int_equal(hit.index, 0);
+    hit = gui_view_hit(v, &m, x0 + 200, y); /* on the text (40 × 7 px) */
+    assert_int_equal(hit.kind, GUI_HIT_CONSOLE);
+    assert_int_equal(hit.index, 0);
+    assert_int_not_equal(gui_view_hit(v, &m, x0 + 300, y).kind, GUI_HIT_CONSOLE);
+    /* the next line at 600: its own */
+    hit = gui_view_hit(v, &m, (int)gui_view_x(v, 600), y);
+    assert_int_equal(hit.kind, GUI_HIT_CONSOLE);
+    assert_int_equal(hit.index, 1);
+    gui_model_free(&m);
+}
+
 /* Hover texts of a message's arrow, a console line, a halted stretch. */
 static void details_of_a_message_a_line_and_a_state(void **state)
 {
@@ -236,6 +270,9 @@ static void details_of_a_late_slot_and_an_hm_event(void **state)
     gui_describe_hit(&f->model, (struct gui_hit){GUI_HIT_EVENT, 2}, text, sizeof text);
     assert_non_null(strstr(text, "HM event: Alpha\nat 200.000 \xc2\xb5s"));
     assert_non_null(strstr(text, "MEM_PROTECTION, action HALT, logged"));
+    gui_describe_hit(&f->model, (struct gui_hit){GUI_HIT_EVENT, 0}, text, sizeof text);
+    assert_non_null(strstr(text, "hypercall: Alpha\n"));
+    assert_non_null(strstr(text, "XM_write_object (11) returned XM_OK (0)"));
 }
 
 static void status_line_names_time_and_maf(void **state)
@@ -266,6 +303,7 @@ int main(void)
         cmocka_unit_test(axis_steps_and_labels),
         cmocka_unit_test(details_of_a_late_slot_and_an_hm_event),
         cmocka_unit_test(details_of_a_message_a_line_and_a_state),
+        cmocka_unit_test(console_text_is_hovered_too),
         cmocka_unit_test(status_line_names_time_and_maf),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
