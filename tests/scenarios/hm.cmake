@@ -49,3 +49,15 @@ add_test(NAME scenario.notices_in_order COMMAND sh -c
    -p 0=${HM_IMAGES}/fault_hm.elf -p 1=${HM_IMAGES}/healthy.elf --mafs 3 2>&1 | cat | \
    awk '/^Healthy: slot 0 at/ {line = NR} /^hvsim: 22034 us: .*HM event/ {notice = NR} \
         END {exit !(line && notice && line < notice)}'")
+# A virtual interrupt that cannot be delivered (tests/guest/virq_badtbr.c:
+# a trap table past its memory): after the notice, the registers (the
+# partition's own %tbr), where it was, no instruction (none caused it).
+add_test(NAME fault.report_virq
+  COMMAND ${CMAKE_CURRENT_LIST_DIR}/expect_stderr.sh
+          "^hvsim: [0-9]+ us: partition 0 \\(Faulty\\): virtual interrupt: no valid virtual trap table \\(TBR\\)"
+          "^hvsim:   pc 0x401000[0-9a-f]{2} npc 0x401000[0-9a-f]{2} psr 0x[0-9a-f]{8} wim 0x[0-9a-f]{8} tbr 0x40300010 y 0x[0-9a-f]{8}$"
+          "^hvsim:   %g0-7" "^hvsim:   %o0-7" "^hvsim:   %l0-7" "^hvsim:   %i0-7"
+          "^hvsim:   #0  0x401000[0-9a-f]{2} PartitionMain at tests/guest/virq_badtbr.c:[0-9]+$"
+          "^hvsim:   #1  0x40100044 _start at xal/src/crt0.S:[0-9]+$"
+          -- $<TARGET_FILE:hvsim> run ${CMAKE_SOURCE_DIR}/tests/guest/two_partitions.xml
+             -p 0=${HM_IMAGES}/virq_badtbr.elf -p 1=${HM_IMAGES}/healthy.elf --mafs 3)
