@@ -33,6 +33,7 @@ add_test(NAME scenario.hm_system.deterministic
 # partitions start again, plan 0 from the fault's time on (Healthy's slot 0
 # comes again 10 ms after the fault). tests/guest/hm_hypervisor_warm_reset.expected.
 set(ACTION HYPERVISOR_WARM_RESET)
+set(EVENT SPARCV8_DIVIDE_EXCEPTION)
 configure_file(${CMAKE_SOURCE_DIR}/tests/guest/hm_fault.xml.in
                ${CMAKE_CURRENT_BINARY_DIR}/hm_hypervisor_warm_reset.xml @ONLY)
 add_test(NAME scenario.hm_hypervisor_warm_reset
