@@ -61,6 +61,8 @@ table=(
     "xef build -o|$out|err|xef build -o @ $image0"
     "scenario --junit|$out|err|scenario scenario/ok.hvsim --junit @"
     "scenario expect file|dir nodir unreadable zero fifo|out|scenario scenario/expect_file.hvsim"
+    "scenario --update file|dir full nodir unwritable|out|scenario scenario/expect_file.hvsim --update"
+    "pack list|$in|err|pack list @"
 )
 
 path_of() {
@@ -101,7 +103,7 @@ check() { # name kind stream command...
         elif ! grep -qF -- "$path: " err.txt; then
             problem="the line does not name $path"
         fi
-    elif ! grep -qF -- "scenario/bad: " out.txt; then
+    elif ! grep -qF -- "scenario/bad" out.txt; then
         problem="the report does not name scenario/bad"
     fi
     if [ -n "$problem" ]; then
