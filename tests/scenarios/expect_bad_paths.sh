@@ -54,6 +54,7 @@ table=(
     "trace --text|$out|err|trace good.trace --text @"
     "trace --json|$out|err|trace good.trace --json @"
     "trace --latency|$out|err|trace good.trace --latency @"
+    "trace --elf|$in|err|trace good.trace --elf 0=@ --text /dev/null"
     "view FILE|$in|err|view @ --png x.png"
     "view --png|$out|err|view good.trace --png @"
     "xef info|$in|err|xef info @"
@@ -61,6 +62,8 @@ table=(
     "xef build -o|$out|err|xef build -o @ $image0"
     "scenario --junit|$out|err|scenario scenario/ok.hvsim --junit @"
     "scenario expect file|dir nodir unreadable zero fifo|out|scenario scenario/expect_file.hvsim"
+    "scenario --update file|dir full nodir unwritable|out|scenario scenario/expect_file.hvsim --update"
+    "pack list|$in|err|pack list @"
 )
 
 path_of() {
@@ -101,7 +104,7 @@ check() { # name kind stream command...
         elif ! grep -qF -- "$path: " err.txt; then
             problem="the line does not name $path"
         fi
-    elif ! grep -qF -- "scenario/bad: " out.txt; then
+    elif ! grep -qF -- "scenario/bad" out.txt; then
         problem="the report does not name scenario/bad"
     fi
     if [ -n "$problem" ]; then
