@@ -9,6 +9,7 @@
 #include "sim/trace/trace.h"
 #include <hvcore/board.h>
 #include <hvcore/hv.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -111,6 +112,10 @@ int32_t scn_partition(const struct hv_config *config, const char *who);
 /* "path:line: message" on out; returns false, for failures. */
 __attribute__((format(printf, 4, 5))) bool scn_report(const char *path, int line, FILE *out,
                                                       const char *format, ...);
+
+/* The same, as one line whatever the text quoted from the script: its
+ * control characters (a "\n" in a string, a path) shown as \x0a. */
+void scn_vreport_escaped(const char *path, int line, FILE *out, const char *format, va_list args);
 
 /* XM_HM_AC_* without the prefix ("HALT"), "?" beyond the table. */
 const char *scn_action_name(uint32_t action);

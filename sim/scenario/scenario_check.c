@@ -34,9 +34,7 @@ __attribute__((format(printf, 3, 4))) static void problem(struct checker *k, int
 {
     va_list args;
     va_start(args, format);
-    fprintf(k->diag, "%s:%d: ", k->script->path, line);
-    vfprintf(k->diag, format, args);
-    fputc('\n', k->diag);
+    scn_vreport_escaped(k->script->path, line, k->diag, format, args); /* paths quoted: one line */
     va_end(args);
     k->ok = false;
 }

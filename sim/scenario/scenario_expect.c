@@ -13,6 +13,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+void scn_vreport_escaped(const char *path, int line, FILE *out, const char *format, va_list args)
+{
+    char text[8192];
+    vsnprintf(text, sizeof text, format, args);
+    fprintf(out, "%s:%d: ", path, line);
+    for (const unsigned char *c = (const unsigned char *)text; *c; c++)
+        fprintf(out, *c < 0x20 || *c == 0x7f ? "\\x%02x" : "%c", *c);
+    fputc('\n', out);
+}
+
 bool scn_report(const char *path, int line, FILE *out, const char *format, ...)
 {
     va_list args;

@@ -41,19 +41,14 @@ struct parser {
     bool has_config;
 };
 
-/* Messages quote the script's text: a control character in it (a "\n" in
- * a string, say) is shown escaped, so that a message stays one line. */
+/* Messages quote the script's text: scn_vreport_escaped keeps them one
+ * line each. */
 __attribute__((format(printf, 2, 3))) static bool fail(struct parser *p, const char *format, ...)
 {
-    char text[2 * TEXT_MAX];
     va_list args;
     va_start(args, format);
-    vsnprintf(text, sizeof text, format, args);
+    scn_vreport_escaped(p->path, p->line, p->diag, format, args);
     va_end(args);
-    fprintf(p->diag, "%s:%d: ", p->path, p->line);
-    for (const unsigned char *c = (const unsigned char *)text; *c; c++)
-        fprintf(p->diag, *c < 0x20 || *c == 0x7f ? "\\x%02x" : "%c", *c);
-    fputc('\n', p->diag);
     p->errors++;
     return false;
 }
