@@ -8,7 +8,7 @@ cmake_minimum_required(VERSION 3.20)
 
 # Project folders each group may include from ("sim" alone: the
 # simulator's own files at the top of sim/).
-set(ALLOWED_sim_common "sim/common")
+set(ALLOWED_sim_common "sim/common;hvcore")
 set(ALLOWED_sim_config "sim/common;sim/config;hvcore")
 set(ALLOWED_sim_trace "sim/common;sim/trace;hvcore")
 set(ALLOWED_sim "sim/common;sim/config;sim/trace;sim;cpu;devices;hvcore;xef")

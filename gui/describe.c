@@ -1,13 +1,11 @@
 /* gui/: names and details. */
 #include "gui/describe.h"
-#include "sim/config/hm_names.h"
+#include "sim/common/xm_names.h"
 #include "sim/trace/trace_export.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <xm/hm.h>
-
-static const char *const states[] = {"idle", "ready", "suspended", "halted"};
 
 const char *gui_hm_event_name(uint32_t event)
 {
@@ -21,7 +19,8 @@ const char *gui_hm_action_name(uint32_t action)
 
 static const char *state_name(uint32_t state)
 {
-    return state < sizeof states / sizeof states[0] ? states[state] : "?";
+    const char *name = sim_partition_state_name(state);
+    return name ? name : "unknown state";
 }
 
 const char *gui_kind_name(uint32_t kind)
@@ -100,9 +99,24 @@ static void describe_latency(const struct gui_model *model, const struct gui_eve
         append(buf, size, "; over the partition's bound");
 }
 
+/* "XM_ctrl_object (13) returned XM_INVALID_CONFIG (-5)". */
+static void describe_hypercall(const struct gui_event *e, char *buf, size_t size)
+{
+    char call[64], result[64];
+    if (e->kind == HV_TRACE_ASM_HYPERCALL) {
+        sim_format_asm_hypercall(e->a, call, sizeof call);
+        append(buf, size, "%s", call);
+        return;
+    }
+    sim_format_hypercall(e->a, call, sizeof call);
+    sim_format_xm_result((int32_t)e->b, result, sizeof result);
+    append(buf, size, "%s returned %s", call, result);
+}
+
 static void describe_arguments(const struct gui_model *model, const struct gui_event *e, char *buf,
                                size_t size)
 {
+    char words[64];
     switch (e->kind) {
     case HV_TRACE_VIRQ_LATENCY:
         describe_latency(model, e, buf, size);
@@ -112,10 +126,12 @@ static void describe_arguments(const struct gui_model *model, const struct gui_e
                e->c ? ", logged" : "");
         return;
     case HV_TRACE_HYPERCALL:
-        append(buf, size, "number %u, result %d", e->a, (int32_t)e->b);
+    case HV_TRACE_ASM_HYPERCALL:
+        describe_hypercall(e, buf, size);
         return;
     case HV_TRACE_TRAP:
-        append(buf, size, "tt 0x%02x at pc 0x%08x, address 0x%08x", e->a, e->b, e->c);
+        append(buf, size, "%s (tt 0x%02x) at pc 0x%08x, address 0x%08x",
+               sim_trap_name(e->a, words, sizeof words), e->a, e->b, e->c);
         return;
     case HV_TRACE_STATE:
         append(buf, size, "%s -> %s", state_name(e->b), state_name(e->a));
@@ -126,6 +142,17 @@ static void describe_arguments(const struct gui_model *model, const struct gui_e
         return;
     case HV_TRACE_IRQ:
         append(buf, size, "line %u", e->a);
+        return;
+    case HV_TRACE_VIRQ_RAISE:
+        append(buf, size, "%s interrupt %u", e->a ? "extended" : "hardware", e->b);
+        return;
+    case HV_TRACE_VIRQ_DELIVER:
+        append(buf, size, "vector %u at pc 0x%08x", e->a, e->b);
+        return;
+    case HV_TRACE_POLICY_DENIED:
+        sim_format_hypercall(e->a, words, sizeof words);
+        append(buf, size, "%s: %s (target or class %u)", words,
+               sim_policy_refusal_name(e->c) ? sim_policy_refusal_name(e->c) : "unknown", e->b);
         return;
     }
     append(buf, size, "a %u, b 0x%x, c 0x%x", e->a, e->b, e->c);

@@ -261,6 +261,21 @@ static enum sim_error sim_image_load_xef(const struct sim_image_ctx *x,
     return result;
 }
 
+/* out->bytes[0..x->size) holds the file (an ELF or a XEF image). */
+static enum sim_error sim_image_parse_file(struct sim_image_ctx *x,
+                                           const struct hv_partition_config *p,
+                                           struct sim_image *out)
+{
+    out->size = x->size;
+    if (x->size >= 4 && xef_be32(out->bytes) == XEF_SIGNATURE)
+        return sim_image_load_xef(x, p, out);
+    x->bytes = out->bytes;
+    enum sim_error result = sim_image_parse_bytes(x, out);
+    if (result != SIM_OK)
+        sim_image_free(out);
+    return result;
+}
+
 enum sim_error sim_image_load_for(const char *path, const struct hv_partition_config *p, FILE *diag,
                                   struct sim_image *out)
 {
@@ -269,14 +284,23 @@ enum sim_error sim_image_load_for(const char *path, const struct hv_partition_co
     enum sim_error result = sim_image_read(&x, &out->bytes, &x.size);
     if (result != SIM_OK)
         return result;
-    out->size = x.size;
-    if (x.size >= 4 && xef_be32(out->bytes) == XEF_SIGNATURE)
-        return sim_image_load_xef(&x, p, out);
-    x.bytes = out->bytes;
-    result = sim_image_parse_bytes(&x, out);
-    if (result != SIM_OK)
-        sim_image_free(out);
-    return result;
+    return sim_image_parse_file(&x, p, out);
+}
+
+enum sim_error sim_image_from_memory_for(const char *path, const uint8_t *bytes, size_t size,
+                                         const struct hv_partition_config *p, FILE *diag,
+                                         struct sim_image *out)
+{
+    struct sim_image_ctx x = {.path = path, .diag = diag, .size = size};
+    memset(out, 0, sizeof(*out));
+    out->bytes = malloc(size == 0 ? 1 : size);
+    if (out->bytes == NULL) {
+        sim_image_report(&x, "out of memory");
+        return SIM_ERR_NO_MEMORY;
+    }
+    if (size != 0)
+        memcpy(out->bytes, bytes, size);
+    return sim_image_parse_file(&x, p, out);
 }
 
 enum sim_error sim_image_load(const char *path, FILE *diag, struct sim_image *out)

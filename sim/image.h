@@ -66,6 +66,12 @@ enum sim_error sim_image_load(const char *path, FILE *diag, struct sim_image *ou
 enum sim_error sim_image_load_for(const char *path, const struct hv_partition_config *p, FILE *diag,
                                   struct sim_image *out);
 
+/* The same from bytes[0..size) (an ELF or a XEF image, copied: they stay
+ * the caller's); `path` names it in messages. */
+enum sim_error sim_image_from_memory_for(const char *path, const uint8_t *bytes, size_t size,
+                                         const struct hv_partition_config *p, FILE *diag,
+                                         struct sim_image *out);
+
 /* A XEF image from bytes[0..size) (which stay the caller's): verified,
  * decompressed; segments are loaded at their physical addresses as the
  * partition sees them (virtAddr). `label` (may be NULL) follows the path

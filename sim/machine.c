@@ -170,9 +170,9 @@ static enum sim_error load_image(struct sim_machine *m, const struct sim_image_r
     return error;
 }
 
-static enum sim_error check_images(const struct hv_config *config,
-                                   const struct sim_image_ref *images, uint32_t image_count,
-                                   FILE *diag)
+enum sim_error sim_machine_check_images(const struct hv_config *config,
+                                        const struct sim_image_ref *images, uint32_t image_count,
+                                        FILE *diag)
 {
     /* A partition that does not exist first: it explains the one missing. */
     for (uint32_t i = 0; i < image_count; i++) {
@@ -287,7 +287,7 @@ enum sim_error sim_machine_create(struct sim_machine **out, const struct hv_conf
                                   const struct sim_image_ref *images, uint32_t image_count,
                                   const struct sim_options *options, FILE *diag)
 {
-    enum sim_error error = check_images(config, images, image_count, diag);
+    enum sim_error error = sim_machine_check_images(config, images, image_count, diag);
     if (error != SIM_OK)
         return error;
     struct sim_machine *m = calloc(1, sizeof *m);
@@ -329,6 +329,7 @@ void sim_machine_destroy(struct sim_machine *m)
         free(m->shared[i].buffer);
     free(m->uart_input.bytes);
     free(m->uart2_input.bytes);
+    sim_hm_forget(m);
     sim_machine_trace_finish(m, stderr); /* a run that stopped early still ends its file */
     sim_trace_free(&m->trace);
     free(m);
@@ -357,13 +358,6 @@ const struct hv_config *sim_machine_config(const struct sim_machine *m)
 struct vcpu *sim_machine_vcpu(struct sim_machine *m, uint32_t partition)
 {
     return partition < m->config->partition_count ? m->partitions[partition].vcpu : NULL;
-}
-
-void sim_machine_take_trap(struct sim_machine *m, uint32_t trap)
-{
-    uint32_t pc = vcpu_get_reg(m->partitions[m->hv.sched.current].vcpu, VCPU_PC);
-    m->clock.cycles += m->options.costs.entry; /* the trap enters the hypervisor */
-    hv_partition_trap(&m->hv, trap, pc, 0);
 }
 
 bool sim_machine_read_guest(struct sim_machine *m, uint32_t partition, uint32_t address,

@@ -39,11 +39,22 @@ struct sim_options {
     FILE *uart2_input;            /* bytes received by UART2 (partitions' UART), or NULL */
     FILE *uart2_output;           /* where UART2's transmitted bytes go; NULL: nowhere */
     bool keep_trace;              /* keep every trace record in memory (else the hash only) */
-    /* After a partition fault's notice, more lines (sim/gdb's fault report),
-     * or NULL. */
+    /* A partition's HM event, seen before its action changes the
+     * partition: the lines of a report (sim/gdb's fault report), written to
+     * out and printed after the event's notice (docs/debugging.md), or NULL. */
     void (*fault_report)(void *context, struct sim_machine *machine, uint32_t partition,
-                         uint32_t pc, FILE *diag);
+                         uint32_t pc, unsigned parts, FILE *out);
     void *fault_report_context;
+};
+
+/* What a fault report shows (its `parts`): a CPU trap all of it; a virtual
+ * trap that could not be delivered no instruction (none caused it); an HM
+ * event raised in a hypercall where in the code it was. */
+enum sim_fault_part {
+    SIM_FAULT_REGISTERS = 1u,
+    SIM_FAULT_INSTRUCTION = 2u,
+    SIM_FAULT_BACKTRACE = 4u,
+    SIM_FAULT_STACK = 8u,
 };
 
 /* A partition's image, named on the command line as ID=FILE (an ELF or a XEF
@@ -59,6 +70,14 @@ struct sim_image_ref {
 };
 
 struct sim_machine;
+
+/* Exactly one image per partition of config, and none for a partition it
+ * does not have (that one said first: it explains the one missing); the
+ * problem is one `hvsim: ...` line on diag, SIM_ERR_USAGE. Shared by every
+ * command that takes -p ID=FILE. */
+enum sim_error sim_machine_check_images(const struct hv_config *config,
+                                        const struct sim_image_ref *images, uint32_t image_count,
+                                        FILE *diag);
 
 /* Build a machine for config with one image per partition. Problems with
  * the images are printed to diag as `file: message` lines. */
@@ -96,8 +115,9 @@ const struct sim_trace *sim_machine_trace(const struct sim_machine *machine);
 enum sim_error sim_machine_trace_to_file(struct sim_machine *machine, const char *path, FILE *diag);
 /* Print the trace hash after each major frame to log (--hash). */
 void sim_machine_trace_hashes(struct sim_machine *machine, FILE *log);
-/* End of the run: close the trace file with its end record and print the
- * final hash line if hashes are printed. */
+/* End of the run: the lines for HM events repeated since they were last
+ * shown (docs/debugging.md) on diag, then close the trace file with its
+ * end record and print the final hash line if hashes are printed. */
 enum sim_error sim_machine_trace_finish(struct sim_machine *machine, FILE *diag);
 
 const struct sim_clock *sim_machine_clock(const struct sim_machine *machine);
@@ -116,7 +136,8 @@ bool sim_machine_write_guest(struct sim_machine *m, uint32_t partition, uint32_t
                              const void *buffer, uint32_t length);
 
 /* The running partition takes trap `trap` at its current PC, as if its
- * next instruction had raised it (a scenario's `inject trap`). */
-void sim_machine_take_trap(struct sim_machine *m, uint32_t trap);
+ * next instruction had raised it (a scenario's `inject trap`); its notice
+ * goes to diag as a trap's does. */
+void sim_machine_take_trap(struct sim_machine *m, uint32_t trap, FILE *diag);
 
 #endif

@@ -5,6 +5,7 @@
 
 #include "devices/leon3.h"
 #include "sim/machine.h"
+#include "sim/notice.h"
 #include "sim/trace/trace.h"
 #include <stdbool.h>
 
@@ -41,6 +42,18 @@ struct sim_uart_input {
     uint64_t next_cycle;
 };
 
+/* An HM event of the hypervisor entry under way, seen when the core
+ * raised it (before its action changed the partition): printed after the
+ * entry, under the notice of what caused it (a trap, a virtual interrupt)
+ * or a notice of its own (hm_report.c). */
+#define SIM_HM_SEEN_MAX 16u
+struct sim_hm_seen {
+    struct sim_hm_notice notice; /* partition -1: a hypervisor-scope event */
+    enum sim_notice_show show;
+    char *report; /* the fault report's lines (SHOW_ALL), or NULL */
+    size_t report_length;
+};
+
 struct sim_machine {
     struct hv hv;
     struct hv_config config_copy; /* the configuration, cpu_khz from the board */
@@ -62,6 +75,26 @@ struct sim_machine {
     struct sim_shared_area shared[SIM_MAX_SHARED_AREAS];
     uint32_t shared_count;
     uint64_t stop_at; /* sim_machine_run_until: a partition runs no further; 0 none */
+    struct sim_hm_seen hm_seen[SIM_HM_SEEN_MAX];
+    uint32_t hm_seen_count, hm_seen_dropped; /* dropped: beyond SIM_HM_SEEN_MAX in one entry */
+    struct sim_notice_places hm_places;
+    bool hm_places_ended; /* the end-of-run lines are printed */
 };
+
+/* hm_report.c: the port saw the core raise an HM event (trace record e). */
+void sim_hm_seen(struct sim_machine *m, const struct hv_trace_event *e);
+/* Whether the notice of the entry's cause is printed: yes without an HM
+ * event, not for a place's repeats beyond the first few. */
+bool sim_hm_notice_due(const struct sim_machine *m);
+/* After the cause's notice: the first event's report (or a repeat's
+ * summary line), then each further event with a notice of its own. */
+void sim_hm_report(struct sim_machine *m, FILE *diag);
+/* Events no cause's notice took (raised in a hypercall, the watchdog's):
+ * each with a notice of its own. */
+void sim_hm_report_alone(struct sim_machine *m, FILE *diag);
+/* Nothing pending (the machine's end). */
+void sim_hm_forget(struct sim_machine *m);
+/* The end of the run: the places' last repeats (once). */
+void sim_hm_end(struct sim_machine *m, FILE *diag);
 
 #endif

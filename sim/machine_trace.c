@@ -31,6 +31,7 @@ void sim_machine_trace_hashes(struct sim_machine *m, FILE *log)
 enum sim_error sim_machine_trace_finish(struct sim_machine *m, FILE *diag)
 {
     struct sim_trace *t = &m->trace;
+    sim_hm_end(m, diag);
     enum sim_error error = sim_trace_writer_close(t->writer, t->total, t->hash, diag);
     t->writer = NULL;
     if (t->hash_log)

@@ -47,6 +47,8 @@ void hv_port_trace(struct hv *hv, const struct hv_trace_event *event)
     struct sim_machine *m = machine_of(hv);
     bus_update(&m->devices.bus, m->clock.cycles);
     sim_trace_add(&m->trace, m->clock.cycles, event);
+    if (event->kind == HV_TRACE_HM_EVENT)
+        sim_hm_seen(m, event); /* the partition as it was when it faulted */
 }
 
 bool hv_port_copy_from_guest(struct hv *hv, uint32_t partition, uint32_t guest_address,

@@ -22,9 +22,9 @@ static void report_trap(struct sim_machine *m, uint32_t id, const struct vcpu_ex
         .event = m->hv.hm.last.event,
         .action = m->hv.hm.last.action,
     };
-    sim_notice_trap(diag, &n);
-    if (m->options.fault_report && outcome != HV_TRAP_NO_PARTITION)
-        m->options.fault_report(m->options.fault_report_context, m, id, exit->pc, diag);
+    if (sim_hm_notice_due(m))
+        sim_notice_trap(diag, &n);
+    sim_hm_report(m, diag);
 }
 
 /* After a trap or an assembly hypercall the core handled: continue after
@@ -42,13 +42,27 @@ static void finish_trap(struct sim_machine *m, uint32_t id, const struct vcpu_ex
         vcpu_skip_instruction(m->partitions[id].vcpu);
 }
 
+void sim_machine_take_trap(struct sim_machine *m, uint32_t trap, FILE *diag)
+{
+    struct vcpu_exit exit = {.reason = VCPU_EXIT_TRAP, .trap_type = trap};
+    uint32_t id = (uint32_t)m->hv.sched.current;
+    exit.pc = vcpu_get_reg(m->partitions[id].vcpu, VCPU_PC);
+    m->clock.cycles += m->options.costs.entry; /* the trap enters the hypervisor */
+    enum hv_trap_outcome outcome = hv_partition_trap(&m->hv, trap, exit.pc, 0);
+    if (outcome != HV_TRAP_CONTINUE && outcome != HV_TRAP_REDIRECTED)
+        report_trap(m, id, &exit, outcome, diag);
+    sim_hm_report_alone(m, diag);
+}
+
 static enum hv_trap_outcome do_asm_hypercall(struct sim_machine *m, struct vcpu *vcpu)
 {
     m->clock.cycles += m->options.costs.hypercall;
     return hv_asm_hypercall(&m->hv, vcpu_get_reg(vcpu, VCPU_O0), vcpu_get_reg(vcpu, VCPU_O0 + 1));
 }
 
-static void do_hypercall(struct sim_machine *m, struct vcpu *vcpu)
+/* A hypercall's HM events (a denied call, the partition's own events)
+ * have notices of their own. */
+static void do_hypercall(struct sim_machine *m, struct vcpu *vcpu, FILE *diag)
 {
     uint32_t regs[6];
     int32_t result;
@@ -59,6 +73,7 @@ static void do_hypercall(struct sim_machine *m, struct vcpu *vcpu)
         vcpu_set_reg(vcpu, VCPU_O0, (uint32_t)result);
         vcpu_skip_instruction(vcpu);
     }
+    sim_hm_report_alone(m, diag);
 }
 
 static enum sim_error handle_exit(struct sim_machine *m, uint32_t id, const struct vcpu_exit *exit,
@@ -72,7 +87,7 @@ static enum sim_error handle_exit(struct sim_machine *m, uint32_t id, const stru
             m->clock.cycles = deadline;
         return SIM_OK;
     case VCPU_EXIT_HYPERCALL:
-        do_hypercall(m, m->partitions[id].vcpu);
+        do_hypercall(m, m->partitions[id].vcpu, diag);
         return SIM_OK;
     case VCPU_EXIT_ASM_HYPERCALL:
         finish_trap(m, id, exit, do_asm_hypercall(m, m->partitions[id].vcpu), diag);
@@ -151,7 +166,9 @@ static bool deliver_virqs(struct sim_machine *m, uint32_t id, FILE *diag)
     enum hv_trap_outcome outcome = hv_resume(&m->hv);
     if (outcome == HV_TRAP_CONTINUE || outcome == HV_TRAP_REDIRECTED)
         return true;
-    sim_notice_virq(diag, sim_clock_us(&m->clock), id, m->config->partitions[id].name, outcome);
+    if (sim_hm_notice_due(m))
+        sim_notice_virq(diag, sim_clock_us(&m->clock), id, m->config->partitions[id].name, outcome);
+    sim_hm_report(m, diag);
     return false;
 }
 
@@ -217,6 +234,7 @@ static enum sim_error step(struct sim_machine *m, FILE *diag)
 {
     enum sim_error error = run_or_idle(m, diag);
     bus_update(&m->devices.bus, m->clock.cycles);
+    sim_hm_report_alone(m, diag); /* raised in an interrupt, say: no cause's notice took them */
     return error;
 }
 

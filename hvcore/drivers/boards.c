@@ -1,7 +1,7 @@
 /* hvcore: the board profiles (data) and finding one by name. Apart from
  * board.c, which brings the drivers up, so that the configuration loader
  * (sim/config) can check a configuration against a board's reserved
- * interrupt lines without linking the drivers (hvcore_boards). */
+ * interrupt lines and devices without linking the drivers (hvcore_boards). */
 #include <hvcore/drivers.h>
 
 const struct hv_board hv_board_xm_leon3 = {
@@ -31,6 +31,22 @@ const struct hv_board hv_board_qemu_leon3 = {
     .event_irq = 7,
     .reserved_irqs = (1u << 3) | (1u << 6) | (1u << 7),
 };
+
+struct hv_board_device hv_board_device_reached(const struct hv_board *board, uint32_t base,
+                                               uint64_t bytes)
+{
+    const struct hv_board_device devices[] = {
+        {"UART1", board->uart_base, HV_BOARD_DEVICE_BYTES},
+        {"IRQMP", board->irqmp_base, HV_BOARD_DEVICE_BYTES},
+        {"GPTIMER", board->gptimer_base, HV_BOARD_DEVICE_BYTES},
+    };
+    uint64_t end = (uint64_t)base + bytes;
+    for (uint32_t i = 0; i < sizeof devices / sizeof devices[0]; i++) {
+        if (base < (uint64_t)devices[i].base + devices[i].size && devices[i].base < end)
+            return devices[i];
+    }
+    return (struct hv_board_device){0};
+}
 
 static bool same_name(const char *a, const char *b)
 {

@@ -2,7 +2,7 @@
  *           [--board NAME] [--console FILE] [--prefix] [--uart-in FILE]
  *           [--uart2-in FILE] [--uart2-out FILE] [--trace FILE] [--hash]
  *           [--gui | --png OUT.png [--from T] [--to T] [--size WxH]] [--engine sim|qemu]
- *           [--gdb ADDRESS [--gdb-wait]]
+ *           [--gdb ADDRESS [--gdb-wait]] [--itrace SPEC] [--no-fault-report]
  * A system from its configuration and partition images, for N major
  * frames, on the simulator (sim/machine.h); the timeline options are the
  * GUI's (gui/cli.h). */
@@ -46,7 +46,7 @@ struct run_args {
     bool print_hashes;          /* --hash: trace hashes per MAF and at the end, on stderr */
     bool engine_qemu;           /* --engine qemu: the LEON3 image under QEMU (cmd_qemu.c) */
     struct sim_gdb_options gdb; /* --gdb ADDRESS, --gdb-wait (docs/debugging.md) */
-    bool fault_report;          /* --fault-report: registers, code, backtrace after a fault */
+    bool no_fault_report;       /* --no-fault-report: notices only, no reports after them */
     const char *itrace;         /* --itrace PARTITION[:FROM-TO] */
     struct sim_itrace_options itrace_options;
 };
@@ -162,9 +162,10 @@ static const struct sim_cli_option run_options[] = {
      "print each instruction the partition runs (address, disassembly, cycle, symbol) on "
      "standard error, in a time range in us or an address range 0xFROM-0xTO; slow, same "
      "timing"},
-    {"--fault-report", NULL,
-     "after a partition fault's notice: registers, the instruction, a symbolised "
-     "backtrace, a stack overflow (docs/debugging.md)"},
+    {"--no-fault-report", NULL,
+     "notices only: no fault report (registers, the instruction, a symbolised backtrace, "
+     "a stack overflow) after a partition's HM event (docs/debugging.md)"},
+    {"--fault-report", NULL, "the fault reports, the default"},
     {"--engine", "sim|qemu",
      "sim (default): the simulator; qemu: the LEON3 image under qemu-system-sparc, board "
      "qemu-leon3 (docs/leon3.md)"},
@@ -179,7 +180,9 @@ const struct sim_cli_spec sim_cmd_run_spec = {
                "major frames on the simulator.",
     .options = {run_options, gui_cli_options},
     .details = "Partition console output goes to standard output, hypervisor notices (a "
-               "partition's fault, say) to standard error. Exit status: 0 success, 2 bad input "
+               "partition's fault, say) to standard error, each HM event's with a fault report "
+               "(--no-fault-report: without; the qemu engine has notices only). Exit status: 0 "
+               "success, 2 bad input "
                "(command line, configuration, image), 3 the simulation itself failed "
                "(docs/simulator.md).\n",
 };
@@ -192,8 +195,10 @@ static int set_flag(struct run_args *args, const char *option)
         args->print_hashes = true;
     else if (strcmp(option, "--gdb-wait") == 0)
         args->gdb.wait = true;
+    else if (strcmp(option, "--no-fault-report") == 0)
+        args->no_fault_report = true;
     else if (strcmp(option, "--fault-report") == 0)
-        args->fault_report = true;
+        args->no_fault_report = false;
     return 0;
 }
 
@@ -433,16 +438,9 @@ static int run_loaded(const struct run_args *args, const struct sim_config *load
                                   .uart2_output = f.uart2_output,
                                   .keep_trace = gui_cli_wants_trace(&args->gui)};
     apply_command_line(args, loaded, &options);
-    static struct sim_gdb_fault_images images;
-    if (args->fault_report) {
-        for (uint32_t i = 0; i < args->image_count; i++) {
-            if (args->images[i].partition < HV_MAX_PARTITIONS)
-                images.paths[args->images[i].partition] = args->images[i].path;
-        }
-        images.count = HV_MAX_PARTITIONS;
-        options.fault_report = sim_gdb_fault_report;
-        options.fault_report_context = &images;
-    }
+    struct sim_gdb_fault_report *report =
+        args->no_fault_report ? NULL : sim_gdb_fault_report_new(args->images, args->image_count);
+    sim_gdb_fault_report_use(report, &options);
     if (options.board && !args->engine_qemu &&
         sim_config_check_board(loaded, args->config_path, options.board, stderr) != SIM_OK)
         opened = false; /* reported: the configuration does not fit --board */
@@ -457,6 +455,7 @@ static int run_loaded(const struct run_args *args, const struct sim_config *load
         status = sim_exit_status(SIM_ERR_IO);
     }
     close_files(&f);
+    sim_gdb_fault_report_free(report);
     return status;
 }
 

@@ -1,6 +1,9 @@
-/* hvsim trace FILE [--text OUT|-] [--json OUT|-] [--latency OUT|-]: a trace file exported
- * (sim/trace/trace_export.h); plain text on standard output by default. */
+/* hvsim trace FILE [--text OUT|-] [--json OUT|-] [--latency OUT|-] [--elf ID=FILE]...: a
+ * trace file exported (sim/trace/trace_export.h); plain text on standard
+ * output by default. */
+#include "sim/cli/cmd_qemu.h"
 #include "sim/cli/commands.h"
+#include "sim/symbols_elf.h"
 #include "sim/trace/trace_export.h"
 #include <errno.h>
 #include <stdio.h>
@@ -11,6 +14,8 @@ struct trace_args {
     const char *text_path;
     const char *json_path;
     const char *latency_path;
+    struct sim_image_ref elves[HV_MAX_PARTITIONS]; /* --elf: where the symbols are */
+    uint32_t elf_count;
 };
 
 static const struct sim_cli_option trace_options[] = {
@@ -21,12 +26,16 @@ static const struct sim_cli_option trace_options[] = {
     {"--latency", "OUT",
      "the virtual interrupt latencies summarised per partition and source: count, min, "
      "median, p99, max (docs/interrupts.md)"},
+    {"--elf", "ID=FILE",
+     "partition ID's ELF file, whose function symbols name the PCs of the exports "
+     "(0x4000107c <main+0x1c>); repeat it per partition. For a XEF image, the ELF it was "
+     "packed from"},
     {NULL, NULL, NULL},
 };
 
 const struct sim_cli_spec sim_cmd_trace_spec = {
     .command = "trace",
-    .synopsis = "FILE [--text OUT|-] [--json OUT|-] [--latency OUT|-]",
+    .synopsis = "FILE [--text OUT|-] [--json OUT|-] [--latency OUT|-] [--elf ID=FILE]...",
     .summary = "Export a trace file written by `hvsim run --trace` (docs/trace.md).",
     .options = {trace_options},
     .details = NULL,
@@ -35,7 +44,12 @@ const struct sim_cli_spec sim_cmd_trace_spec = {
 static int trace_option(void *context, const char *name, const char *value)
 {
     struct trace_args *a = context;
-    if (strcmp(name, "--text") == 0)
+    if (strcmp(name, "--elf") == 0) {
+        if (a->elf_count == HV_MAX_PARTITIONS ||
+            !sim_cli_parse_image(value, &a->elves[a->elf_count]))
+            return sim_cli_error(&sim_cmd_trace_spec, "--elf %s: expected ID=FILE", value);
+        a->elf_count++;
+    } else if (strcmp(name, "--text") == 0)
         a->text_path = value;
     else if (strcmp(name, "--latency") == 0)
         a->latency_path = value;
@@ -68,12 +82,9 @@ static int parse_trace_args(struct trace_args *a, int argc, char **argv)
 
 typedef bool exporter_fn(struct sim_trace_reader *reader, FILE *out, FILE *diag);
 
-/* One export of path to out_path ("-": standard output). */
-static int export_to(const char *path, const char *out_path, exporter_fn *export)
+/* The export to out_path ("-": standard output). */
+static int export_open(struct sim_trace_reader *reader, const char *out_path, exporter_fn *export)
 {
-    struct sim_trace_reader *reader = NULL;
-    if (sim_trace_reader_open(&reader, path, stderr) != SIM_OK)
-        return SIM_EXIT_BAD_INPUT;
     bool to_stdout = strcmp(out_path, "-") == 0;
     FILE *out = to_stdout ? stdout : fopen(out_path, "w");
     bool ok = false;
@@ -85,8 +96,42 @@ static int export_to(const char *path, const char *out_path, exporter_fn *export
         fprintf(stderr, "%s: write failed: %s\n", out_path, strerror(errno));
         ok = false;
     }
-    sim_trace_reader_close(reader);
     return ok ? 0 : SIM_EXIT_BAD_INPUT;
+}
+
+/* The --elf files' symbols, one table per partition of the trace. */
+static int load_symbols(const struct trace_args *a, uint32_t partitions,
+                        struct sim_symbols *symbols)
+{
+    for (uint32_t i = 0; i < a->elf_count; i++) {
+        const struct sim_image_ref *elf = &a->elves[i];
+        if (elf->partition >= partitions)
+            return sim_cli_error(&sim_cmd_trace_spec,
+                                 "--elf %u=%s: the trace has partitions 0..%u only", elf->partition,
+                                 elf->path, partitions - 1);
+        if (sim_symbols_load_elf(elf->path, &symbols[elf->partition], stderr) != SIM_OK)
+            return SIM_EXIT_BAD_INPUT;
+    }
+    return 0;
+}
+
+/* One export of a.path to out_path ("-": standard output). */
+static int export_to(const struct trace_args *a, const char *out_path, exporter_fn *export)
+{
+    struct sim_trace_reader *reader = NULL;
+    struct sim_symbols symbols[HV_MAX_PARTITIONS] = {{0}};
+    if (sim_trace_reader_open(&reader, a->path, stderr) != SIM_OK)
+        return SIM_EXIT_BAD_INPUT;
+    struct sim_trace_header *header = (struct sim_trace_header *)sim_trace_reader_header(reader);
+    int status = load_symbols(a, header->partition_count, symbols);
+    if (status == 0) {
+        header->symbols = symbols;
+        status = export_open(reader, out_path, export);
+    }
+    sim_trace_reader_close(reader);
+    for (uint32_t p = 0; p < HV_MAX_PARTITIONS; p++)
+        sim_symbols_free(&symbols[p]);
+    return status;
 }
 
 int sim_cmd_trace(int argc, char **argv)
@@ -96,10 +141,10 @@ int sim_cmd_trace(int argc, char **argv)
     if (status == SIM_CLI_HELP_SHOWN)
         return 0;
     if (status == 0 && a.text_path)
-        status = export_to(a.path, a.text_path, sim_trace_export_text);
+        status = export_to(&a, a.text_path, sim_trace_export_text);
     if (status == 0 && a.json_path)
-        status = export_to(a.path, a.json_path, sim_trace_export_json);
+        status = export_to(&a, a.json_path, sim_trace_export_json);
     if (status == 0 && a.latency_path)
-        status = export_to(a.path, a.latency_path, sim_trace_export_latency);
+        status = export_to(&a, a.latency_path, sim_trace_export_latency);
     return status;
 }

@@ -46,12 +46,61 @@ static uint32_t check_uart2(const struct sim_config *c, uint32_t id, const char 
     return problems;
 }
 
+static void report_device(FILE *diag, const char *path, long line, const char *what,
+                          const struct hv_board *board, struct hv_board_device d)
+{
+    fprintf(diag, "%s:%ld: %s reaches the hypervisor's %s on %s (0x%08x-0x%08x)\n", path, line,
+            what, d.name, board->name, (unsigned)d.base, (unsigned)(d.base + d.size));
+}
+
+/* I/O ports that reach the devices the hypervisor drives on this board. */
+static uint32_t check_io_devices(const struct sim_config *c, uint32_t id, const char *path,
+                                 const struct hv_board *board, FILE *diag)
+{
+    const struct hv_partition_config *p = &sim_config_hv(c)->partitions[id];
+    uint32_t problems = 0;
+    char what[128];
+    for (uint32_t i = 0; i < p->io_range_count; i++) {
+        const struct hv_io_range *r = &p->io_ranges[i];
+        struct hv_board_device d = hv_board_device_reached(board, r->base, 4u * (uint64_t)r->count);
+        if (d.name == NULL)
+            continue;
+        snprintf(what, sizeof what, "%s at 0x%08x of partition %u (%s)",
+                 r->restricted ? "restricted I/O port" : "I/O port range", r->base, id, p->name);
+        report_device(diag, path, sim_config_io_source_line(c, id, i), what, board, d);
+        problems++;
+    }
+    return problems;
+}
+
+/* Memory areas, by physical address, likewise. */
+static uint32_t check_area_devices(const struct sim_config *c, uint32_t id, const char *path,
+                                   const struct hv_board *board, FILE *diag)
+{
+    const struct hv_partition_config *p = &sim_config_hv(c)->partitions[id];
+    uint32_t problems = 0;
+    char what[128];
+    for (uint32_t i = 0; i < p->area_count; i++) {
+        const struct hv_mem_area *a = &p->areas[i];
+        struct hv_board_device d = hv_board_device_reached(board, a->start, a->size);
+        if (d.name == NULL)
+            continue;
+        snprintf(what, sizeof what, "area 0x%08x-0x%08llx of partition %u (%s)", a->start,
+                 (unsigned long long)a->start + a->size, id, p->name);
+        report_device(diag, path, sim_config_area_source_line(c, id, i), what, board, d);
+        problems++;
+    }
+    return problems;
+}
+
 enum sim_error sim_config_check_board(const struct sim_config *config, const char *path,
                                       const struct hv_board *board, FILE *diag)
 {
     uint32_t problems = 0;
     for (uint32_t id = 0; id < sim_config_hv(config)->partition_count; id++)
-        problems +=
-            check_lines(config, id, path, board, diag) + check_uart2(config, id, path, board, diag);
+        problems += check_lines(config, id, path, board, diag) +
+                    check_uart2(config, id, path, board, diag) +
+                    check_io_devices(config, id, path, board, diag) +
+                    check_area_devices(config, id, path, board, diag);
     return problems ? SIM_ERR_CONFIG : SIM_OK;
 }

@@ -26,8 +26,9 @@ struct sim_config {
     struct hv_ipvi *ipvis;
     uint32_t *ipvi_targets;
     struct sim_config_simulator simulator;
-    long *irq_src; /* per partition: the line of its Interrupts element, 0: none */
-    long *io_src;  /* per I/O range (as `io`): its element's line */
+    long *irq_src;  /* per partition: the line of its Interrupts element, 0: none */
+    long *io_src;   /* per I/O range (as `io`): its element's line */
+    long *area_src; /* per memory area (as `areas`): its element's line */
 };
 
 /* calloc that never asks for zero bytes, so NULL always means failure. */
@@ -88,8 +89,10 @@ static void sim_fill_partition(const struct sim_part_src *p, struct sim_config *
     sim_hm_fill(&p->hm_events, false, out->hm);
     out->areas = &c->areas[next->areas];
     out->area_count = p->areas.count;
-    for (uint32_t i = 0; i < p->areas.count; i++)
+    for (uint32_t i = 0; i < p->areas.count; i++) {
+        c->area_src[next->areas] = areas[i].src.line;
         c->areas[next->areas++] = areas[i].area;
+    }
     out->io_ranges = &c->io[next->io];
     out->io_range_count = p->io.count;
     c->irq_src[p->src.id] = p->irq_line;
@@ -199,6 +202,7 @@ static bool sim_alloc_pools(const struct sim_loader *ld, struct sim_config *c)
     c->slots = sim_alloc(SIM_TOTAL(&ld->plans, struct sim_plan_src, slots), sizeof(*c->slots));
     c->partitions = sim_alloc(parts->count, sizeof(*c->partitions));
     c->areas = sim_alloc(SIM_TOTAL(parts, struct sim_part_src, areas), sizeof(*c->areas));
+    c->area_src = sim_alloc(SIM_TOTAL(parts, struct sim_part_src, areas), sizeof(*c->area_src));
     c->io = sim_alloc(SIM_TOTAL(parts, struct sim_part_src, io), sizeof(*c->io));
     c->io_src = sim_alloc(SIM_TOTAL(parts, struct sim_part_src, io), sizeof(*c->io_src));
     c->irq_src = sim_alloc(parts->count, sizeof(*c->irq_src));
@@ -212,7 +216,8 @@ static bool sim_alloc_pools(const struct sim_loader *ld, struct sim_config *c)
     return c->regions != NULL && c->devices != NULL && c->plans != NULL && c->slots != NULL &&
            c->partitions != NULL && c->areas != NULL && c->io != NULL && c->ports != NULL &&
            c->channels != NULL && c->channel_ports != NULL && c->ipvis != NULL &&
-           c->ipvi_targets != NULL && c->io_src != NULL && c->irq_src != NULL;
+           c->ipvi_targets != NULL && c->io_src != NULL && c->irq_src != NULL &&
+           c->area_src != NULL;
 }
 
 struct sim_config *sim_build(const struct sim_loader *ld)
@@ -250,6 +255,12 @@ long sim_config_io_source_line(const struct sim_config *c, uint32_t partition, u
     return c->io_src[(first - c->io) + range];
 }
 
+long sim_config_area_source_line(const struct sim_config *c, uint32_t partition, uint32_t area)
+{
+    const struct hv_mem_area *first = c->hv.partitions[partition].areas;
+    return c->area_src[(first - c->areas) + area];
+}
+
 const struct hv_config *sim_config_hv(const struct sim_config *c)
 {
     return &c->hv;
@@ -267,6 +278,7 @@ void sim_config_free(struct sim_config *c)
     free(c->areas);
     free(c->io);
     free(c->io_src);
+    free(c->area_src);
     free(c->irq_src);
     free(c->ports);
     free(c->channels);

@@ -3,8 +3,8 @@
  * twice, a maintenance plan for SWITCH_TO_MAINTENANCE. */
 #include <stdio.h>
 
+#include "sim/common/xm_names.h"
 #include "sim/config/check.h"
-#include "sim/config/hm_names.h"
 #include "sim/config/hm_rules.h"
 
 #define SIM_BIT(n) (1u << (n))

@@ -1,6 +1,8 @@
 /* sim/config: pass 4, Partition/HwResources checked (rules in parse_hw.c):
  * I/O port ranges within 4 GiB and word-aligned, interrupt lines in range,
- * not reserved by the hypervisor, given to one partition at most. */
+ * not reserved by the hypervisor, given to one partition at most; no
+ * address a partition is granted (I/O ports, memory areas) reaches the
+ * devices the hypervisor drives on the board. */
 #include <stdio.h>
 
 #include "sim/config/board_check.h"
@@ -8,6 +10,34 @@
 #include <hvcore/drivers.h>
 
 #define SIM_IO_WORD 4u
+
+/* The board the configuration names (<hvsim:Simulator board>), else
+ * xm-leon3: its profile says which lines the hypervisor keeps. */
+static const struct hv_board *sim_config_board(const struct sim_loader *ld)
+{
+    const struct hv_board *board =
+        ld->simulator.given & SIM_GIVEN_BOARD ? hv_board_find(ld->simulator.board) : NULL;
+    return board ? board : &hv_board_xm_leon3;
+}
+
+/* The hypervisor's device that [base, base + bytes) reaches, reported
+ * as "WHAT of WHO reaches ..."; false when it reaches none. */
+static void sim_check_device(struct sim_loader *ld, long line, const char *what, const char *who,
+                             uint32_t base, uint64_t bytes)
+{
+    struct hv_board_device d = hv_board_device_reached(sim_config_board(ld), base, bytes);
+    if (d.name != NULL)
+        sim_report(ld, line, "%s of %s reaches the hypervisor's %s (0x%08x-0x%08x)", what, who,
+                   d.name, (unsigned)d.base, (unsigned)(d.base + d.size));
+}
+
+static void sim_check_io_device(struct sim_loader *ld, const struct sim_io_src *r, const char *what,
+                                const char *who)
+{
+    char where[64];
+    snprintf(where, sizeof where, "%s at 0x%08x", what, (unsigned)r->io.base);
+    sim_check_device(ld, r->src.line, where, who, r->io.base, (uint64_t)r->io.count * SIM_IO_WORD);
+}
 
 static void sim_check_io(struct sim_loader *ld, const struct sim_part_src *p,
                          const struct sim_io_src *r)
@@ -24,15 +54,26 @@ static void sim_check_io(struct sim_loader *ld, const struct sim_part_src *p,
     else if ((uint64_t)r->io.base + (uint64_t)r->io.count * SIM_IO_WORD > 0x100000000ull)
         sim_report(ld, r->src.line, "%s at 0x%08x of %s extends past 4 GiB", what,
                    (unsigned)r->io.base, who);
+    else
+        sim_check_io_device(ld, r, what, who);
 }
 
-/* The board the configuration names (<hvsim:Simulator board>), else
- * xm-leon3: its profile says which lines the hypervisor keeps. */
-static const struct hv_board *sim_config_board(const struct sim_loader *ld)
+/* Memory areas by physical address: on the board the SRMMU would map the
+ * device's registers into the partition (an unmapped area too, once the
+ * partition maps it). */
+static void sim_check_area_devices(struct sim_loader *ld, const struct sim_part_src *p)
 {
-    const struct hv_board *board =
-        ld->simulator.given & SIM_GIVEN_BOARD ? hv_board_find(ld->simulator.board) : NULL;
-    return board ? board : &hv_board_xm_leon3;
+    const struct sim_area_src *areas = p->areas.items;
+    char label[64], where[64];
+    for (uint32_t i = 0; i < p->areas.count; i++) {
+        if (areas[i].src.broken)
+            continue;
+        uint64_t end = (uint64_t)areas[i].area.start + areas[i].area.size;
+        snprintf(where, sizeof where, "area 0x%08x-0x%08llx", (unsigned)areas[i].area.start,
+                 (unsigned long long)end);
+        sim_check_device(ld, areas[i].src.line, where, sim_part_label(p, label, sizeof(label)),
+                         areas[i].area.start, areas[i].area.size);
+    }
 }
 
 /* Checks one line of partition `p` and takes it; `owners[line]` is the
@@ -71,5 +112,6 @@ void sim_check_hw(struct sim_loader *ld)
         }
         for (uint32_t j = 0; j < parts[i].irqs.count; j++)
             sim_take_irq(ld, &parts[i], lines[j], owners);
+        sim_check_area_devices(ld, &parts[i]);
     }
 }

@@ -29,8 +29,8 @@ enum sim_error sim_config_load_memory(const char *name, const char *data, size_t
 /* The validated configuration; valid until sim_config_free(). */
 const struct hv_config *sim_config_hv(const struct sim_config *c);
 
-/* XM_CF names of health-monitor events and actions: sim/config/hm_names.h. */
-#include "sim/config/hm_names.h"
+/* XM_CF names of health-monitor events and actions: sim/common/xm_names.h. */
+#include "sim/common/xm_names.h"
 
 /* hvsim's extension element <hvsim:Simulator xmlns:hvsim="urn:hvsim">
  * (docs/configuration.md): the board and the modelled hypervisor costs a

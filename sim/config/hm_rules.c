@@ -17,7 +17,7 @@
 
 #include <libxml/tree.h>
 
-#include "sim/config/hm_names.h"
+#include "sim/common/xm_names.h"
 #include "sim/config/hm_rules.h"
 
 #define SIM_BIT(n) (1u << (n))

@@ -5,7 +5,7 @@
 
 #include <libxml/tree.h>
 
-#include "sim/config/hm_names.h"
+#include "sim/common/xm_names.h"
 #include "sim/config/parse.h"
 
 static int sim_lookup(const char *(*name_of)(uint32_t), int count, const char *name)

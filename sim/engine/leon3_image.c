@@ -35,15 +35,13 @@ static enum sim_error image_entries(const struct hv_config *config,
                                     const struct sim_image_ref *images, uint32_t image_count,
                                     uint32_t *entries, FILE *diag)
 {
+    enum sim_error checked = sim_machine_check_images(config, images, image_count, diag);
+    if (checked != SIM_OK)
+        return checked;
     for (uint32_t id = 0; id < config->partition_count; id++) {
         const struct sim_image_ref *ref = NULL;
         for (uint32_t i = 0; i < image_count; i++)
             ref = images[i].partition == id ? &images[i] : ref;
-        if (!ref) {
-            fprintf(diag, "hvsim: partition %u (%s) needs exactly one image (-p %u=FILE)\n", id,
-                    config->partitions[id].name, id);
-            return SIM_ERR_USAGE;
-        }
         if (!is_elf(ref->path, diag))
             return SIM_ERR_IMAGE;
         struct sim_image image;

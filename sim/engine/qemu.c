@@ -32,6 +32,7 @@ struct decoder {
     uint8_t frame[64];
     uint32_t have, need; /* frame bytes so far and expected (0: not in a frame) */
     bool escape;
+    struct sim_notice_places places; /* HM events' repeats, counted as the simulator does */
 };
 
 bool sim_qemu_available(void)
@@ -106,6 +107,26 @@ static const char *partition_name(const struct decoder *d, int32_t id)
                : "";
 }
 
+/* A trap's or virtual interrupt's notice, unless it repeats an HM event
+ * at its place (notice.h); then the place's summary line when one is due. */
+static void counted_notice(struct decoder *d, const struct sim_trap_notice *n, uint8_t kind)
+{
+    struct sim_hm_notice hm = {n->us, (int32_t)n->partition, n->name, n->pc, n->event, n->action};
+    enum sim_notice_show show = kind == LEON3_NOTICE_TRAP && n->outcome == HV_TRAP_NO_PARTITION
+                                    ? SIM_NOTICE_SHOW_NOTICE /* no HM event */
+                                    : sim_notice_count(&d->places, &hm);
+    if (show == SIM_NOTICE_SHOW_ALL || show == SIM_NOTICE_SHOW_NOTICE) {
+        if (kind == LEON3_NOTICE_TRAP)
+            sim_notice_trap(d->diag, n);
+        else if (kind == LEON3_NOTICE_VIRQ)
+            sim_notice_virq(d->diag, n->us, n->partition, n->name, n->outcome);
+        else
+            sim_notice_hm(d->diag, &hm);
+    }
+    if (show == SIM_NOTICE_SHOW_SUMMARY)
+        sim_notice_repeats(d->diag, &d->places, &hm);
+}
+
 static void notice_frame(struct decoder *d, const uint8_t *f)
 {
     d->last_us = be(f, 8);
@@ -121,12 +142,10 @@ static void notice_frame(struct decoder *d, const uint8_t *f)
         .event = f[20],
         .action = f[21],
     };
-    if (f[8] == LEON3_NOTICE_TRAP)
-        sim_notice_trap(d->diag, &n);
-    else if (f[8] == LEON3_NOTICE_VIRQ)
-        sim_notice_virq(d->diag, n.us, n.partition, n.name, n.outcome);
-    else
+    if (f[8] == LEON3_NOTICE_HALT)
         sim_notice_halt(d->diag, n.us, id, n.name);
+    else
+        counted_notice(d, &n, f[8]);
 }
 
 static uint32_t payload_bytes(uint8_t type)
@@ -160,6 +179,7 @@ static void frame_done(struct decoder *d)
     case LEON3_FRAME_END:
         d->last_us = be(f, 8);
         d->ended = true;
+        sim_notice_places_end(&d->places, d->diag);
         break;
     }
     d->need = 0;

@@ -1,22 +1,22 @@
-/* sim/gdb: the report printed after a partition fault's notice
- * (hvsim run --fault-report; docs/debugging.md). */
+/* sim/gdb: the report printed after a partition's HM event notice, by
+ * default in hvsim run and the scenario runner (docs/debugging.md). */
 #ifndef SIM_GDB_FAULT_REPORT_H
 #define SIM_GDB_FAULT_REPORT_H
 
 #include "sim/machine.h"
 
 #include <stdint.h>
-#include <stdio.h>
 
-/* Each partition's image (for its symbols), by partition id. */
-struct sim_gdb_fault_images {
-    const char *paths[HV_MAX_PARTITIONS];
-    uint32_t count;
-};
+/* The partitions' images (for their symbols, opened at a partition's
+ * first report); the paths must outlive it. NULL: out of memory. */
+struct sim_gdb_fault_report *sim_gdb_fault_report_new(const struct sim_image_ref *images,
+                                                      uint32_t count);
+void sim_gdb_fault_report_free(struct sim_gdb_fault_report *report);
 
-/* A sim_options.fault_report: registers, the instruction at pc, a
- * symbolised backtrace, a stack overflow; lines start "hvsim:   ". */
-void sim_gdb_fault_report(void *images, struct sim_machine *machine, uint32_t partition,
-                          uint32_t pc, FILE *diag);
+/* Machines made with options report through it (sim_options.fault_report):
+ * the registers, the instruction at the PC, a symbolised backtrace, a stack
+ * overflow, as much of it as applies (enum sim_fault_part); lines start
+ * "hvsim:   ". NULL: no reports. */
+void sim_gdb_fault_report_use(struct sim_gdb_fault_report *report, struct sim_options *options);
 
 #endif

@@ -1,6 +1,6 @@
 /* sim/gdb: `monitor` commands, for what only a time- and space-partitioned
  * system has: its plan, frames, slots and health monitor. */
-#include "sim/config/hm_names.h"
+#include "sim/common/xm_names.h"
 #include "sim/gdb/gdb_internal.h"
 
 #include <stdarg.h>

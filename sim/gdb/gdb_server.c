@@ -5,7 +5,7 @@
  * Ctrl-C, a health-monitor event, the frame or slot a monitor command
  * asked for. Stopped, it blocks on the socket. */
 #define _POSIX_C_SOURCE 200809L
-#include "sim/config/hm_names.h"
+#include "sim/common/xm_names.h"
 #include "sim/gdb/gdb_internal.h"
 
 #include <errno.h>

@@ -3,9 +3,9 @@
 
 #include "cpu/vcpu_debug.h"
 #include "sim/clock.h"
+#include "sim/gdb/symbols.h"
 
 #include <capstone/capstone.h>
-#include <elfutils/libdwfl.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,8 +13,7 @@ struct itrace {
     struct sim_itrace_options options;
     struct sim_machine *machine;
     csh capstone;
-    Dwfl *dwfl;
-    Dwfl_Module *module;
+    struct gdb_symbols *symbols;
 };
 
 static bool parse_number(const char *text, const char **end, uint64_t *value)
@@ -40,12 +39,6 @@ bool sim_itrace_parse(const char *text, struct sim_itrace_options *o)
            parse_number(p + 1, &p, &o->to) && *p == '\0' && o->from < o->to;
 }
 
-static const Dwfl_Callbacks offline = {
-    .find_elf = dwfl_build_id_find_elf,
-    .find_debuginfo = dwfl_standard_find_debuginfo,
-    .section_address = dwfl_offline_section_address,
-};
-
 static bool in_range(const struct itrace *t, uint32_t pc, uint64_t us)
 {
     const struct sim_itrace_options *o = &t->options;
@@ -68,7 +61,7 @@ static void on_step(struct vcpu *vcpu, const struct vcpu_stop *stop, void *user)
     cs_insn *insn = NULL;
     bool ok = vcpu_read_mem(vcpu, stop->pc, bytes, 4) == VCPU_OK &&
               cs_disasm(t->capstone, bytes, 4, stop->pc, 1, &insn) == 1;
-    const char *name = t->module ? dwfl_module_addrname(t->module, stop->pc) : NULL;
+    const char *name = gdb_symbols_function(t->symbols, stop->pc, NULL);
     fprintf(t->options.out, "%u 0x%08x %02x%02x%02x%02x  %-8s %-24s cycle %llu  %s\n",
             t->options.partition, stop->pc, bytes[0], bytes[1], bytes[2], bytes[3],
             ok ? insn->mnemonic : "?", ok ? insn->op_str : "", (unsigned long long)cycle,
@@ -87,10 +80,7 @@ enum sim_error sim_itrace_attach(struct sim_machine *machine, const struct sim_i
     t.machine = machine;
     if (cs_open(CS_ARCH_SPARC, CS_MODE_BIG_ENDIAN, &t.capstone) != CS_ERR_OK)
         return SIM_ERR_NO_MEMORY;
-    t.dwfl = o->image ? dwfl_begin(&offline) : NULL;
-    t.module = t.dwfl ? dwfl_report_offline(t.dwfl, "", o->image, -1) : NULL;
-    if (t.dwfl)
-        dwfl_report_end(t.dwfl, NULL, NULL);
+    t.symbols = o->image ? gdb_symbols_open(o->image) : NULL;
     if (vcpu_debug_enable(vcpu, on_step, NULL, &t) != VCPU_OK)
         return SIM_ERR_NO_MEMORY;
     vcpu_debug_set_step(vcpu, true);

@@ -7,6 +7,7 @@
 #define SIM_SCENARIO_H
 
 #include "sim/trace/trace.h"
+#include <hvcore/board.h>
 #include <hvcore/hv.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -68,7 +69,20 @@ struct scn_script {
  * the script's folder. Every error is one line "path:line: message" on
  * diag; false if there was any. */
 bool scn_parse(const char *path, const char *build_dir, struct scn_script *script, FILE *diag);
+/* The same from a stream opened on path (NULL: fopen failed, errno says
+ * why), which it closes: a script held in memory (fmemopen). */
+bool scn_parse_stream(const char *path, FILE *file, const char *build_dir,
+                      struct scn_script *script, FILE *diag);
 void scn_script_free(struct scn_script *script);
+
+/* Check a parsed script whole against its configuration (NULL when it did
+ * not load: what needs it is left out) before anything runs: the
+ * partitions, plans, slots, board and costs it names, the files it reads
+ * (not one that --update will write), runs that would stop in the past.
+ * board: the one the configuration chooses (NULL: xm-leon3). Every
+ * problem is "path:line: message" on diag; false if there was any. */
+bool scn_check(const struct scn_script *script, const struct hv_config *config,
+               const struct hv_board *board, bool update, FILE *diag);
 
 /* What expectations look at: the trace so far, the configuration's
  * partition names, the partitions' states. */

@@ -177,6 +177,40 @@ static bool console_file(const struct scn_view *v, const struct scn_command *c, 
     return same;
 }
 
+/* text as a one-line "string" (escapes as in scripts), cut at ~100 characters. */
+static const char *quoted(const char *text, char *out, size_t size)
+{
+    size_t n = 0;
+    out[n++] = '"';
+    for (; *text && n + 6 < size; text++) {
+        const char *escape = *text == '\n'   ? "\\n"
+                             : *text == '\t' ? "\\t"
+                             : *text == '"'  ? "\\\""
+                             : *text == '\\' ? "\\\\"
+                                             : NULL;
+        if (escape)
+            n += (size_t)snprintf(out + n, size - n, "%s", escape);
+        else
+            out[n++] = *text;
+    }
+    snprintf(out + n, size - n, "%s\"", *text ? "..." : "");
+    return out;
+}
+
+/* How much a partition wrote, for a search that failed: "3 lines so far,
+ * the last \"...\"" (a line without its newline yet counts). */
+static void console_so_far(const char *actual, char *out, size_t size)
+{
+    size_t lines = count_lines(actual) + (*actual && actual[strlen(actual) - 1] != '\n');
+    char last[128];
+    if (lines == 0) {
+        snprintf(out, size, "nothing written so far");
+        return;
+    }
+    line_at(actual, lines - 1, last, sizeof last);
+    snprintf(out, size, "%zu line%s so far, the last %s", lines, lines == 1 ? "" : "s", last);
+}
+
 static bool console_match(const struct scn_view *v, const struct scn_command *c, FILE *out,
                           const char *actual, size_t length)
 {
@@ -200,11 +234,14 @@ static bool console_match(const struct scn_view *v, const struct scn_command *c,
         break;
     }
     if (!found) {
-        char last[128];
-        line_at(actual, count_lines(actual) ? count_lines(actual) - 1 : 0, last, sizeof last);
-        report(v, c, out, "console of %s: %s %s%s%s not found in %zu lines; the last is %s", c->who,
-               c->match == SCN_REGEX ? "no match for" : "text", c->match == SCN_REGEX ? "/" : "\"",
-               c->text, c->match == SCN_REGEX ? "/" : "\"", count_lines(actual), last);
+        char text[128], so_far[192];
+        console_so_far(actual, so_far, sizeof so_far);
+        if (c->match == SCN_REGEX)
+            report(v, c, out, "console of %s has no line matching /%s/ (%s)", c->who, c->text,
+                   so_far);
+        else
+            report(v, c, out, "console of %s does not contain %s (%s)", c->who,
+                   quoted(c->text, text, sizeof text), so_far);
     }
     return found;
 }
@@ -270,15 +307,16 @@ static uint64_t count_hm(const struct scn_view *v, const struct scn_command *c, 
         if (r->b == c->n1 && in_window && event)
             count++;
         else if (n < size)
-            n += (size_t)snprintf(others + n, size - n, "%s%s (event %u) in MAF %" PRIu64,
-                                  n ? ", " : "", scn_action_name(r->b), r->a, maf);
+            n += (size_t)snprintf(others + n, size - n, "%s%s (event %s) in MAF %" PRIu64,
+                                  n ? ", " : "", scn_action_name(r->b), sim_hm_event_name(r->a),
+                                  maf);
     }
     return count;
 }
 
 static bool expect_hm(const struct scn_view *v, const struct scn_command *c, FILE *out)
 {
-    char others[256], window[64] = "", event[64] = "";
+    char others[512], window[64] = "", event[64] = "";
     int32_t id = scn_partition(v->config, c->who);
     if (id == -2)
         return report(v, c, out, "no partition named '%s'", c->who);

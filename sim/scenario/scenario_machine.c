@@ -122,7 +122,7 @@ static enum sim_error inject_trap(struct sim_machine *m, const struct scn_comman
     if (m->hv.sched.current != id)
         return problem(c, path, out, "inject trap: %s did not run within a major frame", c->who);
     inject_record(m, id, SIM_INJECT_TRAP, (uint32_t)c->n1);
-    sim_machine_take_trap(m, (uint32_t)c->n1);
+    sim_machine_take_trap(m, (uint32_t)c->n1, stderr);
     return SIM_OK;
 }
 
@@ -150,10 +150,10 @@ static enum sim_error inject_plan(struct sim_machine *m, const struct scn_comman
     inject_record(m, HV_IDLE, SIM_INJECT_PLAN, plan);
     if (hv_plan_request_external(&m->hv, plan) != XM_INVALID_PARAM)
         return SIM_OK;
+    /* scn_check refused a plan the configuration does not have */
     return problem(c, path, out,
-                   "inject plan %u: not a plan to switch to (the configuration has plans 0..%u; "
-                   "plan 0 comes back only with a reset)",
-                   plan, m->config->plan_count - 1);
+                   "inject plan %u: plan %u runs now, and plan 0 comes back only with a reset",
+                   plan, m->hv.sched.plan);
 }
 
 /* Bytes for the console UART's receiver, or UART2's (n1 = 2): they

@@ -1,5 +1,6 @@
 /* sim/scenario: the scenario script parser (docs/scenarios.md). One command per
- * line; words, "strings" with \n \t \" \\ escapes, /regular expressions/;
+ * line; words, "strings" with \n \t \" \\ escapes, /regular expressions/
+ * (after `matches`; elsewhere /a/b is a path);
  * # starts a comment; ${NAME} expands a variable. Every error is
  * "file:line: message" and parsing goes on, so a script shows all its
  * errors at once. */
@@ -7,6 +8,7 @@
 #include "sim/config/config_load.h"
 #include "sim/config/units.h"
 #include "sim/scenario/scenario.h"
+#include <ctype.h>
 #include <errno.h>
 #include <regex.h>
 #include <stdarg.h>
@@ -38,14 +40,19 @@ struct parser {
     bool has_config;
 };
 
+/* Messages quote the script's text: a control character in it (a "\n" in
+ * a string, say) is shown escaped, so that a message stays one line. */
 __attribute__((format(printf, 2, 3))) static bool fail(struct parser *p, const char *format, ...)
 {
+    char text[2 * TEXT_MAX];
     va_list args;
     va_start(args, format);
-    fprintf(p->diag, "%s:%d: ", p->path, p->line);
-    vfprintf(p->diag, format, args);
-    fputc('\n', p->diag);
+    vsnprintf(text, sizeof text, format, args);
     va_end(args);
+    fprintf(p->diag, "%s:%d: ", p->path, p->line);
+    for (const unsigned char *c = (const unsigned char *)text; *c; c++)
+        fprintf(p->diag, *c < 0x20 || *c == 0x7f ? "\\x%02x" : "%c", *c);
+    fputc('\n', p->diag);
     p->errors++;
     return false;
 }
@@ -77,7 +84,7 @@ static bool expand(struct parser *p, const char **s, struct token *t)
     const char *value = close ? variable(p, *s + 2, (size_t)(close - *s - 2)) : NULL;
     if (!value)
         return fail(p, "unknown variable %.*s (known: BUILD, SPARC, SCENARIO and those set)",
-                    close ? (int)(close - *s + 1) : (int)strlen(*s), *s);
+                    close ? (int)(close - *s + 1) : (int)strcspn(*s, "\r\n"), *s);
     for (; *value; value++)
         if (!put(t, *value))
             return fail(p, "text too long");
@@ -132,6 +139,14 @@ static bool word(struct parser *p, const char **s, struct token *t)
     return true;
 }
 
+/* A /regular expression/ is only where one is expected, after `matches`:
+ * elsewhere a word starting with a slash is an absolute path. */
+static bool after_matches(const struct token *tokens, int count)
+{
+    return count >= 2 && tokens[count - 2].type == TOKEN_WORD &&
+           strcmp(tokens[count - 2].text, "matches") == 0;
+}
+
 /* Split one line; false (reported) on a bad token. */
 static bool tokenize(struct parser *p, const char *s, struct token *tokens, int *count)
 {
@@ -145,7 +160,9 @@ static bool tokenize(struct parser *p, const char *s, struct token *tokens, int 
         struct token *t = &tokens[(*count)++];
         t->length = 0;
         t->text[0] = '\0';
-        t->type = *s == '"' ? TOKEN_STRING : *s == '/' ? TOKEN_REGEX : TOKEN_WORD;
+        t->type = *s == '"'                                    ? TOKEN_STRING
+                  : *s == '/' && after_matches(tokens, *count) ? TOKEN_REGEX
+                                                               : TOKEN_WORD;
         bool ok = t->type == TOKEN_WORD ? word(p, &s, t) : delimited(p, &s, t, *s);
         if (!ok)
             return false;
@@ -295,6 +312,84 @@ static bool inject_command(struct parser *p, struct token *t, int n, struct scn_
     return fail(p, "usage: inject trap|irq|uart|uart2|plan ...");
 }
 
+/* --- regular expressions -------------------------------------------------- */
+
+#define REGEX_BOUND_MAX 255   /* POSIX's RE_DUP_MAX: a larger {n,m} is not portable */
+#define REGEX_SIZE_MAX 10000u /* characters, repetitions written out */
+
+/* The count of copies of "{n}", "{n,}" or "{n,m}" at *s (after the brace):
+ * the larger bound, n + 1 for {n,}, at least 1; moves past it. A bound
+ * over REGEX_BOUND_MAX: REGEX_SIZE_MAX + 1, which refuses the expression. */
+static uint64_t regex_bound(const char **s)
+{
+    char *end;
+    unsigned long low = strtoul(*s, &end, 10), high = low + 1;
+    if (*end == ',') {
+        end++;
+        if (isdigit((unsigned char)*end))
+            high = strtoul(end, &end, 10);
+    } else {
+        high = low;
+    }
+    *s = *end == '}' ? end + 1 : end;
+    if (low > REGEX_BOUND_MAX || high > REGEX_BOUND_MAX + 1u)
+        return REGEX_SIZE_MAX + 1u;
+    return high > low ? high : low > 0 ? low : 1;
+}
+
+/* Past a bracket expression ([a-z], []x], [[:digit:]]) at *s (after '['). */
+static void regex_skip_class(const char **s)
+{
+    const char *c = *s + (**s == '^');
+    c += *c == ']';
+    for (; *c && *c != ']'; c++)
+        if (*c == '[' && (c[1] == ':' || c[1] == '.' || c[1] == '=')) {
+            const char *close = strchr(c + 2, ']');
+            c = close ? close : c + strlen(c) - 1; /* the loop steps past it */
+        }
+    *s = *c ? c + 1 : c;
+}
+
+/* The size of a regular expression with each bounded repetition written
+ * out (a{3} as aaa), as glibc's regcomp builds it: its time and memory
+ * follow that size, so that /((a{1,100}){1,100}){1,100}/, 27 characters,
+ * took 6 s and 1 GB, and /a{1,32767}/ 40 s and 8 GB. Stops counting past
+ * REGEX_SIZE_MAX. */
+static uint64_t regex_size(const char **s, bool in_group)
+{
+    uint64_t total = 0, last = 0;
+    while (**s && total <= REGEX_SIZE_MAX) {
+        char c = *(*s)++;
+        if (c == ')' && in_group)
+            return total;
+        if (c == '{' && isdigit((unsigned char)**s)) {
+            uint64_t bound = regex_bound(s);
+            if (bound > REGEX_SIZE_MAX)
+                return bound;
+            total += last * (bound - 1);
+            last *= bound;
+            continue;
+        }
+        if (c == '(') {
+            last = regex_size(s, true) + 1;
+        } else {
+            if (c == '[')
+                regex_skip_class(s);
+            else if (c == '\\' && **s)
+                (*s)++;
+            last = 1;
+        }
+        total += last;
+    }
+    return total;
+}
+
+static bool regex_too_large(const char *text)
+{
+    const char *s = text;
+    return regex_size(&s, false) > REGEX_SIZE_MAX;
+}
+
 static bool console_expect(struct parser *p, struct token *t, int n, struct scn_command *c)
 {
     static const char usage[] = "expect console PARTITION|all \"TEXT\" | file FILE | same-as FILE "
@@ -315,6 +410,11 @@ static bool console_expect(struct parser *p, struct token *t, int n, struct scn_
         (!names_file && c->match != SCN_REGEX && value->type != TOKEN_STRING))
         return fail(p, "usage: %s", usage);
     regex_t re;
+    if (c->match == SCN_REGEX && regex_too_large(value->text))
+        return fail(p,
+                    "regular expression /%s/ too large: a bound over %d, or over %u characters "
+                    "with its repetitions written out",
+                    value->text, REGEX_BOUND_MAX, REGEX_SIZE_MAX);
     if (c->match == SCN_REGEX && regcomp(&re, value->text, REG_EXTENDED | REG_NOSUB) != 0)
         return fail(p, "invalid regular expression /%s/", value->text);
     if (c->match == SCN_REGEX)
@@ -551,16 +651,22 @@ static char *folder_of(const char *path)
 
 bool scn_parse(const char *path, const char *build_dir, struct scn_script *script, FILE *diag)
 {
+    return scn_parse_stream(path, fopen(path, "r"), build_dir, script, diag);
+}
+
+bool scn_parse_stream(const char *path, FILE *file, const char *build_dir,
+                      struct scn_script *script, FILE *diag)
+{
     static struct parser p;
     char sparc[TEXT_MAX], *text = NULL;
     size_t size = 0;
+    int open_error = errno; /* when file is NULL, why fopen failed */
     memset(script, 0, sizeof *script);
     p = (struct parser){.path = path, .diag = diag, .script = script};
     script->path = strdup(path);
     script->dir = folder_of(path);
-    FILE *file = fopen(path, "r");
     if (!file || !script->path || !script->dir) {
-        fprintf(diag, "%s: %s\n", path, file ? "out of memory" : strerror(errno));
+        fprintf(diag, "%s: %s\n", path, file ? "out of memory" : strerror(open_error));
         if (file)
             fclose(file);
         return false;
@@ -575,7 +681,7 @@ bool scn_parse(const char *path, const char *build_dir, struct scn_script *scrip
     }
     free(text);
     fclose(file);
-    if (p.errors == 0 && !p.has_config)
+    if (!p.has_config) /* also after errors: the checks go on (scn_check) */
         default_config(&p);
     return p.errors == 0;
 }

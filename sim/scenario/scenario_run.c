@@ -1,12 +1,15 @@
 /* sim/scenario: one scenario, start to end, in the current process: parse the
  * script, build the machine from its setup commands, then carry out its
  * runs, injections and expectations in order. */
+#define _POSIX_C_SOURCE 200809L /* open_memstream, access */
 #include "sim/scenario/scenario_run.h"
 #include "sim/scenario/scenario_machine.h"
 #include "sim/scenario/scenario_qemu.h"
 #include "sim/setup.h"
 #include <hvcore/drivers.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 bool scn_is_setup(const struct scn_command *c)
 {
@@ -19,34 +22,34 @@ bool scn_is_expectation(const struct scn_command *c)
     return c->op >= SCN_EXPECT_CONSOLE;
 }
 
-/* One setup command, now that the configuration names the partitions. */
+/* One setup command, now that the configuration names the partitions.
+ * The script was checked whole before (scn_check says what is wrong with
+ * a cost, a board or an image, all at once): nothing here should fail. */
 static bool apply_one(const struct scn_script *s, const struct scn_command *c,
                       const struct hv_config *config, struct sim_options *options,
                       struct scn_setup *setup, FILE *out)
 {
     int32_t id;
+    bool ok = true;
     switch (c->op) {
     case SCN_COST:
-        return sim_setup_parse_costs(c->text, &options->costs) ||
-               scn_report(s->path, c->line, out,
-                          "bad cost '%s' (NAME=CYCLES, NAME entry, hypercall, "
-                          "context-switch or io-access)",
-                          c->text);
+        ok = sim_setup_parse_costs(c->text, &options->costs);
+        break;
     case SCN_BOARD:
         options->board = hv_board_find(c->text);
-        return options->board || scn_report(s->path, c->line, out,
-                                            "unknown board '%s' (xm-leon3, qemu-leon3)", c->text);
+        ok = options->board != NULL;
+        break;
     case SCN_IMAGE:
         id = scn_partition(config, c->who);
-        if (id < 0 || setup->image_count == HV_MAX_PARTITIONS)
-            return scn_report(s->path, c->line, out, "the configuration has no partition '%s'",
-                              c->who);
-        setup->images[setup->image_count++] =
-            (struct sim_image_ref){.partition = (uint32_t)id, .path = c->text};
-        return true;
+        ok = id >= 0 && setup->image_count < HV_MAX_PARTITIONS;
+        if (ok)
+            setup->images[setup->image_count++] =
+                (struct sim_image_ref){.partition = (uint32_t)id, .path = c->text};
+        break;
     default:
-        return true;
+        break;
     }
+    return ok || scn_report(s->path, c->line, out, "this setup command cannot be applied");
 }
 
 static bool apply_setup(const struct scn_script *s, const struct hv_config *config,
@@ -108,6 +111,87 @@ static enum scn_status carry_out(const struct scn_script *s, struct sim_machine 
     return counts->failed ? SCN_FAILED : SCN_PASSED;
 }
 
+/* --- checked whole before anything runs ---------------------------------------- */
+
+struct diag_line {
+    const char *text;
+    long line; /* the script's line; -1: another file's (the configuration's) */
+    size_t order;
+};
+
+static int by_line(const void *a, const void *b)
+{
+    const struct diag_line *x = a, *y = b;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* text's lines on out, the configuration's first, then the script's
+ * "path:line: " ones by line (those of one line in the order written). */
+static void report_by_line(char *text, const char *path, FILE *out)
+{
+    size_t count = 0, prefix = strlen(path);
+    for (const char *c = text; *c; c++)
+        count += *c == '\n';
+    struct diag_line *lines = calloc(count + 1, sizeof *lines);
+    if (!lines) {
+        fputs(text, out);
+        return;
+    }
+    count = 0;
+    for (char *next, *s = text; *s; s = next) {
+        next = strchr(s, '\n');
+        next = next ? (*next = '\0', next + 1) : s + strlen(s);
+        bool ours = strncmp(s, path, prefix) == 0 && s[prefix] == ':';
+        lines[count] = (struct diag_line){s, ours ? strtol(s + prefix + 1, NULL, 10) : -1, count};
+        count++;
+    }
+    qsort(lines, count, sizeof *lines, by_line);
+    for (size_t i = 0; i < count; i++)
+        fprintf(out, "%s\n", lines[i].text);
+    free(lines);
+}
+
+/* The configuration the script names, loaded for the checks (NULL: it
+ * did not load, said on diag). */
+static struct sim_config *config_for_check(const struct scn_script *s, struct sim_options *options,
+                                           FILE *diag)
+{
+    struct sim_config *config = NULL;
+    const struct scn_command *c = NULL;
+    for (size_t i = 0; i < s->count && !c; i++)
+        c = s->commands[i].op == SCN_CONFIG ? &s->commands[i] : NULL;
+    if (!c || (c->line && access(c->text, R_OK) != 0)) /* scn_check says it at its line */
+        return NULL;
+    if (sim_setup_load(c->text, diag, &config, options) != SIM_OK && !c->line)
+        fprintf(diag, "%s:1: no config command, and the folder's xm_cf.xml did not load (above)\n",
+                s->path);
+    return config;
+}
+
+/* Parse and check the whole script; every problem on out, sorted by line. */
+static bool prepare(const char *path, const char *build_dir, bool update, struct scn_script *script,
+                    FILE *out)
+{
+    char *text = NULL;
+    size_t size = 0;
+    FILE *diag = open_memstream(&text, &size);
+    if (!diag)
+        return scn_parse(path, build_dir, script, out);
+    bool ok = scn_parse(path, build_dir, script, diag);
+    if (script->count) {
+        struct sim_options options = {0};
+        struct sim_config *config = config_for_check(script, &options, diag);
+        ok &= config && scn_check(script, sim_config_hv(config), options.board, update, diag);
+        sim_config_free(config);
+    }
+    fclose(diag);
+    report_by_line(text, path, out);
+    free(text);
+    return ok;
+}
+
 enum scn_status scn_run_script(const char *path, const char *build_dir, enum scn_engine engine,
                                bool update, struct scn_counts *counts, FILE *out)
 {
@@ -117,7 +201,7 @@ enum scn_status scn_run_script(const char *path, const char *build_dir, enum scn
     enum scn_status status = SCN_ERROR;
     FILE *sink = fopen("/dev/null", "w");
     *counts = (struct scn_counts){0, 0};
-    if (sink && scn_parse(path, build_dir, &script, out)) {
+    if (sink && prepare(path, build_dir, update, &script, out)) {
         if (engine == SCN_ENGINE_QEMU)
             status = scn_qemu_run(&script, counts, out);
         else if (build(&script, &config, &machine, sink, out) == SIM_OK)

@@ -15,40 +15,6 @@ static void kind_name(const struct sim_trace_header *h, uint16_t kind, char *out
         snprintf(out, size, "kind%u", kind);
 }
 
-static void console_char(uint32_t byte, char *out, size_t size)
-{
-    if (byte == '\n')
-        snprintf(out, size, "'\\n'");
-    else if (byte >= 0x20 && byte < 0x7f && byte != '\'')
-        snprintf(out, size, "'%c'", (char)byte);
-    else
-        snprintf(out, size, "0x%02x", byte);
-}
-
-void sim_trace_format_fields(const struct sim_trace_header *h, const struct sim_trace_record *r,
-                             char *out, size_t size)
-{
-    static const char *const generic[3] = {"a", "b", "c"};
-    const struct sim_trace_kind_info *info = sim_trace_header_kind(h, r->kind);
-    const uint32_t values[3] = {r->a, r->b, r->c};
-    size_t n = 0;
-    out[0] = '\0';
-    if (r->kind == SIM_TRACE_CONSOLE) {
-        console_char(r->a, out, size);
-        return;
-    }
-    for (int i = 0; i < 3 && n < size; i++) {
-        const char *name = info ? info->fields[i] : generic[i];
-        if (name[0] == '\0')
-            continue;
-        if (r->kind == HV_TRACE_SWITCH && i == 0) /* the previous holder, -1 for idle */
-            n += (size_t)snprintf(out + n, size - n, "%s=%" PRId32, name, (int32_t)values[i]);
-        else
-            n +=
-                (size_t)snprintf(out + n, size - n, "%s%s=%" PRIu32, n ? " " : "", name, values[i]);
-    }
-}
-
 /* "# port 0: temperature of Producer, source, sampling" and "# channel
  * 0, sampling: port 0 -> 3": the numbers PORT_WRITE and PORT_READ name. */
 static void text_ports(const struct sim_trace_header *h, FILE *out)
@@ -110,7 +76,7 @@ static void text_header(const struct sim_trace_header *h, FILE *out)
 static void text_record(const struct sim_trace_header *h, const struct sim_trace_record *r,
                         FILE *out)
 {
-    char kind[40], fields[160], name_buffer[HV_NAME_MAX];
+    char kind[40], fields[SIM_TRACE_FIELDS_MAX], name_buffer[HV_NAME_MAX];
     uint64_t ns = r->cycle * 1000000u / h->khz;
     kind_name(h, r->kind, kind, sizeof kind);
     sim_trace_format_fields(h, r, fields, sizeof fields);
@@ -133,9 +99,10 @@ static bool check_end(struct sim_trace_reader *reader, enum sim_trace_next next,
     sim_trace_reader_end(reader, &count, &hash);
     if (count != sim_trace_reader_count(reader) || hash != sim_trace_reader_hash(reader)) {
         fprintf(diag,
-                "trace: the end record says %" PRIu64 " records, hash %016" PRIx64
+                "%s: the end record says %" PRIu64 " records, hash %016" PRIx64
                 ", but the file holds %" PRIu64 ", hash %016" PRIx64 "\n",
-                count, hash, sim_trace_reader_count(reader), sim_trace_reader_hash(reader));
+                sim_trace_reader_path(reader), count, hash, sim_trace_reader_count(reader),
+                sim_trace_reader_hash(reader));
         return false;
     }
     fprintf(out, "# end: %" PRIu64 " records, hash %016" PRIx64 "\n", count, hash);

@@ -20,7 +20,10 @@ bool sim_trace_export_latency(struct sim_trace_reader *reader, FILE *out, FILE *
 /* A VIRQ_LATENCY source in words: "line 5", "hw_timer", "ipvi2", "ext 9". */
 void sim_trace_virq_source_name(uint32_t source, char *out, size_t size);
 
-/* One record's fields as "name=value ..." (text exporter, scenario messages). */
+/* One record's fields as "name=value ...", every number that has a name
+ * with it: "nr=XM_ctrl_object (13) result=XM_INVALID_CONFIG (-5)" (text
+ * exporter, JSON args, scenario messages; trace_fields.c). */
+#define SIM_TRACE_FIELDS_MAX 400
 void sim_trace_format_fields(const struct sim_trace_header *header,
                              const struct sim_trace_record *record, char *out, size_t size);
 

@@ -8,6 +8,7 @@
 #define SIM_TRACE_FILE_H
 
 #include "sim/common/sim_error.h"
+#include "sim/common/symbols.h"
 #include "sim/trace/trace.h"
 #include <hvcore/config.h>
 #include <stdbool.h>
@@ -83,6 +84,9 @@ struct sim_trace_header {
     uint32_t channel_count;
     struct sim_trace_channel *channels;
     struct sim_trace_image *images; /* one a partition; NULL before version 3 */
+    /* Not in the file: each partition's function symbols, which the
+     * exporters write PCs with (hvsim trace --elf), or NULL. */
+    const struct sim_symbols *symbols;
 };
 
 /* The header of a run of config on board `board_name` at khz. */
@@ -125,9 +129,16 @@ enum sim_trace_next {
 };
 /* Open path and read its header; problems as one line `path: message`. */
 enum sim_error sim_trace_reader_open(struct sim_trace_reader **out, const char *path, FILE *diag);
+/* The same from an open stream (fmemopen: a trace held in memory), which
+ * the reader then owns and closes, even on failure; `path` names it in
+ * messages. */
+enum sim_error sim_trace_reader_open_stream(struct sim_trace_reader **out, const char *path,
+                                            FILE *file, FILE *diag);
 const struct sim_trace_header *sim_trace_reader_header(const struct sim_trace_reader *reader);
 enum sim_trace_next sim_trace_reader_next(struct sim_trace_reader *reader,
                                           struct sim_trace_record *record);
+/* The file's name, as given to open: what messages about it start with. */
+const char *sim_trace_reader_path(const struct sim_trace_reader *reader);
 /* Records read so far and the hash over them. */
 uint64_t sim_trace_reader_count(const struct sim_trace_reader *reader);
 uint64_t sim_trace_reader_hash(const struct sim_trace_reader *reader);

@@ -4,6 +4,7 @@
  * hypervisor. Slots and running periods are complete events ("X"), HM
  * events and other point events instants ("i"), console output one
  * instant per line. Times are µs with ns precision, from the cycles. */
+#include "sim/common/xm_names.h"
 #include "sim/trace/trace_export.h"
 #include <inttypes.h>
 #include <stdlib.h>
@@ -125,7 +126,7 @@ static void close_running(struct json *j, int32_t partition, uint64_t end)
 static void instant(struct json *j, const struct sim_trace_record *r, const char *name,
                     const char *category, const char *scope)
 {
-    char fields[160];
+    char fields[SIM_TRACE_FIELDS_MAX];
     sim_trace_format_fields(j->h, r, fields, sizeof fields);
     begin_event(j, name, "i", r->kind == HV_TRACE_MAF_START ? -1 : r->partition);
     fprintf(j->out, ",\"cat\":\"%s\",\"s\":\"%s\"", category, scope);
@@ -163,13 +164,30 @@ static void console_byte(struct json *j, const struct sim_trace_record *r)
         flush_line(j, r->partition);
 }
 
+/* A hypercall's instant is named after it, and its error if any:
+ * "XM_ctrl_object: XM_INVALID_CONFIG"; the number is in the fields. */
+static void hypercall_name(const struct sim_trace_record *r, char *name, size_t size)
+{
+    const char *call =
+        r->kind == HV_TRACE_HYPERCALL ? sim_hypercall_name(r->a) : sim_asm_hypercall_name(r->a);
+    const char *error = (int32_t)r->b < 0 ? sim_xm_result_name((int32_t)r->b) : NULL;
+    if (r->kind == HV_TRACE_HYPERCALL && (int32_t)r->b < 0)
+        snprintf(name, size, "XM_%s: %s", call ? call : "unknown", error ? error : "error");
+    else
+        snprintf(name, size, "XM_%s", call ? call : "unknown");
+}
+
 static void other_event(struct json *j, const struct sim_trace_record *r)
 {
     const struct sim_trace_kind_info *info = sim_trace_header_kind(j->h, r->kind);
-    char name[48];
+    char name[96];
     if (r->kind == HV_TRACE_HM_EVENT) {
-        snprintf(name, sizeof name, "HM event %u, action %u", r->a, r->b);
+        snprintf(name, sizeof name, "HM %s: %s", sim_hm_event_short_name(r->a),
+                 sim_hm_action_short_name(r->b));
         instant(j, r, name, "hm", "t");
+    } else if (r->kind == HV_TRACE_HYPERCALL || r->kind == HV_TRACE_ASM_HYPERCALL) {
+        hypercall_name(r, name, sizeof name);
+        instant(j, r, name, "hypercall", "t");
     } else if (r->kind == HV_TRACE_MAF_START || r->kind == HV_TRACE_PLAN_SWITCH) {
         snprintf(name, sizeof name, "%s %u", info ? info->name : "kind", r->a);
         instant(j, r, name, "frame", "g");

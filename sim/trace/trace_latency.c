@@ -126,7 +126,8 @@ static void print_group(const struct sim_trace_header *h, struct latency_group *
 
 static void print_table(const struct sim_trace_header *h, struct latency_table *t, FILE *out)
 {
-    qsort(t->groups, t->count, sizeof *t->groups, compare_groups);
+    if (t->count > 0) /* no group: groups is NULL, which qsort must not be given */
+        qsort(t->groups, t->count, sizeof *t->groups, compare_groups);
     fprintf(out, "# virtual interrupt latency in µs, raise (or the slot's start) to handler; "
                  "waited: deliveries raised before their slot, wait: the longest such wait\n");
     fprintf(out, "%-16s %-11s %7s %9s %9s %9s %9s %7s %10s %6s\n", "partition", "source", "count",

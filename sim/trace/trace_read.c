@@ -210,17 +210,29 @@ static bool get_header(FILE *f, struct sim_trace_header *h, char *problem, size_
 
 enum sim_error sim_trace_reader_open(struct sim_trace_reader **out, const char *path, FILE *diag)
 {
+    FILE *file = fopen(path, "rb");
+    if (!file) {
+        fprintf(diag, "%s: %s\n", path, strerror(errno));
+        return SIM_ERR_IO;
+    }
+    return sim_trace_reader_open_stream(out, path, file, diag);
+}
+
+enum sim_error sim_trace_reader_open_stream(struct sim_trace_reader **out, const char *path,
+                                            FILE *file, FILE *diag)
+{
     struct sim_trace_reader *r = calloc(1, sizeof *r);
-    if (!r)
+    if (!r) {
+        fclose(file);
+        fprintf(diag, "%s: out of memory\n", path);
         return SIM_ERR_NO_MEMORY;
+    }
     r->path = path;
     r->diag = diag;
     r->hash = sim_trace_hash_start();
-    r->file = fopen(path, "rb");
+    r->file = file;
     char problem[128];
-    if (!r->file)
-        snprintf(problem, sizeof problem, "%s", strerror(errno));
-    if (!r->file || !get_header(r->file, &r->header, problem, sizeof problem)) {
+    if (!get_header(r->file, &r->header, problem, sizeof problem)) {
         fprintf(diag, "%s: %s\n", path, problem);
         sim_trace_reader_close(r);
         return SIM_ERR_IO;
@@ -319,6 +331,11 @@ enum sim_trace_next sim_trace_reader_next(struct sim_trace_reader *r,
 const struct sim_trace_header *sim_trace_reader_header(const struct sim_trace_reader *r)
 {
     return &r->header;
+}
+
+const char *sim_trace_reader_path(const struct sim_trace_reader *r)
+{
+    return r->path;
 }
 
 uint64_t sim_trace_reader_count(const struct sim_trace_reader *r)

@@ -16,10 +16,16 @@ add_test(NAME check.one_error COMMAND ${S}/expect_error.sh 2
   -- $<TARGET_FILE:hvsim> check ${CONFIGS}/bad_slot_partition.xml)
 
 # Every error of a file in one run: schema errors, then semantic ones.
-foreach(f bad_schema_values bad_channels bad_hm_actions bad_irq bad_many bad_policy)
+foreach(f bad_schema_values bad_channels bad_hm_actions bad_irq bad_many bad_policy bad_hv_devices)
   add_test(NAME check.all_errors.${f} COMMAND ${S}/expect_fixture.sh 2 ${CONFIGS}/${f}.xml --
     $<TARGET_FILE:hvsim> check ${CONFIGS}/${f}.xml WORKING_DIRECTORY /)
 endforeach()
+
+# The hypervisor's own devices granted: `run` refuses the file as `check`
+# does, before it looks at any image (issue 11).
+add_test(NAME check.hv_devices_run COMMAND ${S}/expect_fixture.sh 2
+  ${CONFIGS}/bad_hv_devices_qemu.xml -- $<TARGET_FILE:hvsim> run ${CONFIGS}/bad_hv_devices_qemu.xml
+  -p 0=/nonexistent.elf WORKING_DIRECTORY /)
 
 # A grant that can never be used is a warning: reported, exit 0.
 add_test(NAME check.policy_warnings COMMAND ${S}/expect_fixture.sh 0 ${CONFIGS}/policy_warnings.xml --

@@ -33,3 +33,12 @@ hvsim_bad_input(image_for_no_partition
   "^hvsim: -p 2=${HELLO_IMAGES}/hello_p1.elf: the configuration has no partition 2 \\(its partitions are 0\\.\\.1\\)$"
   $<TARGET_FILE:hvsim> run ${HELLO}/xm_cf.xml -p 0=${HELLO_IMAGES}/hello_p0.elf
   -p 2=${HELLO_IMAGES}/hello_p1.elf)
+# The same check, the same line, for the LEON3 image and the qemu engine
+# (sim_machine_check_images): not "partition 1 needs exactly one image".
+set(NO_PARTITION_2 "^hvsim: -p 2=${HELLO_IMAGES}/hello_p1.elf: the configuration has no partition 2 \\(its partitions are 0\\.\\.1\\)$")
+hvsim_bad_input(image_for_no_partition_leon3_image "${NO_PARTITION_2}"
+  $<TARGET_FILE:hvsim> leon3-image ${HELLO}/xm_cf.xml -p 0=${HELLO_IMAGES}/hello_p0.elf
+  -p 2=${HELLO_IMAGES}/hello_p1.elf -o ${CMAKE_CURRENT_BINARY_DIR}/no_partition.elf)
+hvsim_bad_input(image_for_no_partition_qemu "${NO_PARTITION_2}"
+  $<TARGET_FILE:hvsim> run ${HELLO}/xm_cf.xml -p 0=${HELLO_IMAGES}/hello_p0.elf
+  -p 2=${HELLO_IMAGES}/hello_p1.elf --engine qemu)

@@ -10,9 +10,19 @@ set(HVSIM_HM_SYSTEM $<TARGET_FILE:hvsim> run ${CMAKE_SOURCE_DIR}/tests/guest/hm_
 add_test(NAME scenario.hm_system
   COMMAND ${CMAKE_CURRENT_LIST_DIR}/expect_output.sh
           ${CMAKE_SOURCE_DIR}/tests/guest/hm_system.expected -- ${HVSIM_HM_SYSTEM})
+# Target's own event (XM_hm_raise_event, a leaf: its caller from %o7) has
+# a notice and a backtrace; its division by zero the whole fault report.
 add_test(NAME scenario.hm_system.notices
   COMMAND ${CMAKE_CURRENT_LIST_DIR}/expect_stderr.sh
+          "^hvsim: [0-9]+ us: partition 0 \\(Target\\): HM event XM_HM_EV_APP_NUMERIC_ERROR at pc 0x401[0-9a-f]{5}, action XM_HM_AC_IGNORE$"
+          "^hvsim:   #0  0x401[0-9a-f]{5} XM_hm_raise_event at xal/src/[a-z]+.h:[0-9]+$"
+          "^hvsim:   #1  0x401[0-9a-f]{5} PartitionMain at tests/guest/hm_target.c:[0-9]+$"
+          "^hvsim:   #2  0x40100044 _start at xal/src/crt0.S:[0-9]+$"
           "^hvsim: [0-9]+ us: partition 0 \\(Target\\): division by zero \\(tt 0x2a\\) .*: HM event XM_HM_EV_SPARCV8_DIVIDE_EXCEPTION, action XM_HM_AC_HALT$"
+          "^hvsim:   pc 0x" "^hvsim:   %g0-7" "^hvsim:   %o0-7" "^hvsim:   %l0-7" "^hvsim:   %i0-7"
+          "^hvsim:   instruction: [0-9a-f]{8}  udiv "
+          "^hvsim:   #0  0x401[0-9a-f]{5} PartitionMain at tests/guest/hm_target.c:[0-9]+$"
+          "^hvsim:   #1  0x40100044 _start at xal/src/crt0.S:[0-9]+$"
           "^hvsim: [0-9]+ us: system halted by partition 1 \\(Supervisor\\)$"
           -- ${HVSIM_HM_SYSTEM})
 add_test(NAME scenario.hm_system.deterministic

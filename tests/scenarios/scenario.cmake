@@ -111,7 +111,7 @@ set_tests_properties(scenario.qemu_all PROPERTIES
   PASS_REGULAR_EXPRESSION "\n13 passed, 0 failed, 11 skipped on qemu\n")
 add_test(NAME scenario.qemu_wrong
   COMMAND ${S}/expect_status.sh 1
-          "scenario.hvsim:14: console of Partition1: text .Partition1: slot 3 at # us. not found.*..*scenario.hvsim:15: state of Partition1: expected ready, got idle..*scenario.hvsim:16: HM events with action HALT for Partition0: expected at least 1, got 0.*.FAILED [^ ]*qemu_wrong \\(3 of 5 expectations failed\\)"
+          "scenario.hvsim:14: console of Partition1 does not contain .Partition1: slot 3 at # us. \\(3 lines so far, the last .Partition1: slot 2 at # us.\\).*..*scenario.hvsim:15: state of Partition1: expected ready, got idle..*scenario.hvsim:16: HM events with action HALT for Partition0: expected at least 1, got 0.*.FAILED [^ ]*qemu_wrong \\(3 of 5 expectations failed\\)"
           -- ${HVSIM_BIN} scenario ${S}/qemu_wrong --engine qemu --build-dir ${CMAKE_BINARY_DIR})
 add_test(NAME scenario.qemu_no_update
   COMMAND ${S}/expect_status.sh 2 "--update records the simulator's values: not with --engine qemu"
@@ -134,3 +134,41 @@ add_test(NAME scenario.shards COMMAND ${CMAKE_CURRENT_LIST_DIR}/expect_shards.sh
   $<TARGET_FILE:hvsim> 3 ${CMAKE_SOURCE_DIR}/scenarios/faults --build-dir ${CMAKE_BINARY_DIR})
 hvsim_bad_input(shard_out_of_range "^hvsim scenario: --shard expects K/N with 1 <= K <= N, got 4/3$"
   $<TARGET_FILE:hvsim> scenario ${CMAKE_SOURCE_DIR}/scenarios/hello --shard 4/3)
+
+# A script is checked whole before anything runs: every name, slot, time
+# and path mistake in one pass, sorted by line, exit status 2; a file that
+# --update writes is no mistake with --update (docs/scenarios.md).
+set(CHECKED "checked_whole/scenario.hvsim")
+string(CONCAT CHECKED_WHOLE
+  "^${CHECKED}:4: image [^ ]*/no_such_image.elf: No such file or directory."
+  "${CHECKED}:5: the configuration has no partition 'Partition2' \\(its partitions: Partition0, Partition1\\)."
+  "${CHECKED}:6: bad cost 'entry=fast' [[:print:]]*."
+  "${CHECKED}:7: partition 1 \\(Partition1\\) has no image: every partition needs one \\(image Partition1 FILE\\)."
+  "${CHECKED}:8: run until 10ms: that is in the past, the scenario is at 30ms \\(line 7\\)."
+  "${CHECKED}:9: run until slot 5: no plan has slot 5 \\(slots of plan 0: 0..1\\)."
+  "${CHECKED}:10: the configuration has no partition 'Nobody' [[:print:]]*."
+  "${CHECKED}:11: expect console: file checked_whole/not_recorded_yet.txt: No such file or directory \\(hvsim scenario --update writes it\\)."
+  "${CHECKED}:12: expect console: file checked_whole/recorded_by_nobody.txt: No such file or directory \\(the scenario that records it writes it\\)."
+  "${CHECKED}:13: unknown health-monitor event 'NO_SUCH_EVENT' [[:print:]]*."
+  "${CHECKED}:14: the configuration has no plan 4 \\(its plans are 0..0\\)."
+  "${CHECKED}:16: the configuration has no partition 'Ghost' [[:print:]]*."
+  "${CHECKED}:17: run until slot 0 of maf 0: that major frame has ended, the scenario is at least at 130ms \\(line 15\\)."
+  "ERROR  checked_whole \\(could not run\\).0 passed, 1 failed.$")
+add_test(NAME scenario.checked_whole
+  COMMAND ${S}/expect_status.sh 2 "${CHECKED_WHOLE}"
+          -- ${HVSIM_BIN} scenario checked_whole --build-dir ${CMAKE_BINARY_DIR})
+add_test(NAME scenario.checked_whole_update
+  COMMAND ${HVSIM_BIN} scenario checked_whole --update --build-dir ${CMAKE_BINARY_DIR})
+set_tests_properties(scenario.checked_whole scenario.checked_whole_update PROPERTIES
+  WORKING_DIRECTORY ${S})
+set_tests_properties(scenario.checked_whole_update PROPERTIES
+  PASS_REGULAR_EXPRESSION "recorded_by_nobody.txt: No such file.*ERROR  checked_whole"
+  FAIL_REGULAR_EXPRESSION "not_recorded_yet")
+# Absolute paths are paths, not /regular expressions/.
+configure_file(${S}/absolute_paths.hvsim.in
+  ${CMAKE_CURRENT_BINARY_DIR}/absolute_paths/scenario.hvsim @ONLY)
+add_test(NAME scenario.absolute_paths
+  COMMAND ${HVSIM_BIN} scenario ${CMAKE_CURRENT_BINARY_DIR}/absolute_paths
+          --build-dir ${CMAKE_BINARY_DIR})
+set_tests_properties(scenario.absolute_paths PROPERTIES
+  PASS_REGULAR_EXPRESSION "ok     [^\n]*absolute_paths \\(2 expectations\\)\n1 passed, 0 failed\n")

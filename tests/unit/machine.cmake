@@ -14,3 +14,8 @@ add_dependencies(test_latency_bound sparc)
 target_compile_definitions(test_latency_bound PRIVATE
   LATENCY_CONFIG="${CMAKE_SOURCE_DIR}/tests/guest/latency.xml"
   GUEST="${HVSIM_SPARC_BINARY_DIR}/tests/guest")
+
+# Repeated HM events at one place: a few lines, not one per event.
+hvsim_unit_test(test_notice_repeats SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_notice_repeats.c)
+hvsim_link_simulator(test_notice_repeats)
+target_compile_definitions(test_notice_repeats PRIVATE _POSIX_C_SOURCE=200809L)

@@ -13,6 +13,7 @@
 
 #include <cmocka.h>
 
+#include "sim/config/board_check.h"
 #include "sim/config/config_load.h"
 #include <hvcore/policy.h>
 
@@ -386,16 +387,50 @@ static void test_full_hw_resources(void **state)
     assert_int_equal(hv->partitions[2].irq_lines, 1u << 15);
     assert_int_equal(hv->partitions[0].irq_lines, 0);
     assert_int_equal(p1->io_range_count, 3);
-    assert_int_equal(p1->io_ranges[0].base, 0x80000100);
-    assert_int_equal(p1->io_ranges[0].count, 4);
+    assert_int_equal(p1->io_ranges[0].base, 0x80100100);
+    assert_int_equal(p1->io_ranges[0].count, 2);
     assert_false(p1->io_ranges[0].restricted);
     assert_int_equal(p1->io_ranges[0].mask, 0xffffffffu);
-    assert_int_equal(p1->io_ranges[1].base, 0x80000200);
+    assert_int_equal(p1->io_ranges[1].base, 0x80100108);
     assert_true(p1->io_ranges[1].restricted);
     assert_int_equal(p1->io_ranges[1].count, 1);
     assert_int_equal(p1->io_ranges[1].mask, 0x0000ff00);
     assert_int_equal(p1->io_ranges[2].mask, 0xffffffffu);
     assert_int_equal(hv->partitions[0].io_range_count, 0);
+    sim_config_free(c);
+}
+
+/* Checked against a board whose devices sit where full.xml grants
+ * Partition1 its UART2 ports and its memory: both reported, with their
+ * lines; against the board it was written for, nothing. */
+static void test_board_devices(void **state)
+{
+    (void)state;
+    struct sim_config *c = load_full();
+    struct hv_board board = hv_board_xm_leon3;
+    FILE *diag = tmpfile();
+    assert_non_null(diag);
+    assert_int_equal(sim_config_check_board(c, "full.xml", &hv_board_xm_leon3, diag), SIM_OK);
+    board.name = "moved";
+    board.gptimer_base = 0x80100100u;
+    board.irqmp_base = 0x40100000u;
+    assert_int_equal(sim_config_check_board(c, "full.xml", &board, diag), SIM_ERR_CONFIG);
+    rewind(diag);
+    char *out = read_stream(diag);
+    fclose(diag);
+    assert_string_equal(out,
+                        "full.xml:66: I/O port range at 0x80100100 of partition 1 (Partition1) "
+                        "reaches the hypervisor's GPTIMER on moved (0x80100100-0x80100200)\n"
+                        "full.xml:67: restricted I/O port at 0x80100108 of partition 1 "
+                        "(Partition1) reaches the hypervisor's GPTIMER on moved "
+                        "(0x80100100-0x80100200)\n"
+                        "full.xml:68: restricted I/O port at 0x8010010c of partition 1 "
+                        "(Partition1) reaches the hypervisor's GPTIMER on moved "
+                        "(0x80100100-0x80100200)\n"
+                        "full.xml:57: area 0x40100000-0x40140000 of partition 1 "
+                        "(Partition1) reaches the hypervisor's IRQMP on moved "
+                        "(0x40100000-0x40100100)\n");
+    free(out);
     sim_config_free(c);
 }
 
@@ -462,6 +497,8 @@ static const char *const bad_fixtures[] = {
     "bad_hm_actions.xml",
     "bad_hm_maintenance.xml",
     "bad_hm_names.xml",
+    "bad_hv_devices.xml",
+    "bad_hv_devices_qemu.xml",
     "bad_io_ports.xml",
     "bad_ipvi.xml",
     "bad_irq.xml",
@@ -704,6 +741,7 @@ int main(void)
         cmocka_unit_test(test_full_channels),
         cmocka_unit_test(test_full_hw_resources),
         cmocka_unit_test(test_full_hypervisor),
+        cmocka_unit_test(test_board_devices),
         cmocka_unit_test(test_defaults_without_elements),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

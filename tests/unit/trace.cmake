@@ -16,3 +16,4 @@ target_include_directories(test_scenario PRIVATE ${HVSIM_TRACE_ROOT}
   ${HVSIM_TRACE_ROOT}/hvcore/include)
 target_compile_definitions(test_scenario PRIVATE _POSIX_C_SOURCE=200809L
   HVSIM_TEST_SCRATCH="${CMAKE_CURRENT_BINARY_DIR}")
+

@@ -23,6 +23,8 @@ enum leon3_notice_kind {
     LEON3_NOTICE_TRAP = 0, /* a partition's trap the health monitor handled */
     LEON3_NOTICE_VIRQ = 1, /* a virtual interrupt could not be delivered: partition halted */
     LEON3_NOTICE_HALT = 2, /* the system halted (partition: who halted it, or -1) */
+    LEON3_NOTICE_HM = 3,   /* an HM event no trap or virq notice covers (raised in a hypercall,
+                              the watchdog's; partition -1: the hypervisor's scope) */
 };
 
 enum leon3_end { LEON3_END_MAFS = 0, LEON3_END_HALTED = 1 };

@@ -103,5 +103,8 @@ void leon3_report_console(uint8_t byte);
 void leon3_report_end(uint64_t us, uint32_t reason);
 void leon3_panic(const char *why) __attribute__((noreturn));
 
+/* main.c: the port saw the core raise an HM event (its trace record). */
+void leon3_hm_seen(const struct hv_trace_event *event);
+
 #endif
 #endif

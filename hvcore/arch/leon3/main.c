@@ -63,6 +63,45 @@ static void notice(uint8_t kind, int32_t partition, uint32_t tt, uint32_t pc, ui
     leon3_report_notice(&n);
 }
 
+/* The HM events of the entry under way, as the simulator keeps them
+ * (sim/hm_report.c): after the entry, a trap's or a virtual interrupt's
+ * notice covers the first, and every other gets a notice of its own, with
+ * the PC its partition was at when the core raised it. */
+#define HM_SEEN_MAX 16u
+struct hm_seen {
+    int32_t partition;
+    uint32_t pc;
+    uint8_t event, action;
+};
+static struct hm_seen hm_seen[HM_SEEN_MAX];
+static uint32_t hm_seen_count;
+
+void leon3_hm_seen(const struct hv_trace_event *event)
+{
+    if (hm_seen_count == HM_SEEN_MAX)
+        return;
+    uint32_t pc = event->partition >= 0 ? leon3_cpu_of((uint32_t)event->partition)->pc : 0;
+    hm_seen[hm_seen_count++] =
+        (struct hm_seen){event->partition, pc, (uint8_t)event->a, (uint8_t)event->b};
+}
+
+/* Notices of their own for the entry's HM events from `from` on. */
+static void hm_notices(uint32_t from)
+{
+    for (uint32_t i = from; i < hm_seen_count; i++) {
+        struct leon3_notice n = {
+            .us = hv_gptimer_now_us(&hv),
+            .kind = LEON3_NOTICE_HM,
+            .partition = hm_seen[i].partition,
+            .pc = hm_seen[i].pc,
+            .event = hm_seen[i].event,
+            .action = hm_seen[i].action,
+        };
+        leon3_report_notice(&n);
+    }
+    hm_seen_count = 0;
+}
+
 static bool may_run(void)
 {
     if (hv_system_halted(&hv)) {
@@ -80,6 +119,7 @@ static bool may_run(void)
 static void leon3_continue(void)
 {
     for (;;) {
+        hm_notices(0); /* raised in an interrupt, say: no cause's notice took them */
         if (!may_run())
             leon3_shutdown();
         int32_t id = hv_current(&hv);
@@ -87,7 +127,8 @@ static void leon3_continue(void)
             leon3_idle();
         enum hv_trap_outcome outcome = hv_resume(&hv);
         if (outcome != HV_TRAP_CONTINUE && outcome != HV_TRAP_REDIRECTED) {
-            notice(LEON3_NOTICE_VIRQ, id, 0, 0, 0, outcome);
+            notice(LEON3_NOTICE_VIRQ, id, 0, leon3_cpu_of((uint32_t)id)->pc, 0, outcome);
+            hm_notices(1);
             continue;
         }
         leon3_srmmu_switch((uint32_t)id);
@@ -131,8 +172,10 @@ static void finish_trap(uint32_t id, struct leon3_cpu *cpu, uint32_t tt, uint32_
 {
     if (outcome == HV_TRAP_REDIRECTED)
         return;
-    if (outcome != HV_TRAP_CONTINUE)
+    if (outcome != HV_TRAP_CONTINUE) {
         notice(LEON3_NOTICE_TRAP, (int32_t)id, tt, pc, address, outcome);
+        hm_notices(1);
+    }
     if (outcome == HV_TRAP_CONTINUE || (outcome != HV_TRAP_NO_PARTITION && hv.hm.last.skip))
         leon3_cpu_skip(cpu);
 }
@@ -153,6 +196,7 @@ static void hypercall(struct leon3_cpu *cpu)
         *leon3_cpu_reg(cpu, HV_CPU_O0) = (uint32_t)result;
         leon3_cpu_skip(cpu);
     }
+    hm_notices(0); /* a denied call's, the partition's own events */
 }
 
 static void asm_hypercall(uint32_t id, struct leon3_cpu *cpu)

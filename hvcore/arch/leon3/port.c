@@ -35,6 +35,8 @@ uint64_t hv_port_cycles(struct hv *hv)
 void hv_port_trace(struct hv *hv, const struct hv_trace_event *event)
 {
     leon3_report_trace(hv_gptimer_now_us(hv), event);
+    if (event->kind == HV_TRACE_HM_EVENT)
+        leon3_hm_seen(event);
 }
 
 void hv_port_partition_boot(struct hv *hv, uint32_t partition, uint32_t entry)

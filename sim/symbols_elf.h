@@ -1,0 +1,14 @@
+/* sim/: a partition ELF's function symbols, read with libelf (the image
+ * loader's library); the table itself is sim/common/symbols.h. */
+#ifndef SIM_SYMBOLS_ELF_H
+#define SIM_SYMBOLS_ELF_H
+
+#include "sim/common/sim_error.h"
+#include "sim/common/symbols.h"
+#include <stdio.h>
+
+/* Adds path's functions to out (sorted). Problems as one line `path:
+ * message` on diag: SIM_ERR_IO (unreadable), SIM_ERR_IMAGE (not an ELF). */
+enum sim_error sim_symbols_load_elf(const char *path, struct sim_symbols *out, FILE *diag);
+
+#endif
