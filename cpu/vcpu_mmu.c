@@ -189,7 +189,18 @@ static void write_host_code(struct tables *t)
     put_code(t, FLUSH_STUB_TA, vcpu_insn_ta(VCPU_PRIVATE_TA));
 }
 
-static enum vcpu_error map_private_area(struct vcpu *vcpu)
+/* Host memory for guest pages without a buffer of their own: their part
+ * of the reservation made accessible (zero pages, allocated when touched,
+ * as uc_mem_map's would be). */
+static enum vcpu_error open_in_reservation(struct vcpu *vcpu, uint64_t start, uint64_t size)
+{
+    if (mprotect((uint8_t *)vcpu->reservation + start, size, PROT_READ | PROT_WRITE) != 0) {
+        return VCPU_ERR_NO_MEMORY;
+    }
+    return VCPU_OK;
+}
+
+static enum vcpu_error fill_private_area(struct vcpu *vcpu)
 {
     struct tables t = {calloc(1, vcpu->private_size), vcpu->private_base, vcpu->private_size,
                        SMALL_TABLES_OFFSET};
@@ -198,18 +209,19 @@ static enum vcpu_error map_private_area(struct vcpu *vcpu)
     }
     write_host_code(&t);
     build_tables(vcpu, &t);
-    enum vcpu_error error = VCPU_OK;
-    if (uc_mem_map(vcpu->uc, t.base, t.size, UC_PROT_ALL) != UC_ERR_OK ||
-        uc_mem_write(vcpu->uc, t.base, t.bytes, t.size) != UC_ERR_OK) {
-        error = VCPU_ERR_UNICORN;
+    enum vcpu_error error = open_in_reservation(vcpu, t.base, t.size);
+    if (error == VCPU_OK) {
+        memcpy((uint8_t *)vcpu->reservation + t.base, t.bytes, t.size);
     }
     free(t.bytes);
     return error;
 }
 
 /* Unicorn checks accesses against its own map before the MMU translates,
- * and that check reports a stale PC: so nothing may be unmapped. */
-static enum vcpu_error map_gap(struct vcpu *vcpu, uint64_t start, uint64_t end)
+ * and that check reports a stale PC: so nothing may be unmapped. What is
+ * not a region with a buffer of its own is the reservation, in one
+ * mapping per span between such regions. */
+static enum vcpu_error map_span(struct vcpu *vcpu, uint64_t start, uint64_t end)
 {
     if (start >= end) {
         return VCPU_OK;
@@ -219,24 +231,40 @@ static enum vcpu_error map_gap(struct vcpu *vcpu, uint64_t start, uint64_t end)
     return err == UC_ERR_OK ? VCPU_OK : VCPU_ERR_UNICORN;
 }
 
-static bool next_boundary(const struct vcpu *vcpu, uint64_t at, uint64_t *start, uint64_t *end)
+/* The next region at or after `at` with a host buffer of its own. */
+static const struct vcpu_region *next_buffer_region(const struct vcpu *vcpu, uint64_t at)
 {
-    *start = SPACE_END;
+    const struct vcpu_region *next = NULL;
     for (uint32_t i = 0; i < vcpu->region_count; i++) {
         const struct vcpu_region *r = &vcpu->regions[i];
-        if (r->guest_address >= at && r->guest_address < *start) {
-            *start = r->guest_address;
-            *end = region_end(r);
+        if (r->host_buffer != NULL && r->guest_address >= at &&
+            (next == NULL || r->guest_address < next->guest_address)) {
+            next = r;
         }
     }
-    if (vcpu->private_base >= at && vcpu->private_base < *start) {
-        *start = vcpu->private_base;
-        *end = (uint64_t)vcpu->private_base + vcpu->private_size;
-    }
-    return *start < SPACE_END;
+    return next;
 }
 
-static enum vcpu_error map_gaps(struct vcpu *vcpu)
+/* Guest permissions are the MMU's job: Unicorn sees everything as RWX. */
+static enum vcpu_error map_address_space(struct vcpu *vcpu)
+{
+    uint64_t at = 0;
+    const struct vcpu_region *r;
+    while ((r = next_buffer_region(vcpu, at)) != NULL) {
+        enum vcpu_error error = map_span(vcpu, at, r->guest_address);
+        if (error == VCPU_OK && uc_mem_map_ptr(vcpu->uc, r->guest_address, r->size, UC_PROT_ALL,
+                                               r->host_buffer) != UC_ERR_OK) {
+            error = VCPU_ERR_UNICORN;
+        }
+        if (error != VCPU_OK) {
+            return error;
+        }
+        at = region_end(r);
+    }
+    return map_span(vcpu, at, SPACE_END);
+}
+
+static enum vcpu_error reserve_space(struct vcpu *vcpu)
 {
     vcpu->reservation =
         mmap(NULL, SPACE_END, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
@@ -244,39 +272,30 @@ static enum vcpu_error map_gaps(struct vcpu *vcpu)
         vcpu->reservation = NULL;
         return VCPU_ERR_NO_MEMORY;
     }
-    uint64_t at = 0, start, end;
-    while (next_boundary(vcpu, at, &start, &end)) {
-        enum vcpu_error error = map_gap(vcpu, at, start);
-        if (error != VCPU_OK) {
-            return error;
-        }
-        at = end;
-    }
-    return map_gap(vcpu, at, SPACE_END);
+    return VCPU_OK;
 }
 
-/* Guest permissions are the MMU's job: Unicorn sees everything as RWX. */
-static enum vcpu_error map_region(struct vcpu *vcpu, const struct vcpu_region *r)
-{
-    uc_err err;
-    if (r->host_buffer != NULL) {
-        err = uc_mem_map_ptr(vcpu->uc, r->guest_address, r->size, UC_PROT_ALL, r->host_buffer);
-    } else {
-        err = uc_mem_map(vcpu->uc, r->guest_address, r->size, UC_PROT_ALL);
-    }
-    return err == UC_ERR_OK ? VCPU_OK : VCPU_ERR_UNICORN;
-}
-
+/* Regions without a buffer, the private area and the gaps all live in
+ * the reservation: Unicorn gets one mapping per span between regions
+ * with buffers (shared areas, the PCT) and one per such region, however
+ * many areas the partition has (QEMU's dispatch holds at most 4096
+ * sections, and every mapping costs a search over the others). */
 enum vcpu_error vcpu_mmu_build(struct vcpu *vcpu)
 {
     enum vcpu_error error = place_private_area(vcpu, private_area_size(vcpu));
+    if (error == VCPU_OK) {
+        error = reserve_space(vcpu);
+    }
     for (uint32_t i = 0; i < vcpu->region_count && error == VCPU_OK; i++) {
-        error = map_region(vcpu, &vcpu->regions[i]);
+        const struct vcpu_region *r = &vcpu->regions[i];
+        if (r->host_buffer == NULL) {
+            error = open_in_reservation(vcpu, r->guest_address, r->size);
+        }
     }
     if (error == VCPU_OK) {
-        error = map_private_area(vcpu);
+        error = fill_private_area(vcpu);
     }
-    return error == VCPU_OK ? map_gaps(vcpu) : error;
+    return error == VCPU_OK ? map_address_space(vcpu) : error;
 }
 
 void vcpu_mmu_release(struct vcpu *vcpu)

@@ -170,6 +170,36 @@ static void describe_event(const struct gui_model *model, const struct gui_event
     describe_arguments(model, e, buf, size);
 }
 
+static double us(const struct gui_model *model, uint64_t cycles)
+{
+    return gui_cycles_to_ns(model->clock_khz, (double)cycles) / 1e3;
+}
+
+/* How late the slot started and ended: the run's normal latency (the
+ * timer interrupt's entry, as most slots show) said as such, and an
+ * overrun or a late start beyond it said as that. */
+static void describe_slot_timing(const struct gui_model *model, const struct gui_slot *s, char *buf,
+                                 size_t size)
+{
+    uint64_t late = gui_slot_late(model, s), over = gui_slot_overrun(model, s);
+    append(buf, size, "started %.3f \xc2\xb5s after its planned start",
+           us(model, s->actual_start > s->planned_start ? s->actual_start - s->planned_start : 0));
+    if (late)
+        append(buf, size, ": LATE, %.3f \xc2\xb5s more than this run's normal %.3f \xc2\xb5s\n",
+               us(model, late), us(model, model->slot_start_latency));
+    else
+        append(buf, size, " (normal)\n");
+    if (!s->ended)
+        return;
+    append(buf, size, "ended %.3f \xc2\xb5s after its planned end",
+           us(model, s->actual_end > s->planned_end ? s->actual_end - s->planned_end : 0));
+    if (over)
+        append(buf, size, ": OVERRUN, %.3f \xc2\xb5s more than this run's normal %.3f \xc2\xb5s",
+               us(model, over), us(model, model->slot_end_latency));
+    else
+        append(buf, size, " (normal: the timer interrupt's latency)");
+}
+
 static void describe_slot(const struct gui_model *model, const struct gui_slot *s, char *buf,
                           size_t size)
 {
@@ -179,12 +209,53 @@ static void describe_slot(const struct gui_model *model, const struct gui_slot *
     append_time(model, buf, size, "actual start  ", s->actual_start);
     append_time(model, buf, size, "planned end   ", s->planned_end);
     append_time(model, buf, size, s->ended ? "actual end    " : "running at    ", s->actual_end);
-    double late =
-        gui_cycles_to_ns(model->clock_khz, (double)s->actual_start - (double)s->planned_start);
-    double overrun =
-        gui_cycles_to_ns(model->clock_khz, (double)s->actual_end - (double)s->planned_end);
-    append(buf, size, "late start %.3f \xc2\xb5s, overrun %.3f \xc2\xb5s", late / 1e3,
-           s->ended ? overrun / 1e3 : 0.0);
+    describe_slot_timing(model, s, buf, size);
+}
+
+/* A wrapped console text: at most CONSOLE_WRAP bytes a line of the box. */
+#define CONSOLE_WRAP 72
+
+static void describe_console(const struct gui_model *model, const struct gui_console_line *line,
+                             char *buf, size_t size)
+{
+    append(buf, size, "%s%s%s\n", line->uart2 ? "UART2 line" : "console line: ",
+           line->uart2 ? "" : who(model, line->partition), line->open ? " (no newline yet)" : "");
+    append_time(model, buf, size, "from ", line->start);
+    append_time(model, buf, size, "to   ", line->end);
+    append(buf, size, "\"");
+    for (const char *at = line->text; *at;) {
+        size_t n = strlen(at);
+        if (n > CONSOLE_WRAP) { /* at the last space that keeps the piece short */
+            n = CONSOLE_WRAP;
+            while (n > CONSOLE_WRAP / 2 && at[n] != ' ')
+                n--;
+            n = at[n] == ' ' ? n : CONSOLE_WRAP;
+        }
+        append(buf, size, "%s%.*s", at == line->text ? "" : "\n", (int)n, at);
+        at += n + (at[n] == ' ');
+    }
+    append(buf, size, "\"");
+}
+
+static void describe_message(const struct gui_model *model, const struct gui_message *m, char *buf,
+                             size_t size)
+{
+    append(buf, size, "port message: %s -> %s\n", model->names[m->writer], model->names[m->reader]);
+    append(buf, size, "port %s -> port %s, %u bytes read\n", m->source_name, m->destination_name,
+           m->size);
+    append_time(model, buf, size, "written at ", m->write_cycle);
+    append_time(model, buf, size, "read at    ", m->read_cycle);
+    append(buf, size, "%.3f \xc2\xb5s from the write to the read",
+           gui_cycles_to_ns(model->clock_khz, (double)(m->read_cycle - m->write_cycle)) / 1e3);
+}
+
+static void describe_span(const struct gui_model *model, const struct gui_state_span *span,
+                          char *buf, size_t size)
+{
+    append(buf, size, "%s %s\n", model->names[span->partition], state_name(span->state));
+    append_time(model, buf, size, "from ", span->start);
+    append_time(model, buf, size, span->end == model->end ? "to the run's end " : "to   ",
+                span->end);
 }
 
 void gui_describe_hit(const struct gui_model *model, struct gui_hit hit, char *buf, size_t size)
@@ -211,6 +282,15 @@ void gui_describe_hit(const struct gui_model *model, struct gui_hit hit, char *b
         append_time(model, buf, size, "at ", k->cycle);
         return;
     }
+    case GUI_HIT_MESSAGE:
+        describe_message(model, &model->messages[hit.index], buf, size);
+        return;
+    case GUI_HIT_CONSOLE:
+        describe_console(model, &model->lines[hit.index], buf, size);
+        return;
+    case GUI_HIT_SPAN:
+        describe_span(model, &model->spans[hit.index], buf, size);
+        return;
     case GUI_HIT_NONE:
         return;
     }

@@ -1,5 +1,6 @@
 /* gui/: drawing primitives. */
 #include "gui/draw.h"
+#include "gui/place.h"
 #include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -65,6 +66,18 @@ void gui_draw_line(SDL_Surface *s, int x0, int y0, int x1, int y1, uint32_t rgb)
     }
 }
 
+void gui_draw_hatch(SDL_Surface *s, int x, int y, int w, int h, uint32_t rgb, int spacing,
+                    int slope)
+{
+    Uint32 pixel = map(s, rgb);
+    for (int row = y; row < y + h; row++) {
+        int shift = slope > 0 ? row : -row; /* pixels where column + shift ≡ 0 */
+        int first = x + ((-shift - x) % spacing + spacing) % spacing;
+        for (int column = first; column < x + w; column += spacing)
+            plot(s, column, row, pixel);
+    }
+}
+
 void gui_draw_marker(SDL_Surface *s, int x, int y, int size, uint32_t rgb)
 {
     for (int row = 0; row <= size; row++) {
@@ -123,12 +136,18 @@ void gui_draw_text_box(SDL_Surface *s, TTF_Font *font, const char *text, int x, 
         width = w > width ? w : width;
     }
     int box_w = width + 12, box_h = n * line_height + 8;
-    x = x + box_w > s->w ? s->w - box_w : x;
-    y = y + box_h > s->h ? s->h - box_h : y;
-    x = x < 0 ? 0 : x;
-    y = y < 0 ? 0 : y;
+    gui_box_place(x, y, box_w, box_h, s->w, s->h, &x, &y);
     gui_draw_fill(s, x, y, box_w, box_h, 0xfffff0u);
     gui_draw_frame(s, x, y, box_w, box_h, 0x404040u);
     for (int i = 0; i < n; i++)
         gui_draw_text(s, font, lines[i], x + 6, y + 4 + i * line_height, 0x101010u);
+}
+
+int gui_draw_text_on(SDL_Surface *s, TTF_Font *font, const char *text, int x, int y, uint32_t rgb,
+                     uint32_t background)
+{
+    int w = gui_text_width(font, text);
+    if (w > 0)
+        gui_draw_fill(s, x - 1, y, w + 2, TTF_FontHeight(font), background);
+    return gui_draw_text(s, font, text, x, y, rgb);
 }

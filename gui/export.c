@@ -5,9 +5,16 @@
 #include <SDL_image.h>
 #include <stdio.h>
 
-int gui_natural_height(const struct gui_model *model)
+int gui_natural_height(const struct gui_model *model, int legend_rows)
 {
-    return 24 + 30 + 22 + (int)(model->partition_count + 1) * 64;
+    return gui_layout_height(model->partition_count + 1, legend_rows, GUI_NATURAL_LANE_HEIGHT);
+}
+
+int gui_legend_rows_at(const struct gui_renderer *r, const struct gui_model *model, int width)
+{
+    struct gui_view view;
+    gui_view_init_rendered(&view, r, model, width, GUI_MAX_SIZE);
+    return view.layout.legend_rows;
 }
 
 static enum gui_error set_range(struct gui_view *view, const struct gui_model *model,
@@ -67,16 +74,18 @@ static enum gui_error render_to(const struct gui_renderer *r, const struct gui_m
 enum gui_error gui_export_png(const struct gui_model *model, const struct gui_image_options *o,
                               const char *path, char *error, size_t size)
 {
-    struct gui_view view;
-    int height = o->height > 0 ? o->height : gui_natural_height(model);
-    gui_view_init(&view, model, o->width > 0 ? o->width : GUI_DEFAULT_WIDTH, height);
-    enum gui_error result = set_range(&view, model, o, error, size);
     struct gui_renderer renderer;
-    if (result == GUI_OK)
-        result = gui_renderer_open(&renderer, error, size);
+    enum gui_error result = gui_renderer_open(&renderer, error, size);
     if (result != GUI_OK)
         return result;
-    result = render_to(&renderer, model, &view, path, error, size);
+    struct gui_view view;
+    int width = o->width > 0 ? o->width : GUI_DEFAULT_WIDTH;
+    int rows = gui_legend_rows_at(&renderer, model, width);
+    gui_view_init(&view, model, width, o->height > 0 ? o->height : gui_natural_height(model, rows));
+    gui_view_set_legend_rows(&view, rows);
+    result = set_range(&view, model, o, error, size);
+    if (result == GUI_OK)
+        result = render_to(&renderer, model, &view, path, error, size);
     gui_renderer_close(&renderer);
     return result;
 }

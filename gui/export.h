@@ -28,7 +28,13 @@ enum gui_error gui_export_records_png(const struct sim_trace_record *records, si
                                       const struct gui_image_options *options, const char *path,
                                       char *error, size_t size);
 
-/* The height that shows every lane at a readable size. */
-int gui_natural_height(const struct gui_model *model);
+/* The height that shows every lane at a readable size under a legend of
+ * `legend_rows` rows. */
+#define GUI_NATURAL_LANE_HEIGHT 64
+int gui_natural_height(const struct gui_model *model, int legend_rows);
+/* The rows the model's legend needs in an image `width` wide. */
+struct gui_renderer;
+int gui_legend_rows_at(const struct gui_renderer *renderer, const struct gui_model *model,
+                       int width);
 
 #endif

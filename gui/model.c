@@ -3,6 +3,7 @@
  * first, so a trace from another system or a damaged one is one error line,
  * never an out-of-range index. */
 #include "gui/model.h"
+#include <hvcore/hv.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,7 +24,11 @@ struct builder {
     uint64_t maf;
     size_t open_slot; /* index + 1 of the slot running, 0: none */
     size_t open_exec; /* index + 1 of the exec running, 0: none */
-    size_t slot_cap, exec_cap, mark_cap, event_cap, message_cap, write_cap;
+    size_t slot_cap, exec_cap, mark_cap, event_cap, message_cap, write_cap, span_cap, line_cap;
+    size_t open_span[HV_MAX_PARTITIONS]; /* index + 1 of its shaded state, 0: none */
+    /* index + 1 of each writer's line without its newline yet: the
+     * hypervisor's console, each partition's, UART2 (WRITER_*) */
+    size_t open_line[HV_MAX_PARTITIONS + 2];
     struct pending_write *writes;
     size_t write_count;
     size_t *cursor;     /* per source port: first write a queuing read may take */
@@ -180,8 +185,16 @@ static enum gui_error add_message(struct builder *b, const struct pending_write 
     struct gui_message *msg = GROW(b->m->messages, b->m->message_count, b->message_cap);
     if (!msg)
         return GUI_ERR_NO_MEMORY;
-    *msg = (struct gui_message){w->cycle, r->cycle, w->partition, (uint32_t)r->partition,
-                                w->port,  r->a};
+    *msg = (struct gui_message){.write_cycle = w->cycle,
+                                .read_cycle = r->cycle,
+                                .writer = w->partition,
+                                .reader = (uint32_t)r->partition,
+                                .source_port = w->port,
+                                .destination_port = r->a,
+                                .size = r->b};
+    memcpy(msg->source_name, b->config->ports[w->port].name, HV_NAME_MAX);
+    memcpy(msg->destination_name, b->config->ports[r->a].name, HV_NAME_MAX);
+    msg->source_name[HV_NAME_MAX - 1] = msg->destination_name[HV_NAME_MAX - 1] = '\0';
     return GUI_OK;
 }
 
@@ -223,6 +236,73 @@ static enum gui_error on_port_read(struct builder *b, const struct sim_trace_rec
     return error == GUI_OK ? add_event(b, r) : error;
 }
 
+static bool shaded(uint32_t state)
+{
+    return state == HV_STATE_SUSPENDED || state == HV_STATE_HALTED;
+}
+
+/* A suspended or halted stretch ends at the next state change and starts
+ * at one into those states. */
+static enum gui_error on_state(struct builder *b, const struct sim_trace_record *r)
+{
+    if (r->partition < 0)
+        return add_event(b, r); /* no lane to shade: a tick on the hypervisor's */
+    uint32_t p = (uint32_t)r->partition;
+    if (b->open_span[p])
+        b->m->spans[b->open_span[p] - 1].end = r->cycle;
+    b->open_span[p] = 0;
+    if (shaded(r->a)) {
+        struct gui_state_span *span = GROW(b->m->spans, b->m->span_count, b->span_cap);
+        if (!span)
+            return GUI_ERR_NO_MEMORY;
+        *span = (struct gui_state_span){r->cycle, r->cycle, p, r->a};
+        b->open_span[p] = b->m->span_count;
+    }
+    return add_event(b, r);
+}
+
+#define WRITER_UART2 (HV_MAX_PARTITIONS + 1)
+
+static struct gui_console_line *open_line(struct builder *b, const struct sim_trace_record *r,
+                                          size_t writer)
+{
+    if (b->open_line[writer])
+        return &b->m->lines[b->open_line[writer] - 1];
+    struct gui_console_line *line = GROW(b->m->lines, b->m->line_count, b->line_cap);
+    if (!line)
+        return NULL;
+    *line = (struct gui_console_line){.start = r->cycle,
+                                      .partition = r->partition,
+                                      .uart2 = r->kind == SIM_TRACE_UART2,
+                                      .open = true};
+    b->open_line[writer] = b->m->line_count;
+    return line;
+}
+
+/* Bytes gather into lines, one line per writer at a time. */
+static enum gui_error on_console(struct builder *b, const struct sim_trace_record *r)
+{
+    size_t writer = r->kind == SIM_TRACE_UART2 ? WRITER_UART2 : (size_t)(r->partition + 1);
+    char byte = (char)(r->a & 0xffu);
+    if (byte == '\r')
+        return GUI_OK;
+    struct gui_console_line *line = open_line(b, r, writer);
+    if (!line)
+        return GUI_ERR_NO_MEMORY;
+    line->end = r->cycle;
+    if (byte == '\n') {
+        line->open = false;
+        b->open_line[writer] = 0;
+        return GUI_OK;
+    }
+    if (line->length < GUI_CONSOLE_TEXT - 4)
+        line->text[line->length] = byte >= 0x20 && byte < 0x7f ? byte : byte == '\t' ? ' ' : '?';
+    else if (line->length == GUI_CONSOLE_TEXT - 4)
+        memcpy(line->text + line->length, "...", 3);
+    line->length++;
+    return GUI_OK;
+}
+
 static enum gui_error check_record(struct builder *b, const struct sim_trace_record *r,
                                    uint64_t previous_cycle)
 {
@@ -256,9 +336,11 @@ static enum gui_error on_record(struct builder *b, const struct sim_trace_record
         return b->ports_unknown ? add_event(b, r) : on_port_write(b, r);
     case HV_TRACE_PORT_READ:
         return b->ports_unknown ? add_event(b, r) : on_port_read(b, r);
+    case HV_TRACE_STATE:
+        return on_state(b, r);
     case SIM_TRACE_CONSOLE:
     case SIM_TRACE_UART2:
-        return GUI_OK; /* bytes: the console shows them, the timeline would drown in them */
+        return on_console(b, r); /* lines, not bytes: the timeline would drown in them */
     }
     /* The rest is a tick: hvcore's point events, injections, and kinds
      * added after this build (kinds are extensible: docs/trace.md). */
@@ -272,6 +354,80 @@ static void close_open(struct builder *b)
         b->m->slots[b->open_slot - 1].actual_end = b->m->end;
     if (b->open_exec)
         b->m->execs[b->open_exec - 1].end = b->m->end;
+    for (uint32_t p = 0; p < b->m->partition_count; p++) {
+        if (b->open_span[p])
+            b->m->spans[b->open_span[p] - 1].end = b->m->end;
+    }
+}
+
+static int compare_u64(const void *x, const void *y)
+{
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* The most frequent of values[0..count) (ties: the smaller); 0 if none.
+ * Sorts the values. */
+static uint64_t most_frequent(uint64_t *values, size_t count)
+{
+    qsort(values, count, sizeof *values, compare_u64);
+    uint64_t best = 0;
+    size_t best_run = 0;
+    for (size_t i = 0, run; i < count; i += run) {
+        for (run = 1; i + run < count && values[i + run] == values[i]; run++)
+            ;
+        if (run > best_run) {
+            best = values[i];
+            best_run = run;
+        }
+    }
+    return best;
+}
+
+static uint64_t past(uint64_t actual, uint64_t planned)
+{
+    return actual > planned ? actual - planned : 0;
+}
+
+/* The run's normal slot latencies: what most slots show. */
+static enum gui_error normal_latencies(struct gui_model *m)
+{
+    uint64_t *values = malloc((m->slot_count + 1) * sizeof *values);
+    if (!values)
+        return GUI_ERR_NO_MEMORY;
+    for (size_t i = 0; i < m->slot_count; i++)
+        values[i] = past(m->slots[i].actual_start, m->slots[i].planned_start);
+    m->slot_start_latency = most_frequent(values, m->slot_count);
+    size_t ended = 0;
+    for (size_t i = 0; i < m->slot_count; i++) {
+        if (m->slots[i].ended)
+            values[ended++] = past(m->slots[i].actual_end, m->slots[i].planned_end);
+    }
+    m->slot_end_latency = most_frequent(values, ended);
+    free(values);
+    return GUI_OK;
+}
+
+uint64_t gui_console_next_start(const struct gui_model *model, size_t i)
+{
+    const struct gui_console_line *line = &model->lines[i];
+    for (size_t j = i + 1; j < model->line_count; j++) {
+        const struct gui_console_line *next = &model->lines[j];
+        if (next->partition == line->partition && next->uart2 == line->uart2)
+            return next->start;
+    }
+    return model->end;
+}
+
+uint64_t gui_slot_overrun(const struct gui_model *model, const struct gui_slot *slot)
+{
+    return slot->ended ? past(past(slot->actual_end, slot->planned_end), model->slot_end_latency)
+                       : 0;
+}
+
+uint64_t gui_slot_late(const struct gui_model *model, const struct gui_slot *slot)
+{
+    return past(past(slot->actual_start, slot->planned_start), model->slot_start_latency);
 }
 
 static enum gui_error start(struct builder *b, struct gui_model *model, const struct gui_meta *meta)
@@ -308,7 +464,7 @@ static enum gui_error build(struct builder *b, const struct sim_trace_record *re
     if (previous > b->m->end)
         b->m->end = previous;
     close_open(b);
-    return GUI_OK;
+    return normal_latencies(b->m);
 }
 
 enum gui_error gui_model_build(struct gui_model *model, const struct sim_trace_record *records,
@@ -337,6 +493,11 @@ void gui_model_free(struct gui_model *model)
     free(model->marks);
     free(model->events);
     free(model->messages);
+    free(model->spans);
+    free(model->lines);
+    model->spans = NULL;
+    model->lines = NULL;
+    model->span_count = model->line_count = 0;
     model->slots = NULL;
     model->execs = NULL;
     model->marks = NULL;

@@ -63,6 +63,29 @@ struct gui_message {
     uint64_t write_cycle, read_cycle;
     uint32_t writer, reader;
     uint32_t source_port, destination_port; /* config port indexes */
+    uint32_t size;                          /* bytes read */
+    char source_name[HV_NAME_MAX], destination_name[HV_NAME_MAX];
+};
+
+/* A stretch during which a partition was suspended or halted (its STATE
+ * records): the lane is shaded. */
+struct gui_state_span {
+    uint64_t start, end;
+    uint32_t partition;
+    uint32_t state; /* HV_STATE_SUSPENDED or HV_STATE_HALTED */
+};
+
+/* One console line: the bytes a writer sent up to its newline, from the
+ * first byte's cycle to the newline's. Bytes outside printable ASCII are
+ * shown as '?'; a line longer than the text keeps its start and "...". */
+#define GUI_CONSOLE_TEXT 120
+struct gui_console_line {
+    uint64_t start, end;
+    int32_t partition; /* the writer, -1: the hypervisor (or UART2) */
+    bool uart2;        /* sent on UART2, not the console */
+    bool open;         /* no newline yet when the trace ends */
+    char text[GUI_CONSOLE_TEXT];
+    size_t length; /* bytes the line had, kept or not */
 };
 
 struct gui_model {
@@ -80,6 +103,15 @@ struct gui_model {
     size_t event_count;
     struct gui_message *messages;
     size_t message_count;
+    struct gui_state_span *spans;
+    size_t span_count;
+    struct gui_console_line *lines;
+    size_t line_count;
+    /* The run's normal slot latencies, in cycles: how long after its
+     * planned time a slot most often starts and ends (the timer
+     * interrupt's entry; ties: the smaller). A slot ending later than
+     * that overran (gui_slot_overrun). */
+    uint64_t slot_start_latency, slot_end_latency;
 };
 
 /* What the records need around them. */
@@ -98,6 +130,16 @@ enum gui_error gui_model_build(struct gui_model *model, const struct sim_trace_r
                                size_t count, const struct gui_meta *meta, char *error,
                                size_t error_size);
 void gui_model_free(struct gui_model *model);
+
+/* The start of the next line from the writer of line i, or the run's end:
+ * where line i's text may extend to on the timeline. */
+uint64_t gui_console_next_start(const struct gui_model *model, size_t i);
+
+/* Cycles `slot` ended past its planned end beyond the run's normal
+ * slot-end latency (0: none, or not ended); and started late beyond the
+ * normal start latency. */
+uint64_t gui_slot_overrun(const struct gui_model *model, const struct gui_slot *slot);
+uint64_t gui_slot_late(const struct gui_model *model, const struct gui_slot *slot);
 
 uint64_t gui_us_to_cycles(uint32_t khz, uint64_t us);
 double gui_cycles_to_ns(uint32_t khz, double cycles);

@@ -13,7 +13,7 @@
 struct gui_layout {
     int width, height;
     int plot_left, plot_right; /* x of the plot area: [left, right) */
-    int legend_top, lanes_top, lane_height, lane_count;
+    int legend_top, legend_rows, lanes_top, lane_height, lane_count;
     int axis_top, status_top;
 };
 
@@ -28,10 +28,18 @@ struct gui_view {
 #define GUI_MIN_WIDTH 320
 #define GUI_MIN_HEIGHT 200
 #define GUI_MAX_SIZE 16384
+#define GUI_MAX_LEGEND_ROWS 4
 
 /* A view of the whole model in a width × height image (sizes clamped to
  * the limits above). */
 void gui_view_init(struct gui_view *view, const struct gui_model *model, int width, int height);
+
+/* The legend takes `rows` rows (1..GUI_MAX_LEGEND_ROWS; the renderer
+ * says how many its entries need at this width); lanes move down, the
+ * time range stays. */
+void gui_view_set_legend_rows(struct gui_view *view, int rows);
+/* The image height that gives `lanes` lanes of lane_height pixels. */
+int gui_layout_height(uint32_t lanes, int legend_rows, int lane_height);
 
 double gui_view_x(const struct gui_view *view, double cycle);
 double gui_view_cycle(const struct gui_view *view, double x);
@@ -53,15 +61,26 @@ void gui_view_center(struct gui_view *view, double cycle);
  * `cycle`: its index in model->events, or -1. */
 long gui_model_next_hm(const struct gui_model *model, double cycle, int direction);
 
-enum gui_hit_kind { GUI_HIT_NONE, GUI_HIT_EVENT, GUI_HIT_SLOT, GUI_HIT_EXEC, GUI_HIT_MARK };
+enum gui_hit_kind {
+    GUI_HIT_NONE,
+    GUI_HIT_EVENT,
+    GUI_HIT_SLOT,
+    GUI_HIT_EXEC,
+    GUI_HIT_MARK,
+    GUI_HIT_MESSAGE, /* model->messages */
+    GUI_HIT_CONSOLE, /* model->lines */
+    GUI_HIT_SPAN,    /* model->spans */
+};
 struct gui_hit {
     enum gui_hit_kind kind;
     size_t index; /* in the model's array of that kind */
 };
 
 /* What is under (x, y): an event marker within a few pixels first (HM
- * before ticks), then a slot of that lane, then an idle stretch on the
- * hypervisor's lane, then a MAF or plan line. */
+ * before ticks), then a port message's arrow, then a console line (at the
+ * bottom of its lane), then a slot of that lane, then a halted or
+ * suspended stretch, then an idle stretch on the hypervisor's lane, then
+ * a MAF or plan line. */
 struct gui_hit gui_view_hit(const struct gui_view *view, const struct gui_model *model, int x,
                             int y);
 

@@ -151,12 +151,16 @@ static void compose_overlay(struct window *w, struct gui_overlay *o)
     if (hit.kind == GUI_HIT_NONE && c->selected_slot >= 0)
         hit = (struct gui_hit){GUI_HIT_SLOT, (size_t)c->selected_slot};
     gui_describe_hit(&w->model, hit, w->details, sizeof w->details);
-    *o = (struct gui_overlay){w->status,        w->details,  c->cursor_x + 16,
-                              c->cursor_y + 16, c->cursor_x, c->selected_slot};
+    *o = (struct gui_overlay){w->status,   w->details,  c->cursor_x,
+                              c->cursor_y, c->cursor_x, c->selected_slot};
 }
 
 static void present(struct window *w)
 {
+    struct gui_view *view = &w->control.view;
+    int rows = gui_legend_rows(&w->renderer, &w->model, view);
+    if (rows != view->layout.legend_rows)
+        gui_view_set_legend_rows(view, rows); /* a live run met a new kind, or a resize */
     struct gui_overlay overlay;
     compose_overlay(w, &overlay);
     gui_render(&w->renderer, w->canvas, &w->model, &w->control.view, &overlay);
@@ -237,9 +241,10 @@ static enum gui_error init_video(char *error, size_t size)
 /* As tall as the lanes, the legend, the axis and the status line need (the
  * PNG's height and one line more), with room for a hover box; at most what
  * the display offers. */
-static int window_height(const struct window *w)
+static int window_height(const struct window *w, int width)
 {
-    int height = gui_natural_height(&w->model) + WINDOW_STATUS_HEIGHT;
+    int rows = gui_legend_rows_at(&w->renderer, &w->model, width);
+    int height = gui_natural_height(&w->model, rows) + WINDOW_STATUS_HEIGHT;
     SDL_Rect usable;
     if (SDL_GetDisplayUsableBounds(0, &usable) == 0 && usable.h > 0 && height > usable.h - 40)
         height = usable.h - 40;
@@ -250,9 +255,11 @@ static enum gui_error open_window(struct window *w, const char *title, char *err
 {
     int width = GUI_DEFAULT_WIDTH;
     enum gui_error video = init_video(error, size);
+    if (video == GUI_OK)
+        video = gui_renderer_open(&w->renderer, error, size);
     if (video != GUI_OK)
         return video;
-    int height = window_height(w);
+    int height = window_height(w, width);
     w->window = SDL_CreateWindow(title, SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, width,
                                  height, SDL_WINDOW_RESIZABLE);
     w->canvas = w->window ? gui_surface_create(width, height) : NULL;
@@ -261,7 +268,7 @@ static enum gui_error open_window(struct window *w, const char *title, char *err
         return GUI_ERR_SDL;
     }
     gui_control_init(&w->control, &w->model, width, height, w->live);
-    return gui_renderer_open(&w->renderer, error, size);
+    return GUI_OK;
 }
 
 enum gui_error gui_window_run(const struct gui_source *source, const struct gui_meta *meta,
@@ -269,7 +276,10 @@ enum gui_error gui_window_run(const struct gui_source *source, const struct gui_
 {
     struct window w = {.live = source->advance != NULL};
     w.model.partition_count = meta->config->partition_count;
-    enum gui_error result = open_window(&w, title, error, size);
+    /* The model first, so that the window is sized to its lanes and legend. */
+    enum gui_error result = refresh(&w, source, *meta, error, size);
+    if (result == GUI_OK)
+        result = open_window(&w, title, error, size);
     if (result == GUI_OK && w.live)
         gui_view_show(&w.control.view, 0,
                       2.0 *

@@ -122,3 +122,9 @@ void sim_hm_end(struct sim_machine *m, FILE *diag)
         sim_notice_places_end(&m->hm_places, diag);
     m->hm_places_ended = true;
 }
+
+void sim_machine_repeats_so_far(const struct sim_machine *m, FILE *out)
+{
+    if (!m->hm_places_ended)
+        sim_notice_places_end(&m->hm_places, out);
+}

@@ -20,14 +20,26 @@ static uint8_t *alloc_pages(uint32_t size)
     return buffer;
 }
 
+/* Room for one buffer per shared area of the configuration (its
+ * partitions' areas flagged HV_AREA_SHARED: more than the buffers). */
+static bool alloc_shared(struct sim_machine *m)
+{
+    uint32_t count = 0;
+    for (uint32_t id = 0; id < m->config->partition_count; id++) {
+        const struct hv_partition_config *part = &m->config->partitions[id];
+        for (uint32_t i = 0; i < part->area_count; i++)
+            count += (part->areas[i].flags & HV_AREA_SHARED) != 0;
+    }
+    m->shared = calloc(count + 1u, sizeof *m->shared);
+    return m->shared != NULL;
+}
+
 /* One host buffer per area shared between partitions (same start and size). */
 static uint8_t *shared_buffer(struct sim_machine *m, const struct hv_mem_area *area)
 {
     for (uint32_t i = 0; i < m->shared_count; i++)
         if (m->shared[i].start == area->start && m->shared[i].size == area->size)
             return m->shared[i].buffer;
-    if (m->shared_count == SIM_MAX_SHARED_AREAS)
-        return NULL;
     struct sim_shared_area *s = &m->shared[m->shared_count];
     s->buffer = alloc_pages(area->size);
     if (!s->buffer)
@@ -82,9 +94,13 @@ static enum sim_error create_vcpu(struct sim_machine *m, const struct hv_partiti
     p->pct = alloc_pages(HV_PCT_AREA_SIZE);
     if (!regions || !p->pct) {
         free(regions);
+        fprintf(diag, "hvsim: partition %u (%s): out of memory\n", part->id, part->name);
         return SIM_ERR_NO_MEMORY;
     }
     enum sim_error error = build_regions(m, part, regions, &count);
+    if (error != SIM_OK)
+        fprintf(diag, "hvsim: partition %u (%s): out of memory for its shared areas\n", part->id,
+                part->name);
     if (error == SIM_OK) {
         enum vcpu_error verror = vcpu_create(&p->vcpu, regions, count);
         if (verror != VCPU_OK) {
@@ -201,6 +217,10 @@ enum sim_error sim_machine_check_images(const struct hv_config *config,
 static enum sim_error populate(struct sim_machine *m, const struct sim_image_ref *images,
                                uint32_t image_count, FILE *diag)
 {
+    if (!alloc_shared(m)) {
+        fprintf(diag, "hvsim: out of memory\n");
+        return SIM_ERR_NO_MEMORY;
+    }
     for (uint32_t id = 0; id < m->config->partition_count; id++) {
         enum sim_error error = create_vcpu(m, &m->config->partitions[id], diag);
         if (error != SIM_OK)
@@ -327,6 +347,7 @@ void sim_machine_destroy(struct sim_machine *m)
     }
     for (uint32_t i = 0; i < m->shared_count; i++)
         free(m->shared[i].buffer);
+    free(m->shared);
     free(m->uart_input.bytes);
     free(m->uart2_input.bytes);
     sim_hm_forget(m);
@@ -372,4 +393,10 @@ bool sim_machine_write_guest(struct sim_machine *m, uint32_t partition, uint32_t
 {
     return partition < m->config->partition_count &&
            vcpu_write_mem(m->partitions[partition].vcpu, address, buffer, length, false) == VCPU_OK;
+}
+
+void sim_machine_report_hypercalls(const struct sim_machine *m, FILE *diag)
+{
+    if (m && m->options.hypercall_notices)
+        sim_hypercall_summary(&m->hypercall_notices, m->config, m->options.symbols, diag);
 }

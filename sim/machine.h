@@ -6,6 +6,7 @@
 
 #include "sim/clock.h"
 #include "sim/common/sim_error.h"
+#include "sim/common/symbols.h"
 #include "sim/image.h"
 #include <hvcore/hv.h>
 #include <stdio.h>
@@ -45,6 +46,11 @@ struct sim_options {
     void (*fault_report)(void *context, struct sim_machine *machine, uint32_t partition,
                          uint32_t pc, unsigned parts, FILE *out);
     void *fault_report_context;
+    /* A notice when a hypercall fails (sim/hypercall_notice.h): hvsim run
+     * unless --quiet-hypercalls; scenarios leave it off. symbols, if not
+     * NULL, holds HV_MAX_PARTITIONS tables that name the call sites. */
+    bool hypercall_notices;
+    const struct sim_symbols *symbols;
 };
 
 /* What a fault report shows (its `parts`): a CPU trap all of it; a virtual
@@ -94,6 +100,9 @@ enum sim_error sim_machine_run_mafs(struct sim_machine *machine, uint64_t mafs, 
 enum sim_error sim_machine_run_until_us(struct sim_machine *machine, uint64_t us, uint64_t mafs,
                                         FILE *diag);
 enum sim_error sim_machine_run_slot(struct sim_machine *machine, uint64_t mafs, FILE *diag);
+/* At the end of a run: the call sites whose hypercalls failed more than
+ * once, with their counts (when hypercall_notices is on). */
+void sim_machine_report_hypercalls(const struct sim_machine *machine, FILE *diag);
 /* Major frames started so far. */
 uint64_t sim_machine_mafs_started(const struct sim_machine *machine);
 
@@ -119,6 +128,10 @@ void sim_machine_trace_hashes(struct sim_machine *machine, FILE *log);
  * shown (docs/debugging.md) on diag, then close the trace file with its
  * end record and print the final hash line if hashes are printed. */
 enum sim_error sim_machine_trace_finish(struct sim_machine *machine, FILE *diag);
+
+/* The lines the end of the run would print now about HM events repeated
+ * since they were last shown (sim_machine_trace_finish prints them). */
+void sim_machine_repeats_so_far(const struct sim_machine *machine, FILE *out);
 
 const struct sim_clock *sim_machine_clock(const struct sim_machine *machine);
 /* The configuration the machine runs (cpu_khz from the board). */

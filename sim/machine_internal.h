@@ -4,6 +4,7 @@
 #define SIM_MACHINE_INTERNAL_H
 
 #include "devices/leon3.h"
+#include "sim/hypercall_notice.h"
 #include "sim/machine.h"
 #include "sim/notice.h"
 #include "sim/trace/trace.h"
@@ -22,8 +23,6 @@ struct sim_shared_area {
     uint32_t size;
     uint8_t *buffer;
 };
-
-#define SIM_MAX_SHARED_AREAS 256
 
 /* Who wrote each byte still in the console UART (DATA writes not yet
  * out of the shift register), so output lines can name their writer. */
@@ -72,9 +71,10 @@ struct sim_machine {
     bool halt_reported; /* the "system halted" notice is printed */
     int engine_error;   /* a vcpu_error met inside a port call, VCPU_OK if none */
     struct sim_partition partitions[HV_MAX_PARTITIONS];
-    struct sim_shared_area shared[SIM_MAX_SHARED_AREAS];
+    struct sim_shared_area *shared; /* room for every shared area of the configuration */
     uint32_t shared_count;
     uint64_t stop_at; /* sim_machine_run_until: a partition runs no further; 0 none */
+    struct sim_hypercall_notices hypercall_notices;
     struct sim_hm_seen hm_seen[SIM_HM_SEEN_MAX];
     uint32_t hm_seen_count, hm_seen_dropped; /* dropped: beyond SIM_HM_SEEN_MAX in one entry */
     struct sim_notice_places hm_places;

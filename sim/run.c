@@ -60,16 +60,33 @@ static enum hv_trap_outcome do_asm_hypercall(struct sim_machine *m, struct vcpu 
     return hv_asm_hypercall(&m->hv, vcpu_get_reg(vcpu, VCPU_O0), vcpu_get_reg(vcpu, VCPU_O0 + 1));
 }
 
-/* A hypercall's HM events (a denied call, the partition's own events)
- * have notices of their own. */
-static void do_hypercall(struct sim_machine *m, struct vcpu *vcpu, FILE *diag)
+/* A failed hypercall's notice, before the partition sees the result. */
+static void notice_failure(struct sim_machine *m, uint32_t id, uint32_t nr, int32_t result,
+                           FILE *diag)
 {
+    if (!m->options.hypercall_notices || !sim_hypercall_is_misuse(result))
+        return;
+    struct sim_hypercall_failure f = {sim_clock_us(&m->clock),
+                                      id,
+                                      m->config->partitions[id].name,
+                                      nr,
+                                      result,
+                                      m->options.symbols ? &m->options.symbols[id] : NULL};
+    sim_hypercall_notice(&m->hypercall_notices, m->partitions[id].vcpu, &f, diag);
+}
+
+/* A hypercall's HM events (a denied call, the partition's own events)
+ * have notices of their own, after the failed call's. */
+static void do_hypercall(struct sim_machine *m, uint32_t id, FILE *diag)
+{
+    struct vcpu *vcpu = m->partitions[id].vcpu;
     uint32_t regs[6];
     int32_t result;
     for (int i = 0; i < 6; i++)
         regs[i] = vcpu_get_reg(vcpu, VCPU_O0 + i);
     m->clock.cycles += m->options.costs.hypercall;
     if (hv_hypercall(&m->hv, regs, &result)) {
+        notice_failure(m, id, regs[0], result, diag);
         vcpu_set_reg(vcpu, VCPU_O0, (uint32_t)result);
         vcpu_skip_instruction(vcpu);
     }
@@ -87,7 +104,7 @@ static enum sim_error handle_exit(struct sim_machine *m, uint32_t id, const stru
             m->clock.cycles = deadline;
         return SIM_OK;
     case VCPU_EXIT_HYPERCALL:
-        do_hypercall(m, m->partitions[id].vcpu, diag);
+        do_hypercall(m, id, diag);
         return SIM_OK;
     case VCPU_EXIT_ASM_HYPERCALL:
         finish_trap(m, id, exit, do_asm_hypercall(m, m->partitions[id].vcpu), diag);

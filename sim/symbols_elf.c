@@ -45,8 +45,10 @@ enum sim_error sim_symbols_load_elf(const char *path, struct sim_symbols *out, F
     if (elf)
         elf_end(elf);
     free(bytes);
-    if (!ok) {
+    if (!ok && diag) {
         fprintf(diag, "%s: not an ELF file with a readable symbol table\n", path);
+    }
+    if (!ok) {
         sim_symbols_free(out);
         return SIM_ERR_IMAGE;
     }

@@ -8,7 +8,8 @@
 #include <stdio.h>
 
 /* Adds path's functions to out (sorted). Problems as one line `path:
- * message` on diag: SIM_ERR_IO (unreadable), SIM_ERR_IMAGE (not an ELF). */
+ * message` on diag (NULL: silently): SIM_ERR_IO (unreadable), SIM_ERR_IMAGE
+ * (not an ELF: a XEF image, say). */
 enum sim_error sim_symbols_load_elf(const char *path, struct sim_symbols *out, FILE *diag);
 
 #endif

@@ -66,6 +66,10 @@ static void put_vectors(uint8_t *pct)
         hv_put_be16(pct + PCT_OFFSET(extIrq2Vector) + 2 * i, (uint16_t)(EXT_IRQ_VECTOR_BASE + i));
 }
 
+_Static_assert(sizeof(partitionControlTable_t) + HV_MAX_AREAS * sizeof(struct xmPhysicalMemMap) <=
+                   HV_PCT_AREA_SIZE,
+               "the PCT page lists every memory area of a partition");
+
 static void put_memory_map(uint8_t *pct, const struct hv_partition_config *part)
 {
     uint8_t *entry = pct + sizeof(partitionControlTable_t);

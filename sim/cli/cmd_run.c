@@ -17,6 +17,7 @@
 #include "sim/gdb/itrace.h"
 #include "sim/machine.h"
 #include "sim/setup.h"
+#include "sim/symbols_elf.h"
 #include <errno.h>
 #include <hvcore/drivers.h>
 #include <stdlib.h>
@@ -47,6 +48,7 @@ struct run_args {
     bool engine_qemu;           /* --engine qemu: the LEON3 image under QEMU (cmd_qemu.c) */
     struct sim_gdb_options gdb; /* --gdb ADDRESS, --gdb-wait (docs/debugging.md) */
     bool no_fault_report;       /* --no-fault-report: notices only, no reports after them */
+    bool quiet_hypercalls;      /* --quiet-hypercalls: no notices of failed hypercalls */
     const char *itrace;         /* --itrace PARTITION[:FROM-TO] */
     struct sim_itrace_options itrace_options;
 };
@@ -166,6 +168,9 @@ static const struct sim_cli_option run_options[] = {
      "notices only: no fault report (registers, the instruction, a symbolised backtrace, "
      "a stack overflow) after a partition's HM event (docs/debugging.md)"},
     {"--fault-report", NULL, "the fault reports, the default"},
+    {"--quiet-hypercalls", NULL,
+     "no notices of failed hypercalls (a partition's call that returned an error code, "
+     "once per call site and a count at the end; docs/simulator.md)"},
     {"--engine", "sim|qemu",
      "sim (default): the simulator; qemu: the LEON3 image under qemu-system-sparc, board "
      "qemu-leon3 (docs/leon3.md)"},
@@ -199,6 +204,8 @@ static int set_flag(struct run_args *args, const char *option)
         args->no_fault_report = true;
     else if (strcmp(option, "--fault-report") == 0)
         args->no_fault_report = false;
+    else if (strcmp(option, "--quiet-hypercalls") == 0)
+        args->quiet_hypercalls = true;
     return 0;
 }
 
@@ -369,6 +376,7 @@ static int run_with_options(const struct run_args *args, const struct hv_config 
         error = gui_cli_png(&args->gui, machine, config, stderr);
     if (error == SIM_OK)
         sim_machine_drain_console(machine);
+    sim_machine_report_hypercalls(machine, stderr);
     if (machine) {
         enum sim_error finished = sim_machine_trace_finish(machine, stderr);
         error = error == SIM_OK ? finished : error;
@@ -418,6 +426,18 @@ static void apply_command_line(const struct run_args *args, const struct sim_con
         options->board = args->board;
 }
 
+/* The function symbols of the partitions' ELF images, which name the call
+ * sites of failed hypercalls; a XEF image (no symbols) leaves its table
+ * empty. */
+static void load_image_symbols(const struct run_args *args, struct sim_symbols *symbols)
+{
+    for (uint32_t i = 0; i < args->image_count; i++) {
+        const struct sim_image_ref *image = &args->images[i];
+        if (image->partition < HV_MAX_PARTITIONS && !image->xef.bytes)
+            sim_symbols_load_elf(image->path, &symbols[image->partition], NULL);
+    }
+}
+
 static int run_loaded(const struct run_args *args, const struct sim_config *loaded)
 {
     const struct hv_config *config = sim_config_hv(loaded);
@@ -438,6 +458,12 @@ static int run_loaded(const struct run_args *args, const struct sim_config *load
                                   .uart2_output = f.uart2_output,
                                   .keep_trace = gui_cli_wants_trace(&args->gui)};
     apply_command_line(args, loaded, &options);
+    static struct sim_symbols symbols[HV_MAX_PARTITIONS];
+    if (!args->quiet_hypercalls && !args->engine_qemu) {
+        load_image_symbols(args, symbols);
+        options.hypercall_notices = true;
+        options.symbols = symbols;
+    }
     struct sim_gdb_fault_report *report =
         args->no_fault_report ? NULL : sim_gdb_fault_report_new(args->images, args->image_count);
     sim_gdb_fault_report_use(report, &options);

@@ -6,12 +6,21 @@
 #include <string.h>
 
 #include "sim/config/check.h"
+#include "sim/config/check_first.h"
 #include <xm/xmconf.h>
 
 #define SIM_PAGE_SIZE 4096u
 #define SIM_ADDRESS_SPACE 0x100000000ull /* 4 GiB: the end of every 32-bit range */
 
 /* --- ids ---------------------------------------------------------------- */
+
+static bool sim_id_key(const void *record, uint64_t *number, const char **text)
+{
+    const struct sim_src *s = record;
+    (void)text;
+    *number = s->id;
+    return !s->broken;
+}
 
 /* XtratuM's rule: ids are unique and consecutive from 0, so they can be
  * indexes. With n unique ids all below n, they are exactly 0..n-1. `what`
@@ -22,15 +31,13 @@ static bool sim_check_ids(struct sim_loader *ld, const struct sim_vec *v, size_t
 {
     if (sim_any_broken(v, size))
         return false;
-    bool ok = true;
-    for (uint32_t i = 0; i < v->count; i++) {
+    uint32_t *first = sim_first_same(ld, v, size, sim_id_key);
+    bool ok = first != NULL;
+    for (uint32_t i = 0; first != NULL && i < v->count; i++) {
         const struct sim_src *s = sim_vec_src(v, size, i);
-        uint32_t j = 0;
-        while (j < i && sim_vec_src(v, size, j)->id != s->id)
-            j++;
-        if (j < i) {
+        if (first[i] != SIM_NONE) {
             sim_report(ld, s->line, "duplicate %s id %u%s (first at line %ld)", what,
-                       (unsigned)s->id, where, sim_vec_src(v, size, j)->line);
+                       (unsigned)s->id, where, sim_vec_src(v, size, first[i])->line);
             ok = false;
         } else if (s->id >= v->count) {
             sim_report(ld, s->line,
@@ -39,6 +46,7 @@ static bool sim_check_ids(struct sim_loader *ld, const struct sim_vec *v, size_t
             ok = false;
         }
     }
+    free(first);
     return ok;
 }
 
@@ -104,16 +112,15 @@ static void sim_check_overlap(struct sim_loader *ld, const struct sim_plan_src *
 static void sim_warn_slot_ids(struct sim_loader *ld, const struct sim_plan_src *p)
 {
     const struct sim_slot_src *slots = p->slots.items;
-    for (uint32_t i = 0; i < p->slots.count; i++) {
-        uint32_t j = 0;
-        while (j < i && (slots[j].src.broken || slots[j].src.id != slots[i].src.id))
-            j++;
-        if (j < i && !slots[i].src.broken)
+    uint32_t *first = sim_first_same(ld, &p->slots, sizeof *slots, sim_id_key);
+    for (uint32_t i = 0; first != NULL && i < p->slots.count; i++) {
+        if (first[i] != SIM_NONE)
             sim_warn(ld, slots[i].src.line,
                      "slot id %u of plan %u repeats the one at line %ld (XtratuM allows it; "
                      "a partition sees the id in its PCT's schedInfo.id)",
-                     (unsigned)slots[i].src.id, (unsigned)p->src.id, slots[j].src.line);
+                     (unsigned)slots[i].src.id, (unsigned)p->src.id, slots[first[i]].src.line);
     }
+    free(first);
 }
 
 static void sim_check_plan(struct sim_loader *ld, struct sim_plan_src *p, bool partitions_known)
@@ -149,21 +156,35 @@ static void sim_check_plans(struct sim_loader *ld)
 
 /* --- semantic checks: partitions, devices, consoles --------------------- */
 
-static void sim_check_names(struct sim_loader *ld, const struct sim_vec *v, size_t size,
-                            size_t name_offset, const char *what)
+static bool sim_part_name_key(const void *record, uint64_t *number, const char **text)
 {
-    for (uint32_t i = 0; i < v->count; i++) {
+    const struct sim_part_src *p = record;
+    *number = 0;
+    *text = p->part.name;
+    return p->part.name[0] != '\0';
+}
+
+static bool sim_device_name_key(const void *record, uint64_t *number, const char **text)
+{
+    const struct sim_device_src *d = record;
+    *number = 0;
+    *text = d->device.name;
+    return d->device.name[0] != '\0';
+}
+
+static void sim_check_names(struct sim_loader *ld, const struct sim_vec *v, size_t size,
+                            sim_key_of key_of, const char *what)
+{
+    uint32_t *first = sim_first_same(ld, v, size, key_of);
+    for (uint32_t i = 0; first != NULL && i < v->count; i++) {
         const struct sim_src *s = sim_vec_src(v, size, i);
-        const char *name = (const char *)s + name_offset;
-        for (uint32_t j = 0; j < i && name[0] != '\0'; j++) {
-            const struct sim_src *t = sim_vec_src(v, size, j);
-            if (strcmp(name, (const char *)t + name_offset) == 0) {
-                sim_report(ld, s->line, "duplicate %s name '%s' (first at line %ld)", what, name,
-                           t->line);
-                break;
-            }
-        }
+        uint64_t number;
+        const char *name = NULL;
+        if (first[i] != SIM_NONE && key_of(s, &number, &name))
+            sim_report(ld, s->line, "duplicate %s name '%s' (first at line %ld)", what, name,
+                       sim_vec_src(v, size, first[i])->line);
     }
+    free(first);
 }
 
 /* Device index by name, or HV_CONSOLE_NONE (reported) when none matches. */
@@ -186,10 +207,9 @@ static void sim_check_partitions(struct sim_loader *ld)
     struct sim_part_src *parts = ld->partitions.items;
     char label[64];
     sim_check_ids(ld, &ld->partitions, sizeof(struct sim_part_src), "partition", "");
-    sim_check_names(ld, &ld->partitions, sizeof(struct sim_part_src),
-                    offsetof(struct sim_part_src, part.name), "partition");
-    sim_check_names(ld, &ld->devices, sizeof(struct sim_device_src),
-                    offsetof(struct sim_device_src, device.name), "device");
+    sim_check_names(ld, &ld->partitions, sizeof(struct sim_part_src), sim_part_name_key,
+                    "partition");
+    sim_check_names(ld, &ld->devices, sizeof(struct sim_device_src), sim_device_name_key, "device");
     for (uint32_t i = 0; i < ld->partitions.count; i++) {
         if (!parts[i].src.broken)
             parts[i].part.console = sim_resolve_console(
@@ -216,11 +236,6 @@ static bool sim_overlaps(struct sim_range a, struct sim_range b)
     return a.start < b.end && b.start < a.end;
 }
 
-static bool sim_contains(struct sim_range outer, struct sim_range inner)
-{
-    return outer.start <= inner.start && inner.end <= outer.end;
-}
-
 static const char *sim_range_text(struct sim_range r, char *buf, size_t size)
 {
     snprintf(buf, size, "0x%08llx-0x%08llx", (unsigned long long)r.start,
@@ -231,8 +246,16 @@ static const char *sim_range_text(struct sim_range r, char *buf, size_t size)
 static void sim_check_regions(struct sim_loader *ld)
 {
     const struct sim_region_src *regions = ld->regions.items;
+    struct sim_interval *ranges = calloc(ld->regions.count + 1u, sizeof *ranges);
+    uint32_t *first = NULL;
     char t1[48];
-    for (uint32_t i = 0; i < ld->regions.count; i++) {
+    for (uint32_t i = 0; ranges != NULL && i < ld->regions.count; i++) {
+        struct sim_range r = sim_range(regions[i].region.start, regions[i].region.size);
+        ranges[i] = (struct sim_interval){r.start, r.end, i, regions[i].src.broken};
+    }
+    if (ranges == NULL || (first = sim_first_overlap(ranges, ld->regions.count, false)) == NULL)
+        sim_report_out_of_memory(ld);
+    for (uint32_t i = 0; first != NULL && i < ld->regions.count; i++) {
         if (regions[i].src.broken)
             continue;
         struct sim_range r = sim_range(regions[i].region.start, regions[i].region.size);
@@ -242,28 +265,76 @@ static void sim_check_regions(struct sim_loader *ld)
         else if (r.end > SIM_ADDRESS_SPACE)
             sim_report(ld, regions[i].src.line, "region %s extends past 4 GiB",
                        sim_range_text(r, t1, sizeof(t1)));
-        for (uint32_t j = 0; j < i; j++) {
-            if (!regions[j].src.broken &&
-                sim_overlaps(r, sim_range(regions[j].region.start, regions[j].region.size)))
-                sim_report(ld, regions[i].src.line, "region %s overlaps the region at line %ld",
-                           sim_range_text(r, t1, sizeof(t1)), regions[j].src.line);
-        }
+        if (first[i] != SIM_NONE)
+            sim_report(ld, regions[i].src.line, "region %s overlaps the region at line %ld",
+                       sim_range_text(r, t1, sizeof(t1)), regions[first[i]].src.line);
     }
+    free(ranges);
+    free(first);
 }
 
-static bool sim_in_some_region(const struct sim_loader *ld, struct sim_range r)
+/* The regions by start, each with the furthest end of the regions up to
+ * it: an area lies in some region when the last region starting at or
+ * before it reaches that far (one binary search). */
+struct sim_region_index {
+    struct sim_range *by_start; /* .end: the furthest end so far */
+    uint32_t count;
+};
+
+static int sim_compare_ranges(const void *a, const void *b)
+{
+    const struct sim_range *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static bool sim_index_regions(const struct sim_loader *ld, struct sim_region_index *index)
 {
     const struct sim_region_src *regions = ld->regions.items;
-    for (uint32_t i = 0; i < ld->regions.count; i++) {
-        if (sim_contains(sim_range(regions[i].region.start, regions[i].region.size), r))
-            return true;
+    index->count = ld->regions.count;
+    index->by_start = malloc((index->count + 1u) * sizeof *index->by_start);
+    if (index->by_start == NULL)
+        return false;
+    for (uint32_t i = 0; i < index->count; i++)
+        index->by_start[i] = sim_range(regions[i].region.start, regions[i].region.size);
+    if (index->count > 1)
+        qsort(index->by_start, index->count, sizeof *index->by_start, sim_compare_ranges);
+    for (uint32_t i = 1; i < index->count; i++) {
+        if (index->by_start[i].end < index->by_start[i - 1].end)
+            index->by_start[i].end = index->by_start[i - 1].end;
     }
-    return false;
+    return true;
 }
 
+static bool sim_in_some_region(const struct sim_region_index *index, struct sim_range r)
+{
+    uint32_t lo = 0, hi = index->count;
+    while (lo < hi) { /* the first region starting after r */
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (index->by_start[mid].start <= r.start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 && index->by_start[lo - 1].end >= r.end;
+}
+
+/* What the memory checks share: every area of every partition in file
+ * order, and the regions. */
+struct sim_memory {
+    struct sim_area_ref {
+        struct sim_part_src *part;
+        uint32_t part_index; /* in ld->partitions */
+        struct sim_area_src *area;
+        bool checked; /* not broken before the checks */
+    } * areas;
+    uint32_t count;
+    struct sim_region_index regions;
+    bool regions_known; /* no region is broken */
+};
+
 /* Checks one area on its own; false when it is unusable for overlap checks. */
-static bool sim_check_area(struct sim_loader *ld, const struct sim_part_src *p,
-                           const struct sim_area_src *a)
+static bool sim_check_area(struct sim_loader *ld, const struct sim_memory *m,
+                           const struct sim_part_src *p, const struct sim_area_src *a)
 {
     static const struct sim_range pct = {HV_PCT_ADDRESS, (uint64_t)HV_PCT_ADDRESS + SIM_PAGE_SIZE};
     struct sim_range r = sim_range(a->area.start, a->area.size);
@@ -288,10 +359,16 @@ static bool sim_check_area(struct sim_loader *ld, const struct sim_part_src *p,
     else if (sim_overlaps(view, pct))
         sim_report(ld, line, "area %s of %s is mapped at 0x%08x, over the PCT page at 0x%08x",
                    range, who, (unsigned)a->area.mapped_at, (unsigned)HV_PCT_ADDRESS);
-    bool regions_known = !sim_any_broken(&ld->regions, sizeof(struct sim_region_src));
-    if (ld->regions.count > 0 && regions_known && !sim_in_some_region(ld, r))
+    if (ld->regions.count > 0 && m->regions_known && !sim_in_some_region(&m->regions, r))
         sim_report(ld, line, "area %s of %s lies outside every memory region", range, who);
     return true;
+}
+
+/* What sim_check_area accepts for the overlap checks. */
+static bool sim_area_usable(const struct sim_area_src *a)
+{
+    return a->area.size != 0 && (uint64_t)a->area.start + a->area.size <= SIM_ADDRESS_SPACE &&
+           (uint64_t)a->area.mapped_at + a->area.size <= SIM_ADDRESS_SPACE;
 }
 
 /* Where an area sits in the partition's address space at boot: a mapped
@@ -302,75 +379,157 @@ static uint32_t sim_area_placed_at(const struct sim_area_src *a)
     return a->area.flags & HV_AREA_UNMAPPED ? a->area.start : a->area.mapped_at;
 }
 
-/* Two areas of one partition: neither their memory nor where they sit at
- * boot may overlap. */
-static void sim_check_area_pair_same(struct sim_loader *ld, const struct sim_part_src *p,
-                                     const struct sim_area_src *a, const struct sim_area_src *b)
+/* The first earlier area each area overlaps: of another partition
+ * (identical ones are shared, not overlapping), of its own partition
+ * physically, of its own partition where they sit at boot. */
+struct sim_area_conflicts {
+    uint32_t *other;
+    uint32_t *own;
+    uint32_t *placed;
+};
+
+/* The ranges of every area: physical (placed: where it sits at boot);
+ * with own_only, each partition's moved 8 GiB apart from the others' so
+ * that only its own areas can meet. */
+static uint32_t *sim_first_area_overlaps(const struct sim_memory *m, bool placed, bool own_only)
 {
-    char label[64], t1[48];
-    const char *who = sim_part_label(p, label, sizeof(label));
-    struct sim_range ra = sim_range(a->area.start, a->area.size);
-    if (sim_overlaps(ra, sim_range(b->area.start, b->area.size)))
-        sim_report(ld, a->src.line, "area %s of %s overlaps its area at line %ld",
-                   sim_range_text(ra, t1, sizeof(t1)), who, b->src.line);
-    else if (sim_overlaps(sim_range(sim_area_placed_at(a), a->area.size),
-                          sim_range(sim_area_placed_at(b), b->area.size)))
-        sim_report(ld, a->src.line, "area %s of %s is mapped over its area at line %ld",
-                   sim_range_text(ra, t1, sizeof(t1)), who, b->src.line);
+    struct sim_interval *ranges = calloc(m->count + 1u, sizeof *ranges);
+    uint32_t *first = NULL;
+    if (ranges == NULL)
+        return NULL;
+    for (uint32_t k = 0; k < m->count; k++) {
+        const struct sim_area_src *a = m->areas[k].area;
+        uint32_t part = m->areas[k].part_index;
+        uint64_t offset = own_only ? (uint64_t)part << 33 : 0;
+        struct sim_range r =
+            sim_range(placed ? sim_area_placed_at(a) : a->area.start, a->area.size);
+        ranges[k] = (struct sim_interval){r.start + offset, r.end + offset, own_only ? k : part,
+                                          a->src.broken};
+    }
+    first = sim_first_overlap(ranges, m->count, !own_only);
+    free(ranges);
+    return first;
 }
 
-/* Areas of two partitions: identical start and size is a shared area (both
- * get HV_AREA_SHARED); any other overlap breaks spatial isolation. */
-static void sim_check_area_pair_other(struct sim_loader *ld, const struct sim_part_src *p,
-                                      struct sim_area_src *a, const struct sim_part_src *q,
-                                      struct sim_area_src *b)
+static bool sim_find_conflicts(const struct sim_memory *m, struct sim_area_conflicts *c)
+{
+    c->other = sim_first_area_overlaps(m, false, false);
+    c->own = sim_first_area_overlaps(m, false, true);
+    c->placed = sim_first_area_overlaps(m, true, true);
+    return c->other != NULL && c->own != NULL && c->placed != NULL;
+}
+
+static void sim_free_conflicts(struct sim_area_conflicts *c)
+{
+    free(c->other);
+    free(c->own);
+    free(c->placed);
+}
+
+static bool sim_area_shape_key(const void *record, uint64_t *number, const char **text)
+{
+    const struct sim_area_ref *ref = record;
+    (void)text;
+    *number = (uint64_t)ref->area->area.start << 32 | ref->area->area.size;
+    return !ref->area->src.broken;
+}
+
+/* Areas of two partitions with identical start and size are a shared
+ * area: every such area gets HV_AREA_SHARED. Each area's first twin is
+ * its group's least one: a twin in another partition marks both, and
+ * then the group's first marks the rest. */
+static bool sim_mark_shared(struct sim_loader *ld, const struct sim_memory *m)
+{
+    struct sim_vec refs = {m->areas, m->count, m->count};
+    uint32_t *first = sim_first_same(ld, &refs, sizeof *m->areas, sim_area_shape_key);
+    for (uint32_t k = 0; first != NULL && k < m->count; k++) {
+        if (first[k] != SIM_NONE && m->areas[k].part != m->areas[first[k]].part) {
+            m->areas[k].area->area.flags |= HV_AREA_SHARED;
+            m->areas[first[k]].area->area.flags |= HV_AREA_SHARED;
+        }
+    }
+    for (uint32_t k = 0; first != NULL && k < m->count; k++) {
+        if (first[k] != SIM_NONE && (m->areas[first[k]].area->area.flags & HV_AREA_SHARED))
+            m->areas[k].area->area.flags |= HV_AREA_SHARED;
+    }
+    free(first);
+    return first != NULL;
+}
+
+/* The first overlap of area k, as the pairwise check in file order named
+ * it: another partition's areas come before its own earlier ones. */
+static void sim_report_conflict(struct sim_loader *ld, const struct sim_memory *m,
+                                const struct sim_area_conflicts *c, uint32_t k)
 {
     char label[64], other[64], t1[48];
-    struct sim_range ra = sim_range(a->area.start, a->area.size);
-    if (!sim_overlaps(ra, sim_range(b->area.start, b->area.size)))
-        return;
-    if (a->area.start == b->area.start && a->area.size == b->area.size) {
-        a->area.flags |= HV_AREA_SHARED;
-        b->area.flags |= HV_AREA_SHARED;
-        return;
-    }
-    sim_report(ld, a->src.line, "area %s of %s overlaps an area of %s (line %ld)",
-               sim_range_text(ra, t1, sizeof(t1)), sim_part_label(p, label, sizeof(label)),
-               sim_part_label(q, other, sizeof(other)), b->src.line);
+    const struct sim_area_src *a = m->areas[k].area;
+    const char *who = sim_part_label(m->areas[k].part, label, sizeof(label));
+    const char *range = sim_range_text(sim_range(a->area.start, a->area.size), t1, sizeof(t1));
+    uint32_t own = c->own[k] < c->placed[k] ? c->own[k] : c->placed[k];
+    if (c->other[k] != SIM_NONE)
+        sim_report(ld, a->src.line, "area %s of %s overlaps an area of %s (line %ld)", range, who,
+                   sim_part_label(m->areas[c->other[k]].part, other, sizeof(other)),
+                   m->areas[c->other[k]].area->src.line);
+    else if (own != SIM_NONE && own == c->own[k])
+        sim_report(ld, a->src.line, "area %s of %s overlaps its area at line %ld", range, who,
+                   m->areas[own].area->src.line);
+    else if (own != SIM_NONE)
+        sim_report(ld, a->src.line, "area %s of %s is mapped over its area at line %ld", range, who,
+                   m->areas[own].area->src.line);
 }
 
-/* Compares area `a` of partition `p` with every area listed before it. */
-static void sim_check_area_against_earlier(struct sim_loader *ld, struct sim_part_src *parts,
-                                           uint32_t pi, uint32_t ai)
+/* The PCT page lists at most HV_MAX_AREAS areas: the first area past
+ * them is reported. */
+static void sim_check_area_count(struct sim_loader *ld, const struct sim_part_src *p)
 {
-    struct sim_area_src *a = &((struct sim_area_src *)parts[pi].areas.items)[ai];
-    for (uint32_t qi = 0; qi <= pi; qi++) {
-        struct sim_area_src *areas = parts[qi].areas.items;
-        uint32_t limit = qi == pi ? ai : parts[qi].areas.count;
-        for (uint32_t bi = 0; bi < limit; bi++) {
-            if (areas[bi].src.broken)
-                continue;
-            if (qi == pi)
-                sim_check_area_pair_same(ld, &parts[pi], a, &areas[bi]);
-            else
-                sim_check_area_pair_other(ld, &parts[pi], a, &parts[qi], &areas[bi]);
-        }
-    }
+    const struct sim_area_src *areas = p->areas.items;
+    char label[64];
+    if (p->areas.count > HV_MAX_AREAS)
+        sim_report(ld, areas[HV_MAX_AREAS].src.line,
+                   "%s has %u memory areas, more than %d (what its PCT page lists)",
+                   sim_part_label(p, label, sizeof(label)), (unsigned)p->areas.count, HV_MAX_AREAS);
 }
 
-static void sim_check_memory(struct sim_loader *ld)
+/* Every area in file order; unusable ones (zero size, past 4 GiB) become
+ * broken, out of the later checks. */
+static bool sim_list_areas(struct sim_loader *ld, struct sim_memory *m)
 {
     struct sim_part_src *parts = ld->partitions.items;
-    for (uint32_t pi = 0; pi < ld->partitions.count; pi++) {
+    uint32_t total = 0;
+    for (uint32_t pi = 0; pi < ld->partitions.count; pi++)
+        total += parts[pi].areas.count;
+    m->areas = calloc(total + 1u, sizeof *m->areas);
+    m->count = 0;
+    for (uint32_t pi = 0; m->areas != NULL && pi < ld->partitions.count; pi++) {
         struct sim_area_src *areas = parts[pi].areas.items;
+        sim_check_area_count(ld, &parts[pi]);
         for (uint32_t ai = 0; ai < parts[pi].areas.count; ai++) {
-            if (areas[ai].src.broken || !sim_check_area(ld, &parts[pi], &areas[ai])) {
-                areas[ai].src.broken = true; /* keep it out of the overlap checks */
-                continue;
-            }
-            sim_check_area_against_earlier(ld, parts, pi, ai);
+            m->areas[m->count++] =
+                (struct sim_area_ref){&parts[pi], pi, &areas[ai], !areas[ai].src.broken};
+            areas[ai].src.broken = areas[ai].src.broken || !sim_area_usable(&areas[ai]);
         }
     }
+    m->regions_known = !sim_any_broken(&ld->regions, sizeof(struct sim_region_src));
+    return m->areas != NULL && sim_index_regions(ld, &m->regions);
+}
+
+/* Each area checked on its own, then against the ones before it: the
+ * messages come in the order a pairwise check in file order gave, each
+ * area's first conflict only. */
+static void sim_check_memory(struct sim_loader *ld)
+{
+    struct sim_memory m = {0};
+    struct sim_area_conflicts c = {0};
+    bool ready = sim_list_areas(ld, &m) && sim_find_conflicts(&m, &c) && sim_mark_shared(ld, &m);
+    if (!ready)
+        sim_report_out_of_memory(ld);
+    for (uint32_t k = 0; ready && k < m.count; k++) {
+        if (m.areas[k].checked && sim_check_area(ld, &m, m.areas[k].part, m.areas[k].area))
+            sim_report_conflict(ld, &m, &c, k);
+    }
+    sim_free_conflicts(&c);
+    free(m.areas);
+    free(m.regions.by_start);
 }
 
 void sim_check_semantics(struct sim_loader *ld)

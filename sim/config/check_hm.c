@@ -2,9 +2,11 @@
  * rules of hm_rules.h: each action allowed for its event, no event listed
  * twice, a maintenance plan for SWITCH_TO_MAINTENANCE. */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "sim/common/xm_names.h"
 #include "sim/config/check.h"
+#include "sim/config/check_first.h"
 #include "sim/config/hm_rules.h"
 
 #define SIM_BIT(n) (1u << (n))
@@ -24,23 +26,29 @@ static void sim_check_event(struct sim_loader *ld, const struct sim_hm_event_src
                    action);
 }
 
+static bool sim_event_key(const void *record, uint64_t *number, const char **text)
+{
+    const struct sim_hm_event_src *e = record;
+    (void)text;
+    *number = (uint64_t)(uint32_t)e->event;
+    return !e->src.broken;
+}
+
 /* One table's events: each checked, and none listed twice. */
 static void sim_check_table(struct sim_loader *ld, const struct sim_vec *events, const char *table,
                             bool hypervisor)
 {
     const struct sim_hm_event_src *e = events->items;
-    for (uint32_t i = 0; i < events->count; i++) {
+    uint32_t *first = sim_first_same(ld, events, sizeof *e, sim_event_key);
+    for (uint32_t i = 0; first != NULL && i < events->count; i++) {
         if (e[i].src.broken)
             continue;
         sim_check_event(ld, &e[i], table, hypervisor);
-        for (uint32_t j = 0; j < i; j++) {
-            if (!e[j].src.broken && e[j].event == e[i].event) {
-                sim_report(ld, e[i].src.line, "%s is listed twice in %s (first at line %ld)",
-                           sim_hm_event_name((uint32_t)e[i].event), table, e[j].src.line);
-                break;
-            }
-        }
+        if (first[i] != SIM_NONE)
+            sim_report(ld, e[i].src.line, "%s is listed twice in %s (first at line %ld)",
+                       sim_hm_event_name((uint32_t)e[i].event), table, e[first[i]].src.line);
     }
+    free(first);
 }
 
 void sim_check_hm(struct sim_loader *ld)

@@ -1,25 +1,33 @@
 /* sim/config: pass 4, ports and channels checked (rules in parse_ports.c). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sim/config/check.h"
+#include "sim/config/check_first.h"
 
 /* --- checks: ports ------------------------------------------------------ */
+
+static bool sim_port_name_key(const void *record, uint64_t *number, const char **text)
+{
+    const struct sim_port_src *port = record;
+    *number = 0;
+    *text = port->port.name;
+    return true;
+}
 
 static void sim_check_port_names(struct sim_loader *ld, const struct sim_part_src *p)
 {
     const struct sim_port_src *ports = p->ports.items;
+    uint32_t *first = sim_first_same(ld, &p->ports, sizeof *ports, sim_port_name_key);
     char label[64];
-    for (uint32_t i = 0; i < p->ports.count; i++) {
-        for (uint32_t j = 0; j < i; j++) {
-            if (strcmp(ports[i].port.name, ports[j].port.name) == 0) {
-                sim_report(ld, ports[i].src.line,
-                           "duplicate port name '%s' in %s (first at line %ld)", ports[i].port.name,
-                           sim_part_label(p, label, sizeof(label)), ports[j].src.line);
-                break;
-            }
-        }
+    for (uint32_t i = 0; first != NULL && i < p->ports.count; i++) {
+        if (first[i] != SIM_NONE)
+            sim_report(ld, ports[i].src.line, "duplicate port name '%s' in %s (first at line %ld)",
+                       ports[i].port.name, sim_part_label(p, label, sizeof(label)),
+                       ports[first[i]].src.line);
     }
+    free(first);
 }
 
 /* Reports ports that no channel names. */
@@ -131,21 +139,39 @@ static void sim_check_ipvi_partition(struct sim_loader *ld, const struct sim_ipv
                    (unsigned)v->src.id, role, (unsigned)id);
 }
 
-static void sim_check_ipvi(struct sim_loader *ld, const struct sim_ipvi_src *ipvis, uint32_t i)
+static bool sim_ipvi_key(const void *record, uint64_t *number, const char **text)
+{
+    const struct sim_ipvi_src *v = record;
+    (void)text;
+    *number = (uint64_t)v->src.id << 32 | v->source;
+    return !v->src.broken;
+}
+
+static void sim_check_ipvi(struct sim_loader *ld, const struct sim_ipvi_src *ipvis, uint32_t i,
+                           uint32_t first)
 {
     const struct sim_ipvi_src *v = &ipvis[i];
     const uint32_t *targets = v->destinations.items;
     if (v->src.id >= HV_MAX_IPVIS)
         sim_report(ld, v->src.line, "IPVI id %u is out of range (0..%d)", (unsigned)v->src.id,
                    HV_MAX_IPVIS - 1);
-    for (uint32_t j = 0; j < i; j++) {
-        if (!ipvis[j].src.broken && ipvis[j].src.id == v->src.id && ipvis[j].source == v->source)
-            sim_report(ld, v->src.line, "duplicate IPVI %u of partition %u (first at line %ld)",
-                       (unsigned)v->src.id, (unsigned)v->source, ipvis[j].src.line);
-    }
+    if (first != SIM_NONE)
+        sim_report(ld, v->src.line, "duplicate IPVI %u of partition %u (first at line %ld)",
+                   (unsigned)v->src.id, (unsigned)v->source, ipvis[first].src.line);
     sim_check_ipvi_partition(ld, v, v->source, "source");
     for (uint32_t d = 0; d < v->destinations.count; d++)
         sim_check_ipvi_partition(ld, v, targets[d], "destination");
+}
+
+static void sim_check_ipvis(struct sim_loader *ld)
+{
+    const struct sim_ipvi_src *ipvis = ld->ipvis.items;
+    uint32_t *first = sim_first_same(ld, &ld->ipvis, sizeof *ipvis, sim_ipvi_key);
+    for (uint32_t i = 0; first != NULL && i < ld->ipvis.count; i++) {
+        if (!ipvis[i].src.broken)
+            sim_check_ipvi(ld, ipvis, i, first[i]);
+    }
+    free(first);
 }
 
 /* --- checks: the core's limits ------------------------------------------ */
@@ -192,7 +218,6 @@ void sim_check_channels(struct sim_loader *ld)
 {
     struct sim_part_src *parts = ld->partitions.items;
     struct sim_channel_src *channels = ld->channels.items;
-    const struct sim_ipvi_src *ipvis = ld->ipvis.items;
     bool known = sim_partitions_known(ld);
     for (uint32_t i = 0; i < ld->partitions.count; i++)
         sim_check_port_names(ld, &parts[i]);
@@ -200,10 +225,8 @@ void sim_check_channels(struct sim_loader *ld)
         sim_check_channel(ld, &channels[i]);
     for (uint32_t i = 0; i < ld->partitions.count && known; i++)
         sim_check_ports_used(ld, &parts[i]);
-    for (uint32_t i = 0; i < ld->ipvis.count && known; i++) {
-        if (!ipvis[i].src.broken)
-            sim_check_ipvi(ld, ipvis, i);
-    }
+    if (known)
+        sim_check_ipvis(ld);
     sim_check_port_limit(ld);
     sim_check_channel_limits(ld);
 }

@@ -145,13 +145,19 @@ const char *sim_time_text(uint64_t us, char *buf, size_t size)
     return buf;
 }
 
+void sim_report_out_of_memory(struct sim_loader *ld)
+{
+    if (!ld->out_of_memory)
+        sim_report(ld, 0, "out of memory");
+    ld->out_of_memory = true;
+}
+
 /* sim_vec_push_raw that reports running out of memory (once). */
 void *sim_vec_push(struct sim_loader *ld, struct sim_vec *v, size_t size)
 {
     void *item = sim_vec_push_raw(v, size);
-    if (item == NULL && !ld->out_of_memory)
-        sim_report(ld, 0, "out of memory");
-    ld->out_of_memory = ld->out_of_memory || item == NULL;
+    if (item == NULL)
+        sim_report_out_of_memory(ld);
     return item;
 }
 

@@ -190,6 +190,8 @@ __attribute__((format(printf, 3, 4))) void sim_report(struct sim_loader *ld, lon
 __attribute__((format(printf, 3, 4))) void sim_warn(struct sim_loader *ld, long line,
                                                     const char *format, ...);
 
+/* Reports "out of memory", once per load. */
+void sim_report_out_of_memory(struct sim_loader *ld);
 /* Appends one zeroed element; NULL (reported once) when out of memory. */
 void *sim_vec_push(struct sim_loader *ld, struct sim_vec *v, size_t size);
 const struct sim_src *sim_vec_src(const struct sim_vec *v, size_t size, uint32_t i);

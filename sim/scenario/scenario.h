@@ -38,6 +38,7 @@ enum scn_op {
     SCN_EXPECT_PORTS,   /* who, n1 = kind (PORT_WRITE / PORT_READ / VIRQ_DELIVER), n2 = count */
     SCN_EXPECT_HASH,    /* n1 = hash; text = as written (for --update) */
     SCN_EXPECT_PLAN,    /* n1 = plan; has_n2: n2 = µs at which it took over */
+    SCN_EXPECT_STDERR,  /* match, text: what hvsim run prints on stderr (notices, reports) */
 };
 
 /* SCN_SAME: a file another scenario records (--update leaves it alone). */
@@ -93,6 +94,10 @@ struct scn_view {
     const char *script_path;
     bool update;     /* rewrite recorded hashes and console files */
     bool times_vary; /* the qemu engine: console times masked, no hash (docs/scenarios.md) */
+    /* What `hvsim run` would have printed on stderr for a run ending here
+     * (notices, fault reports); NULL: not known (unit tests). */
+    const char *stderr_text;
+    size_t stderr_length;
 };
 
 /* Check one expectation; on failure write the readable lines to report

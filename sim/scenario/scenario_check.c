@@ -236,17 +236,22 @@ static void check_setup(struct checker *k, const struct scn_command *c)
     }
 }
 
+static const char *file_label(const struct scn_command *c)
+{
+    return c->op == SCN_EXPECT_CONSOLE ? "expect console: file" : "expect stderr: file";
+}
+
 static void check_expect(struct checker *k, const struct scn_command *c)
 {
     switch (c->op) {
     case SCN_EXPECT_CONSOLE:
-        if (strcmp(c->who, "all") != 0)
+    case SCN_EXPECT_STDERR:
+        if (c->op == SCN_EXPECT_CONSOLE && strcmp(c->who, "all") != 0)
             check_partition(k, c, false);
         if (c->match == SCN_SAME)
-            check_readable(k, c, "expect console: file",
-                           " (the scenario that records it writes it)");
+            check_readable(k, c, file_label(c), " (the scenario that records it writes it)");
         else if (c->match == SCN_FILE && !k->update)
-            check_readable(k, c, "expect console: file", " (hvsim scenario --update writes it)");
+            check_readable(k, c, file_label(c), " (hvsim scenario --update writes it)");
         break;
     case SCN_EXPECT_HM:
         check_partition(k, c, true);

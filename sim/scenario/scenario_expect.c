@@ -63,8 +63,9 @@ static size_t count_lines(const char *text)
     return lines;
 }
 
-/* Line `index` (from 0) of text, as "..." with at most 100 characters. */
-static void line_at(const char *text, size_t index, char *out, size_t size)
+/* Line `index` (from 0) of text, as "..." with at most 100 characters
+ * from column `from` on (a long line's part where it differs). */
+static void line_from(const char *text, size_t index, size_t from, char *out, size_t size)
 {
     for (; index > 0 && text; index--) {
         text = strchr(text, '\n');
@@ -75,29 +76,52 @@ static void line_at(const char *text, size_t index, char *out, size_t size)
         return;
     }
     size_t length = strcspn(text, "\n");
-    snprintf(out, size, "\"%.*s\"%s", (int)(length > 100 ? 100 : length), text,
+    from = from < length ? from : 0;
+    snprintf(out, size, "%s\"%.*s\"%s", from ? "..." : "",
+             (int)(length - from > 100 ? 100 : length - from), text + from,
              text[length] == '\n' ? "" : " (no newline)");
 }
 
-static size_t first_difference_line(const char *a, const char *b)
+static void line_at(const char *text, size_t index, char *out, size_t size)
+{
+    line_from(text, index, 0, out, size);
+}
+
+/* The line and column (from 0) where a and b first differ. */
+static size_t first_difference_line(const char *a, const char *b, size_t *column)
 {
     size_t line = 0;
-    for (; *a && *a == *b; a++, b++)
+    *column = 0;
+    for (; *a && *a == *b; a++, b++) {
         line += *a == '\n';
+        *column = *a == '\n' ? 0 : *column + 1;
+    }
     return line;
+}
+
+/* What a text expectation looks at: "console of WHO", or "stderr". */
+static const char *subject(const struct scn_command *c, char *out, size_t size)
+{
+    if (c->op == SCN_EXPECT_STDERR)
+        return "stderr";
+    snprintf(out, size, "console of %s", c->who);
+    return out;
 }
 
 static bool console_diff(const struct scn_view *v, const struct scn_command *c, FILE *out,
                          const char *expected, const char *actual)
 {
+    char what[HV_NAME_MAX + 16];
     char want[128], got[128];
-    size_t line = first_difference_line(expected, actual);
-    line_at(expected, line, want, sizeof want);
-    line_at(actual, line, got, sizeof got);
+    size_t column;
+    size_t line = first_difference_line(expected, actual, &column);
+    size_t from = column > 80 ? column - 40 : 0; /* show where a long line differs */
+    line_from(expected, line, from, want, sizeof want);
+    line_from(actual, line, from, got, sizeof got);
     bool file = c->match == SCN_FILE || c->match == SCN_SAME;
-    report(v, c, out, "console of %s differs%s%s at line %zu (expected %zu lines, got %zu)", c->who,
-           file ? " from " : "", file ? c->text : "", line + 1, count_lines(expected),
-           count_lines(actual));
+    report(v, c, out, "%s differs%s%s at line %zu (expected %zu lines, got %zu)",
+           subject(c, what, sizeof what), file ? " from " : "", file ? c->text : "", line + 1,
+           count_lines(expected), count_lines(actual));
     fprintf(out, "    expected: %s\n    actual:   %s\n", want, got);
     return false;
 }
@@ -234,13 +258,13 @@ static bool console_match(const struct scn_view *v, const struct scn_command *c,
         break;
     }
     if (!found) {
-        char text[128], so_far[192];
+        char text[128], so_far[192], what[HV_NAME_MAX + 16];
         console_so_far(actual, so_far, sizeof so_far);
         if (c->match == SCN_REGEX)
-            report(v, c, out, "console of %s has no line matching /%s/ (%s)", c->who, c->text,
-                   so_far);
+            report(v, c, out, "%s has no line matching /%s/ (%s)", subject(c, what, sizeof what),
+                   c->text, so_far);
         else
-            report(v, c, out, "console of %s does not contain %s (%s)", c->who,
+            report(v, c, out, "%s does not contain %s (%s)", subject(c, what, sizeof what),
                    quoted(c->text, text, sizeof text), so_far);
     }
     return found;
@@ -280,6 +304,15 @@ static bool expect_console(const struct scn_view *v, const struct scn_command *c
                             : console_match(v, c, out, actual, length);
     free(actual);
     return ok;
+}
+
+/* What hvsim run would have printed on stderr so far: notices and fault
+ * reports, compared as they are (the qemu engine skips it). */
+static bool expect_stderr(const struct scn_view *v, const struct scn_command *c, FILE *out)
+{
+    if (!v->stderr_text)
+        return report(v, c, out, "no stderr here");
+    return console_match(v, c, out, v->stderr_text, v->stderr_length);
 }
 
 /* --- trace events -------------------------------------------------------- */
@@ -409,6 +442,8 @@ bool scn_expect(const struct scn_view *v, const struct scn_command *c, FILE *out
     switch (c->op) {
     case SCN_EXPECT_CONSOLE:
         return expect_console(v, c, out);
+    case SCN_EXPECT_STDERR:
+        return expect_stderr(v, c, out);
     case SCN_EXPECT_HM:
         return expect_hm(v, c, out);
     case SCN_EXPECT_STATE:

@@ -58,14 +58,14 @@ static bool partition_runs(const struct sim_machine *m, void *context)
 }
 
 static enum sim_error run_slot(struct sim_machine *m, const struct scn_command *c, const char *path,
-                               FILE *out)
+                               FILE *out, FILE *diag)
 {
     struct stop s = {.slot = (int32_t)c->n1,
                      .maf = c->has_n2 ? c->n2 : UINT64_MAX,
                      .give_up = c->has_n2 ? c->n2 : m->hv.sched.maf_count + 1};
     if (c->n1 >= m->config->plans[m->hv.sched.plan].slot_count)
         return problem(c, path, out, "the plan has no slot %d", s.slot);
-    enum sim_error error = sim_machine_run_until(m, slot_started, &s, 0, stderr);
+    enum sim_error error = sim_machine_run_until(m, slot_started, &s, 0, diag);
     if (error == SIM_OK && m->hv.sched.slot != s.slot)
         return problem(c, path, out, "slot %d did not start%s (major frame %llu now)", s.slot,
                        c->has_n2 ? " in that major frame" : " within a major frame",
@@ -84,20 +84,20 @@ static enum sim_error settle(struct sim_machine *m, enum sim_error error)
 }
 
 static enum sim_error run_for(struct sim_machine *m, const struct scn_command *c, const char *path,
-                              FILE *out)
+                              FILE *out, FILE *diag)
 {
     struct stop s = {0};
     switch (c->op) {
     case SCN_RUN_MAFS:
         s.maf = m->hv.sched.maf_count + c->n1;
-        return sim_machine_run_until(m, maf_reached, &s, 0, stderr);
+        return sim_machine_run_until(m, maf_reached, &s, 0, diag);
     case SCN_RUN_UNTIL:
     case SCN_RUN_FOR:
         s.cycle =
             sim_clock_cycles_at_us(&m->clock, c->n1) + (c->op == SCN_RUN_FOR ? m->clock.cycles : 0);
-        return sim_machine_run_until(m, time_reached, &s, s.cycle, stderr);
+        return sim_machine_run_until(m, time_reached, &s, s.cycle, diag);
     default:
-        return run_slot(m, c, path, out);
+        return run_slot(m, c, path, out, diag);
     }
 }
 
@@ -110,19 +110,19 @@ static void inject_record(struct sim_machine *m, int32_t who, uint32_t what, uin
 /* The partition takes trap tt at its next instruction: wait until it holds
  * the CPU (at most to the end of the next major frame). */
 static enum sim_error inject_trap(struct sim_machine *m, const struct scn_command *c,
-                                  const char *path, FILE *out)
+                                  const char *path, FILE *out, FILE *diag)
 {
     int32_t id = scn_partition(m->config, c->who);
     struct stop s = {.who = id, .give_up = m->hv.sched.maf_count + 1};
     if (id < 0)
         return problem(c, path, out, "no partition named '%s'", c->who);
-    enum sim_error error = sim_machine_run_until(m, partition_runs, &s, 0, stderr);
+    enum sim_error error = sim_machine_run_until(m, partition_runs, &s, 0, diag);
     if (error != SIM_OK)
         return error;
     if (m->hv.sched.current != id)
         return problem(c, path, out, "inject trap: %s did not run within a major frame", c->who);
     inject_record(m, id, SIM_INJECT_TRAP, (uint32_t)c->n1);
-    sim_machine_take_trap(m, (uint32_t)c->n1, stderr);
+    sim_machine_take_trap(m, (uint32_t)c->n1, diag);
     return SIM_OK;
 }
 
@@ -135,9 +135,9 @@ static bool at_once(const struct sim_machine *m, void *context)
 
 /* An injection before the first run finds the system booted, as a run
  * would: the core's boot would undo what was injected before it. */
-static enum sim_error boot(struct sim_machine *m)
+static enum sim_error boot(struct sim_machine *m, FILE *diag)
 {
-    return sim_machine_run_until(m, at_once, NULL, 0, stderr);
+    return sim_machine_run_until(m, at_once, NULL, 0, diag);
 }
 
 /* A plan switch request, as a system partition's XM_switch_sched_plan: it
@@ -178,14 +178,15 @@ static enum sim_error inject_uart(struct sim_machine *m, const struct scn_comman
 }
 
 enum sim_error scn_machine_do(struct sim_machine *m, const struct scn_command *c, const char *path,
-                              FILE *out)
+                              FILE *out, FILE *diag)
 {
-    enum sim_error error = c->op >= SCN_INJECT_IRQ && c->op <= SCN_INJECT_PLAN ? boot(m) : SIM_OK;
+    enum sim_error error =
+        c->op >= SCN_INJECT_IRQ && c->op <= SCN_INJECT_PLAN ? boot(m, diag) : SIM_OK;
     if (error != SIM_OK)
         return error;
     switch (c->op) {
     case SCN_INJECT_TRAP:
-        return inject_trap(m, c, path, out);
+        return inject_trap(m, c, path, out, diag);
     case SCN_INJECT_IRQ:
         inject_record(m, HV_IDLE, SIM_INJECT_IRQ, (uint32_t)c->n1);
         irqmp_raise(&m->devices.irqmp, (uint32_t)c->n1);
@@ -195,6 +196,6 @@ enum sim_error scn_machine_do(struct sim_machine *m, const struct scn_command *c
     case SCN_INJECT_PLAN:
         return inject_plan(m, c, path, out);
     default:
-        return settle(m, run_for(m, c, path, out));
+        return settle(m, run_for(m, c, path, out, diag));
     }
 }

@@ -390,16 +390,17 @@ static bool regex_too_large(const char *text)
     return regex_size(&s, false) > REGEX_SIZE_MAX;
 }
 
-static bool console_expect(struct parser *p, struct token *t, int n, struct scn_command *c)
+/* expect console WHO ... and expect stderr ...: `first` is the index of
+ * the word after the subject. */
+static bool text_expect(struct parser *p, struct token *t, int n, struct scn_command *c, int first)
 {
-    static const char usage[] = "expect console PARTITION|all \"TEXT\" | file FILE | same-as FILE "
-                                "| contains \"TEXT\" | matches /RE/";
-    c->op = SCN_EXPECT_CONSOLE;
-    if (n < 4 || n > 5 || !who(p, &t[2], c))
+    static const char usage[] = "expect console PARTITION|all | stderr, then \"TEXT\" | file FILE "
+                                "| same-as FILE | contains \"TEXT\" | matches /RE/";
+    if (n < first + 1 || n > first + 2 || (first == 3 && !who(p, &t[2], c)))
         return fail(p, "usage: %s", usage);
     const struct token *value = &t[n - 1];
-    const char *how = n == 5 ? t[3].text : "";
-    c->match = n == 4                         ? SCN_EXACT
+    const char *how = n == first + 2 ? t[first].text : "";
+    c->match = n == first + 1                 ? SCN_EXACT
                : strcmp(how, "file") == 0     ? SCN_FILE
                : strcmp(how, "contains") == 0 ? SCN_CONTAINS
                : strcmp(how, "matches") == 0  ? SCN_REGEX
@@ -530,8 +531,14 @@ static bool plan_expect(struct parser *p, struct token *t, int n, struct scn_com
 static bool expect_command(struct parser *p, struct token *t, int n, struct scn_command *c)
 {
     const char *what = n > 1 ? t[1].text : "";
-    if (strcmp(what, "console") == 0)
-        return console_expect(p, t, n, c);
+    if (strcmp(what, "console") == 0) {
+        c->op = SCN_EXPECT_CONSOLE;
+        return text_expect(p, t, n, c, 3);
+    }
+    if (strcmp(what, "stderr") == 0) {
+        c->op = SCN_EXPECT_STDERR;
+        return text_expect(p, t, n, c, 2);
+    }
     if (strcmp(what, "hm") == 0)
         return hm_expect(p, t, n, c);
     if (strcmp(what, "state") == 0)
@@ -560,7 +567,8 @@ static bool expect_command(struct parser *p, struct token *t, int n, struct scn_
             return fail(p, "expect hash: expected a hexadecimal hash, got '%s'", t[2].text);
         return true;
     }
-    return fail(p, "usage: expect console|hm|state|plan|port-writes|port-reads|virqs|hash ...");
+    return fail(p,
+                "usage: expect console|stderr|hm|state|plan|port-writes|port-reads|virqs|hash ...");
 }
 
 static bool set_variable(struct parser *p, struct token *t, int n)

@@ -214,11 +214,11 @@ static enum scn_status carry_out(const struct scn_script *s, const struct sim_tr
         return SCN_ERROR;
     struct cut cut = {trace, 0, hv_board_qemu_leon3.cpu_khz};
     struct sim_trace so_far = *trace;
-    struct scn_view view = {&so_far, config, state, s->path, false, true};
+    struct scn_view view = {&so_far, config, state, s->path, false, true, NULL, 0};
     enum scn_status status = SCN_PASSED;
     for (size_t i = 0; i < s->count && status == SCN_PASSED; i++) {
         const struct scn_command *c = &s->commands[i];
-        if (scn_is_setup(c) || c->op == SCN_EXPECT_HASH)
+        if (scn_is_setup(c) || c->op == SCN_EXPECT_HASH || c->op == SCN_EXPECT_STDERR)
             continue;
         if (!scn_is_expectation(c)) {
             status = advance(&cut, s, c, out) ? SCN_PASSED : SCN_ERROR;

@@ -3,6 +3,7 @@
  * runs, injections and expectations in order. */
 #define _POSIX_C_SOURCE 200809L /* open_memstream, access */
 #include "sim/scenario/scenario_run.h"
+#include "sim/gdb/fault_report.h"
 #include "sim/scenario/scenario_machine.h"
 #include "sim/scenario/scenario_qemu.h"
 #include "sim/setup.h"
@@ -76,39 +77,96 @@ enum sim_error scn_load_setup(const struct scn_script *s, struct sim_config **co
     return SIM_OK;
 }
 
+/* What the run prints on stderr, as hvsim run prints it (the machine's
+ * notices, its fault reports): kept for `expect stderr`, then shown on
+ * the runner's stderr unless an expectation looked at it. */
+struct scn_diag {
+    FILE *stream;
+    char *text;
+    size_t length;
+    struct sim_gdb_fault_report *report;
+};
+
 static enum sim_error build(const struct scn_script *s, struct sim_config **config,
-                            struct sim_machine **machine, FILE *sink, FILE *out)
+                            struct sim_machine **machine, FILE *sink, struct scn_diag *diag,
+                            FILE *out)
 {
     struct scn_setup setup;
     struct sim_options options = {.console = sink, .keep_trace = true};
     enum sim_error error = scn_load_setup(s, config, &options, &setup, out);
     if (error != SIM_OK)
         return error;
-    return sim_machine_create(machine, sim_config_hv(*config), setup.images, setup.image_count,
-                              &options, out);
+    diag->report = sim_gdb_fault_report_new(setup.images, setup.image_count);
+    sim_gdb_fault_report_use(diag->report, &options);
+    error = sim_machine_create(machine, sim_config_hv(*config), setup.images, setup.image_count,
+                               &options, diag->stream);
+    if (error != SIM_OK && fflush(diag->stream) == 0)
+        fwrite(diag->text, 1, diag->length, out); /* why the machine could not be made */
+    return error;
+}
+
+/* stderr so far, and the lines its end would add now (malloc'ed). */
+static char *stderr_so_far(const struct sim_machine *m, struct scn_diag *diag, size_t *length)
+{
+    char *text = NULL;
+    FILE *f = open_memstream(&text, length);
+    if (!f || fflush(diag->stream) != 0) {
+        if (f)
+            fclose(f);
+        free(text);
+        return NULL;
+    }
+    fwrite(diag->text, 1, diag->length, f);
+    sim_machine_repeats_so_far(m, f);
+    fclose(f);
+    return text;
+}
+
+static bool expect(struct scn_view *view, const struct scn_command *c, struct sim_machine *m,
+                   struct scn_diag *diag, FILE *out)
+{
+    char *text = c->op == SCN_EXPECT_STDERR ? stderr_so_far(m, diag, &view->stderr_length) : NULL;
+    view->stderr_text = text;
+    bool ok = scn_expect(view, c, out);
+    free(text);
+    view->stderr_text = NULL;
+    return ok;
 }
 
 static enum scn_status carry_out(const struct scn_script *s, struct sim_machine *m,
                                  const struct hv_config *config, bool update,
-                                 struct scn_counts *counts, FILE *out)
+                                 struct scn_counts *counts, struct scn_diag *diag, FILE *out)
 {
     struct scn_view view = {
-        scn_machine_trace(m), config, sim_machine_hv(m), s->path, update, false};
+        scn_machine_trace(m), config, sim_machine_hv(m), s->path, update, false, NULL, 0};
     for (size_t i = 0; i < s->count; i++) {
         const struct scn_command *c = &s->commands[i];
         if (scn_is_setup(c))
             continue;
         if (!scn_is_expectation(c)) {
-            if (scn_machine_do(m, c, s->path, out) != SIM_OK)
+            if (scn_machine_do(m, c, s->path, out, diag->stream) != SIM_OK)
                 return SCN_ERROR;
             continue;
         }
-        if (scn_expect(&view, c, out))
+        if (expect(&view, c, m, diag, out))
             counts->passed++;
         else
             counts->failed++;
     }
     return counts->failed ? SCN_FAILED : SCN_PASSED;
+}
+
+/* The run's end (the last repeats' lines), then its stderr on the
+ * runner's, if no expectation looked at it. */
+static void finish_diag(const struct scn_script *s, struct sim_machine *m, struct scn_diag *diag)
+{
+    bool expected = false;
+    for (size_t i = 0; i < s->count; i++)
+        expected |= s->commands[i].op == SCN_EXPECT_STDERR;
+    if (m)
+        sim_machine_trace_finish(m, diag->stream);
+    if (fflush(diag->stream) == 0 && !expected)
+        fwrite(diag->text, 1, diag->length, stderr);
 }
 
 /* --- checked whole before anything runs ---------------------------------------- */
@@ -200,18 +258,25 @@ enum scn_status scn_run_script(const char *path, const char *build_dir, enum scn
     struct sim_machine *machine = NULL;
     enum scn_status status = SCN_ERROR;
     FILE *sink = fopen("/dev/null", "w");
+    struct scn_diag diag = {0};
+    diag.stream = open_memstream(&diag.text, &diag.length);
     *counts = (struct scn_counts){0, 0};
-    if (sink && prepare(path, build_dir, update, &script, out)) {
+    if (sink && diag.stream && prepare(path, build_dir, update, &script, out)) {
         if (engine == SCN_ENGINE_QEMU)
             status = scn_qemu_run(&script, counts, out);
-        else if (build(&script, &config, &machine, sink, out) == SIM_OK)
-            status = carry_out(&script, machine, sim_config_hv(config), update, counts, out);
+        else if (build(&script, &config, &machine, sink, &diag, out) == SIM_OK)
+            status = carry_out(&script, machine, sim_config_hv(config), update, counts, &diag, out);
+        finish_diag(&script, machine, &diag);
     }
     if (script.path)
         scn_script_free(&script);
     sim_machine_destroy(machine);
+    sim_gdb_fault_report_free(diag.report);
     sim_config_free(config);
     if (sink)
         fclose(sink);
+    if (diag.stream)
+        fclose(diag.stream);
+    free(diag.text);
     return status;
 }

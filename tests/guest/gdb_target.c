@@ -2,9 +2,7 @@
  * gdb_overflow, the same recursing until its stack overflows.
  * Each slot it descends 12 calls deep (more frames than the 8 register
  * windows hold, so the oldest go to the stack), bumps a global at the
- * bottom, prints, and idles; in its fifth slot it divides by zero
- * (gdb_leaf: loads through a null pointer in a leaf function, whose
- * caller is only in %o7). */
+ * bottom, prints, and idles; in its fifth slot it divides by zero. */
 #include <stdio.h>
 #include <xm.h>
 
@@ -14,7 +12,6 @@ volatile xm_s32_t divisor; /* zero */
 void PartitionMain(void);
 int descend(int depth);
 int bottom(void);
-int load_from(volatile int *address);
 
 __attribute__((noinline)) int bottom(void)
 {
@@ -33,12 +30,6 @@ __attribute__((noinline)) int descend(int depth)
     return here;
 }
 
-/* A leaf (no `save`, no frame of its own). */
-__attribute__((noinline)) int load_from(volatile int *address)
-{
-    return *address;
-}
-
 void PartitionMain(void)
 {
 #ifdef GDB_TARGET_OVERFLOW
@@ -46,13 +37,8 @@ void PartitionMain(void)
 #endif
     for (xm_u32_t slot = 0;; slot++) {
         printf("gdb_target: slot %u, sum %d\n", slot, descend(12));
-#ifdef GDB_TARGET_LEAF
-        if (slot == 4)
-            printf("gdb_target: %d\n", load_from((volatile int *)(xm_u32_t)divisor));
-#else
         if (slot == 4)
             printf("gdb_target: %d\n", 100 / divisor);
-#endif
         XM_idle_self();
     }
 }

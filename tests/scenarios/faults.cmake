@@ -55,3 +55,27 @@ endfunction()
 foreach(action IGNORE PARTITION_COLD_RESET PARTITION_WARM_RESET SUSPEND HALT PROPAGATE)
   hvsim_hm_action_test(${action})
 endforeach()
+
+# The fault scenarios' recorded stderr (scenarios/faults/*/stderr.txt,
+# `expect stderr file`) is what hvsim run --quiet-hypercalls prints for the
+# same system and images, run from another folder: the runner and hvsim
+# run share the notices and reports, and the report's files do not depend
+# on where the tree or the command is.
+foreach(case "cold_reset badptr" "halt illegal" "ignore illegal" "propagate badptr"
+             "suspend outside" "warm_reset divzero")
+  separate_arguments(case)
+  list(GET case 0 name)
+  list(GET case 1 kind)
+  set(dir ${CMAKE_SOURCE_DIR}/scenarios/faults/${name})
+  set(images ${HVSIM_SPARC_BINARY_DIR}/scenarios/faults)
+  add_test(NAME scenario.faults_${name}.stderr_as_run COMMAND sh -c
+    "cd / && $<TARGET_FILE:hvsim> run ${dir}/xm_cf.xml -p 0=${images}/faulty_${kind}.elf \
+     -p 1=${images}/faults_healthy.elf --mafs 4 --quiet-hypercalls 2>&1 >/dev/null | \
+     diff -u ${dir}/stderr.txt -")
+endforeach()
+# A wrong `expect stderr` fails with what it expected and what came.
+add_test(NAME scenario.stderr_wrong
+  COMMAND ${CMAKE_CURRENT_LIST_DIR}/expect_status.sh 1
+          "scenario.hvsim:10: stderr does not contain .action XM_HM_AC_IGNORE. \\(9 lines so far, the last .hvsim:   #1  0x40100044 _start at xal/src/crt0.S:34.\\).*scenario.hvsim:12: stderr differs from [^ ]*faults/ignore/stderr.txt at line 1 \\(expected 9 lines, got 9\\).    expected: \\.\\.\\..[A-Z_0-9]*ILLEGAL_INSTR, action XM_HM_AC_IGNORE..    actual:   \\.\\.\\..[A-Z_0-9]*ILLEGAL_INSTR, action XM_HM_AC_HALT..FAILED [^ ]*stderr_wrong \\(2 of 3 expectations failed\\)"
+          -- $<TARGET_FILE:hvsim> scenario ${CMAKE_CURRENT_LIST_DIR}/stderr_wrong
+          --build-dir ${CMAKE_BINARY_DIR})

@@ -52,8 +52,8 @@ add_test(NAME gdb.fault_report_stack_overflow
     "^hvsim: [0-9]+ us: partition 1 \\(Target\\): data access exception \\(tt 0x09\\) at pc 0x40200084, address 0x401f[0-9a-f]{4}: HM event XM_HM_EV_SPARCV8_DATA_ACCESS_EXCEPTION, action XM_HM_AC_HALT$"
     ${FAULT_REPORT_REGS}
     "^hvsim:   instruction: f027bffc  st %i0, \\[%fp\\+-4\\]$"
-    "^hvsim:   #0  0x40200084 descend at tests/guest/gdb_target.c:28$"
-    "^hvsim:   #1  0x40200094 descend at tests/guest/gdb_target.c:30$"
+    "^hvsim:   #0  0x40200084 descend at tests/guest/gdb_target.c:25$"
+    "^hvsim:   #1  0x40200094 descend at tests/guest/gdb_target.c:27$"
     "^hvsim:   #2-#[0-9]+ the same call, [0-9]+ frames$"
     "^hvsim:   #[0-9]+ 0x402000[0-9a-f]{2} PartitionMain at tests/guest/gdb_target.c:[0-9]+$"
     "^hvsim:   #[0-9]+ 0x40200044 _start at xal/src/crt0.S:[0-9]+$"
@@ -67,18 +67,18 @@ set(GDB_LEAF_RUN $<TARGET_FILE:hvsim> run ${CMAKE_SOURCE_DIR}/tests/guest/gdb.xm
     -p 0=${HVSIM_SPARC_BINARY_DIR}/scenarios/hello/hello_p0.elf -p 1=${GDB_IMAGES}/gdb_leaf.elf)
 add_test(NAME gdb.fault_report_leaf
   COMMAND ${CMAKE_CURRENT_LIST_DIR}/expect_stderr.sh
-    "^hvsim: 92232 us: partition 1 \\(Target\\): data access exception \\(tt 0x09\\) at pc 0x402000[0-9a-f]{2}, address 0x00000000: HM event XM_HM_EV_SPARCV8_DATA_ACCESS_EXCEPTION, action XM_HM_AC_HALT$"
+    "^hvsim: [0-9]+ us: partition 1 \\(Target\\): data access exception \\(tt 0x09\\) at pc 0x402000[0-9a-f]{2}, address 0x00000000: HM event XM_HM_EV_SPARCV8_DATA_ACCESS_EXCEPTION, action XM_HM_AC_HALT$"
     ${FAULT_REPORT_REGS}
     "^hvsim:   instruction: [0-9a-f]{8}  ld \\[%o0\\], %o0$"
-    "^hvsim:   #0  0x402000[0-9a-f]{2} load_from at tests/guest/gdb_target.c:[0-9]+$"
-    "^hvsim:   #1  0x402001[0-9a-f]{2} PartitionMain at tests/guest/gdb_target.c:[0-9]+$"
+    "^hvsim:   #0  0x402000[0-9a-f]{2} load_from at tests/guest/gdb_leaf.c:15$"
+    "^hvsim:   #1  0x402000[0-9a-f]{2} PartitionMain at tests/guest/gdb_leaf.c:22$"
     "^hvsim:   #2  0x40200044 _start at xal/src/crt0.S:[0-9]+$"
-    -- ${GDB_LEAF_RUN} --mafs 7)
+    -- ${GDB_LEAF_RUN} --mafs 3)
 if(HVSIM_GDB)
   add_test(NAME gdb.leaf_backtrace
     COMMAND ${CMAKE_CURRENT_LIST_DIR}/expect_gdb.sh ${CMAKE_CURRENT_LIST_DIR}/gdb/leaf.gdb
             ${CMAKE_CURRENT_LIST_DIR}/gdb/leaf.expected ${GDB_IMAGES}/gdb_leaf.elf --
-            ${GDB_LEAF_RUN} --mafs 7)
+            ${GDB_LEAF_RUN} --mafs 3)
 endif()
 # --itrace: bottom()'s instructions in both frames, the same trace hash as
 # without the listing.

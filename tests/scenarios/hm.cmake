@@ -3,7 +3,8 @@
 # after Target's division by zero (which its table halts), cold-resets it,
 # reads the system status and halts the system. The console must be
 # tests/guest/hm_system.expected; stderr has the fault notice and the halt
-# notice, and nothing runs after the halt (--mafs 8 asks for more frames).
+# notice (Target's refused calls' notices silenced), and nothing runs after
+# the halt (--mafs 8 asks for more frames).
 set(HM_IMAGES ${HVSIM_SPARC_BINARY_DIR}/tests/guest)
 set(HVSIM_HM_SYSTEM $<TARGET_FILE:hvsim> run ${CMAKE_SOURCE_DIR}/tests/guest/hm_system.xml
     -p 0=${HM_IMAGES}/hm_target.elf -p 1=${HM_IMAGES}/hm_supervisor.elf --mafs 8)
@@ -24,7 +25,7 @@ add_test(NAME scenario.hm_system.notices
           "^hvsim:   #0  0x401[0-9a-f]{5} PartitionMain at tests/guest/hm_target.c:[0-9]+$"
           "^hvsim:   #1  0x40100044 _start at xal/src/crt0.S:[0-9]+$"
           "^hvsim: [0-9]+ us: system halted by partition 1 \\(Supervisor\\)$"
-          -- ${HVSIM_HM_SYSTEM})
+          -- ${HVSIM_HM_SYSTEM} --quiet-hypercalls)
 add_test(NAME scenario.hm_system.deterministic
   COMMAND ${CMAKE_CURRENT_LIST_DIR}/expect_same_bytes.sh -- ${HVSIM_HM_SYSTEM})
 

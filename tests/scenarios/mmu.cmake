@@ -10,4 +10,4 @@ add_test(NAME guest.mmu_maps
           ${HVSIM_SPARC_BINARY_DIR}/tests/guest/fault_none.elf
           ${CMAKE_SOURCE_DIR}/tests/guest/mmu_test.expected --
           $<TARGET_FILE:hvsim> run ${CMAKE_SOURCE_DIR}/tests/guest/mmu.xml
-          -p 1=${HVSIM_SPARC_BINARY_DIR}/tests/guest/healthy.elf --mafs 5)
+          -p 1=${HVSIM_SPARC_BINARY_DIR}/tests/guest/healthy.elf --mafs 5 --quiet-hypercalls)

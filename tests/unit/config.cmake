@@ -9,6 +9,10 @@ target_include_directories(test_config_units PRIVATE ${HVSIM_CFG_INCLUDES})
 
 hvsim_unit_test(test_config SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_config.c LIBS hvsim_config)
 target_include_directories(test_config PRIVATE ${HVSIM_CFG_INCLUDES})
+hvsim_unit_test(test_check_first SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_check_first.c
+  LIBS hvsim_config)
+target_include_directories(test_check_first PRIVATE ${HVSIM_CFG_INCLUDES})
+
 target_compile_definitions(test_config PRIVATE
   HVSIM_TEST_CONFIGS="${HVSIM_CFG_ROOT}/tests/configs"
   HVSIM_TEST_SCRATCH="${CMAKE_CURRENT_BINARY_DIR}")

@@ -3,6 +3,7 @@
 set(D ${CMAKE_CURRENT_LIST_DIR})
 hvsim_unit_test(test_gui_model SOURCES ${D}/test_gui_model.c ${D}/test_gui_fixture.c
   LIBS hvsim_gui_core)
+hvsim_unit_test(test_gui_place SOURCES ${D}/test_gui_place.c LIBS hvsim_gui_core)
 hvsim_unit_test(test_gui_view SOURCES ${D}/test_gui_view.c ${D}/test_gui_fixture.c
   LIBS hvsim_gui_core)
 hvsim_unit_test(test_gui_latency SOURCES ${D}/test_gui_latency.c ${D}/test_gui_fixture.c
@@ -29,4 +30,5 @@ target_compile_definitions(test_gui_view_file PRIVATE
   PAPER_IMAGES="${HVSIM_SPARC_BINARY_DIR}/scenarios/paper"
   COMM_CONFIG="${CMAKE_SOURCE_DIR}/tests/guest/comm.xml"
   COMM_IMAGES="${HVSIM_SPARC_BINARY_DIR}/tests/guest"
-  V1_TRACE="${D}/comm_v1.trace")
+  V1_TRACE="${D}/comm_v1.trace"
+  OVERRUN_TRACE="${D}/overrun_v2.trace")

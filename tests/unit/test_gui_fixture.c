@@ -64,7 +64,9 @@ const struct sim_trace_record fixture_records[] = {
     R(500, HV_TRACE_SLOT_START, 1, 1, 500, 0),
     R(500, HV_TRACE_SWITCH, 1, (uint32_t)-1, 0, 0),
     R(600, HV_TRACE_PORT_READ, 1, 1, 4, 0),
-    R(700, SIM_TRACE_CONSOLE, 1, 'x', 0, 0),
+    R(FIX_LINE_START, SIM_TRACE_CONSOLE, 1, 'o', 0, 0),
+    R(710, SIM_TRACE_CONSOLE, 1, 'k', 0, 0),
+    R(FIX_LINE_END, SIM_TRACE_CONSOLE, 1, '\n', 0, 0),
     R(900, HV_TRACE_SLOT_END, 1, 1, 900, 0),
     R(900, HV_TRACE_SWITCH, -1, 1, 0, 0),
     R(FIX_END, HV_TRACE_MAF_START, -1, 1, 0, 0),
@@ -78,4 +80,25 @@ void fixture_model(struct gui_model *model)
     assert_int_equal(
         gui_model_build(model, fixture_records, fixture_record_count, &meta, error, sizeof error),
         GUI_OK);
+}
+
+void fixture_overrun_model(struct gui_model *model)
+{
+    struct sim_trace_record records[32];
+    size_t n = 0;
+    for (uint32_t frame = 0; frame < 3; frame++) {
+        uint32_t base = frame * 1000u;
+        uint32_t overrun = frame == 1 ? FIX_OVERRUN : 0, late = frame == 2 ? FIX_LATE : 0;
+        records[n++] = (struct sim_trace_record)R(base, HV_TRACE_MAF_START, -1, frame, 0, 0);
+        records[n++] = (struct sim_trace_record)R(base + 4, HV_TRACE_SLOT_START, 0, 0, base, 0);
+        records[n++] = (struct sim_trace_record)R(base + 403 + overrun, HV_TRACE_SLOT_END, 0, 0,
+                                                  base + 400, 0);
+        records[n++] =
+            (struct sim_trace_record)R(base + 504 + late, HV_TRACE_SLOT_START, 1, 1, base + 500, 0);
+        records[n++] =
+            (struct sim_trace_record)R(base + 903, HV_TRACE_SLOT_END, 1, 1, base + 900, 0);
+    }
+    struct gui_meta meta = {&fixture_config, FIX_KHZ, 3000, false};
+    char error[200] = "";
+    assert_int_equal(gui_model_build(model, records, n, &meta, error, sizeof error), GUI_OK);
 }

@@ -5,12 +5,12 @@
 int gui_headless_render(struct gui_headless *h, int width, int height, double end)
 {
     char error[200];
-    gui_view_init(&h->view, &h->model, width, height);
-    gui_view_show(&h->view, 0, end);
     if (gui_renderer_open(&h->renderer, error, sizeof error) != GUI_OK) {
         fprintf(stderr, "%s\n", error);
         return -1;
     }
+    gui_view_init_rendered(&h->view, &h->renderer, &h->model, width, height);
+    gui_view_show(&h->view, 0, end);
     h->surface = gui_surface_create(width, height);
     if (!h->surface)
         return -1;

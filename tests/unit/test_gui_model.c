@@ -8,6 +8,7 @@
 
 #include <cmocka.h>
 
+#include <hvcore/hv.h>
 #include <string.h>
 
 static void slots_have_planned_and_actual_times(void **state)
@@ -163,6 +164,102 @@ static void unknown_ports_make_no_messages(void **state)
     gui_model_free(&m);
 }
 
+/* Console bytes gather into lines per writer: Beta's "ok\n" is one line
+ * from its first byte to its newline. */
+static void console_bytes_are_lines(void **state)
+{
+    (void)state;
+    struct gui_model m;
+    fixture_model(&m);
+    assert_int_equal(m.line_count, 1);
+    assert_string_equal(m.lines[0].text, "ok");
+    assert_int_equal(m.lines[0].partition, 1);
+    assert_int_equal(m.lines[0].start, FIX_LINE_START);
+    assert_int_equal(m.lines[0].end, FIX_LINE_END);
+    assert_false(m.lines[0].open);
+    gui_model_free(&m);
+}
+
+/* Two writers interleaved, the hypervisor's own line, a carriage return,
+ * a control byte, a line too long to keep whole, one without its newline. */
+static void console_lines_per_writer(void **state)
+{
+    (void)state;
+    struct sim_trace_record r[400];
+    size_t n = 0;
+    const char *alpha = "a\rb\x01\n", *beta = "xy\n";
+    for (size_t i = 0; i < strlen(alpha); i++) {
+        r[n++] = (struct sim_trace_record){10 + i, SIM_TRACE_CONSOLE, 0, (uint8_t)alpha[i], 0, 0};
+        if (i < strlen(beta))
+            r[n++] =
+                (struct sim_trace_record){10 + i, SIM_TRACE_CONSOLE, 1, (uint8_t)beta[i], 0, 0};
+    }
+    for (size_t i = 0; i < 200; i++)
+        r[n++] = (struct sim_trace_record){20 + i, SIM_TRACE_CONSOLE, -1, 'h', 0, 0};
+    r[n++] = (struct sim_trace_record){300, SIM_TRACE_UART2, -1, 'u', 0, 0};
+    struct gui_meta meta = {&fixture_config, FIX_KHZ, 400, false};
+    struct gui_model m;
+    char error[200] = "";
+    assert_int_equal(gui_model_build(&m, r, n, &meta, error, sizeof error), GUI_OK);
+    assert_int_equal(m.line_count, 4);
+    assert_string_equal(m.lines[0].text, "ab?");
+    assert_int_equal(m.lines[0].end, 14);
+    assert_string_equal(m.lines[1].text, "xy");
+    assert_int_equal(m.lines[1].partition, 1);
+    assert_int_equal(m.lines[2].partition, -1);
+    assert_int_equal(m.lines[2].length, 200);
+    assert_int_equal(strlen(m.lines[2].text), GUI_CONSOLE_TEXT - 1);
+    assert_string_equal(m.lines[2].text + GUI_CONSOLE_TEXT - 4, "...");
+    assert_true(m.lines[2].open);
+    assert_true(m.lines[3].uart2);
+    assert_string_equal(m.lines[3].text, "u");
+    gui_model_free(&m);
+}
+
+/* Suspended from a state change to the next, halted until the end; ready
+ * and idle are not shaded. */
+static void suspended_and_halted_stretches(void **state)
+{
+    (void)state;
+    const struct sim_trace_record r[] = {
+        {100, HV_TRACE_STATE, 1, HV_STATE_SUSPENDED, HV_STATE_READY, 0},
+        {250, HV_TRACE_STATE, 1, HV_STATE_READY, HV_STATE_SUSPENDED, 0},
+        {260, HV_TRACE_STATE, 0, HV_STATE_IDLE, HV_STATE_READY, 0},
+        {300, HV_TRACE_STATE, 1, HV_STATE_HALTED, HV_STATE_READY, 0},
+    };
+    struct gui_meta meta = {&fixture_config, FIX_KHZ, 400, false};
+    struct gui_model m;
+    char error[200] = "";
+    assert_int_equal(gui_model_build(&m, r, 4, &meta, error, sizeof error), GUI_OK);
+    assert_int_equal(m.span_count, 2);
+    assert_int_equal(m.spans[0].state, HV_STATE_SUSPENDED);
+    assert_int_equal(m.spans[0].start, 100);
+    assert_int_equal(m.spans[0].end, 250);
+    assert_int_equal(m.spans[1].state, HV_STATE_HALTED);
+    assert_int_equal(m.spans[1].partition, 1);
+    assert_int_equal(m.spans[1].end, 400);
+    assert_int_equal(m.event_count, 4); /* and each is a tick */
+    gui_model_free(&m);
+}
+
+/* The normal latencies are what most slots show; one slot ending later
+ * overran by the difference, one starting later started late by it. */
+static void overrun_is_beyond_the_normal_latency(void **state)
+{
+    (void)state;
+    struct gui_model m;
+    fixture_overrun_model(&m);
+    assert_int_equal(m.slot_count, 6);
+    assert_int_equal(m.slot_start_latency, 4);
+    assert_int_equal(m.slot_end_latency, 3);
+    for (size_t i = 0; i < m.slot_count; i++) {
+        assert_int_equal(gui_slot_overrun(&m, &m.slots[i]),
+                         i == FIX_OVERRUN_SLOT ? FIX_OVERRUN : 0);
+        assert_int_equal(gui_slot_late(&m, &m.slots[i]), i == FIX_LATE_SLOT ? FIX_LATE : 0);
+    }
+    gui_model_free(&m);
+}
+
 static void empty_trace_is_an_empty_model(void **state)
 {
     (void)state;
@@ -186,6 +283,10 @@ int main(void)
         cmocka_unit_test(other_kinds_are_ticks),
         cmocka_unit_test(unknown_ports_make_no_messages),
         cmocka_unit_test(empty_trace_is_an_empty_model),
+        cmocka_unit_test(console_bytes_are_lines),
+        cmocka_unit_test(console_lines_per_writer),
+        cmocka_unit_test(suspended_and_halted_stretches),
+        cmocka_unit_test(overrun_is_beyond_the_normal_latency),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

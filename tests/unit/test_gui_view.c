@@ -104,9 +104,21 @@ static void hit_finds_events_slots_and_nothing(void **state)
     hit = gui_view_hit(v, &f->model, (int)gui_view_x(v, 700), lane_middle(v, 1));
     assert_int_equal(hit.kind, GUI_HIT_SLOT);
     assert_int_equal(hit.index, 1);
-    /* Alpha has nothing planned or happening at 700 */
+    /* Alpha has nothing planned at 700: it is halted since 200 */
     hit = gui_view_hit(v, &f->model, (int)gui_view_x(v, 700), lane_middle(v, 0));
-    assert_int_equal(hit.kind, GUI_HIT_NONE);
+    assert_int_equal(hit.kind, GUI_HIT_SPAN);
+    /* Beta's console line, at the bottom of its lane; above it, the slot */
+    int bottom = gui_view_lane_top(v, 1) + v->layout.lane_height - 4;
+    hit = gui_view_hit(v, &f->model, (int)gui_view_x(v, 710), bottom);
+    assert_int_equal(hit.kind, GUI_HIT_CONSOLE);
+    hit = gui_view_hit(v, &f->model, (int)gui_view_x(v, 710), lane_middle(v, 1));
+    assert_int_equal(hit.kind, GUI_HIT_SLOT);
+    /* the message's arrow, half-way from the write (150, Alpha) to the read
+     * (600, Beta); 10 px off it, nothing of it */
+    int mid_x = (int)gui_view_x(v, 375), mid_y = (lane_middle(v, 0) + lane_middle(v, 1)) / 2;
+    hit = gui_view_hit(v, &f->model, mid_x, mid_y);
+    assert_int_equal(hit.kind, GUI_HIT_MESSAGE);
+    assert_int_not_equal(gui_view_hit(v, &f->model, mid_x, mid_y + 10).kind, GUI_HIT_MESSAGE);
     hit = gui_view_hit(v, &f->model, 5, lane_middle(v, 0)); /* the label column */
     assert_int_equal(hit.kind, GUI_HIT_NONE);
 }
@@ -184,6 +196,62 @@ static void axis_steps_and_labels(void **state)
     assert_string_equal(text, "40 ns");
 }
 
+/* A console line is hovered on its bar and on its text after it (about
+ * 7 px a character, up to the writer's next line), not past that. */
+static void console_text_is_hovered_too(void **state)
+{
+    (void)state;
+    const char *text = "a console line of forty characters......\n";
+    struct sim_trace_record r[64];
+    size_t n = 0;
+    for (size_t i = 0; text[i]; i++)
+        r[n++] = (struct sim_trace_record){100 + i, SIM_TRACE_CONSOLE, 0, (uint8_t)text[i], 0, 0};
+    r[n++] = (struct sim_trace_record){600, SIM_TRACE_CONSOLE, 0, 'x', 0, 0};
+    struct gui_meta meta = {&fixture_config, FIX_KHZ, FIX_END, false};
+    struct gui_model m;
+    char error[200] = "";
+    assert_int_equal(gui_model_build(&m, r, n, &meta, error, sizeof error), GUI_OK);
+    struct gui_control c;
+    gui_control_init(&c, &m, WIDTH, HEIGHT, false); /* one pixel a cycle */
+    struct gui_view *v = &c.view;
+    int y = gui_view_lane_top(v, 0) + v->layout.lane_height - 12; /* the text's row */
+    int x0 = (int)gui_view_x(v, 100);
+    struct gui_hit hit = gui_view_hit(v, &m, x0 + 20, y); /* on the bar (41 px) */
+    assert_int_equal(hit.kind, GUI_HIT_CONSOLE);
+    assert_int_equal(hit.index, 0);
+    hit = gui_view_hit(v, &m, x0 + 200, y); /* on the text (40 × 7 px) */
+    assert_int_equal(hit.kind, GUI_HIT_CONSOLE);
+    assert_int_equal(hit.index, 0);
+    assert_int_not_equal(gui_view_hit(v, &m, x0 + 300, y).kind, GUI_HIT_CONSOLE);
+    /* the next line at 600: its own */
+    hit = gui_view_hit(v, &m, (int)gui_view_x(v, 600), y);
+    assert_int_equal(hit.kind, GUI_HIT_CONSOLE);
+    assert_int_equal(hit.index, 1);
+    gui_model_free(&m);
+}
+
+/* Hover texts of a message's arrow, a console line, a halted stretch. */
+static void details_of_a_message_a_line_and_a_state(void **state)
+{
+    struct fixture *f = *state;
+    char text[1024];
+    gui_describe_hit(&f->model, (struct gui_hit){GUI_HIT_MESSAGE, 0}, text, sizeof text);
+    assert_string_equal(text, "port message: Alpha -> Beta\n"
+                              "port out -> port in, 4 bytes read\n"
+                              "written at 150.000 \xc2\xb5s (cycle 150)\n"
+                              "read at    600.000 \xc2\xb5s (cycle 600)\n"
+                              "450.000 \xc2\xb5s from the write to the read");
+    gui_describe_hit(&f->model, (struct gui_hit){GUI_HIT_CONSOLE, 0}, text, sizeof text);
+    assert_string_equal(text, "console line: Beta\n"
+                              "from 700.000 \xc2\xb5s (cycle 700)\n"
+                              "to   720.000 \xc2\xb5s (cycle 720)\n"
+                              "\"ok\"");
+    gui_describe_hit(&f->model, (struct gui_hit){GUI_HIT_SPAN, 0}, text, sizeof text);
+    assert_string_equal(text, "Alpha halted\n"
+                              "from 200.000 \xc2\xb5s (cycle 200)\n"
+                              "to the run's end 1000.000 \xc2\xb5s (cycle 1000)\n");
+}
+
 static void details_of_a_late_slot_and_an_hm_event(void **state)
 {
     struct fixture *f = *state;
@@ -192,10 +260,19 @@ static void details_of_a_late_slot_and_an_hm_event(void **state)
     assert_non_null(strstr(text, "slot 0 of plan 0: Alpha, MAF 0"));
     assert_non_null(strstr(text, "planned start 0.000 \xc2\xb5s"));
     assert_non_null(strstr(text, "actual start  10.000 \xc2\xb5s"));
-    assert_non_null(strstr(text, "late start 10.000 \xc2\xb5s, overrun 0.000"));
+    /* Beta's slot started on time: the normal start latency is 0, Alpha's
+     * 10 µs is late; both ended on time */
+    assert_non_null(strstr(text, "started 10.000 \xc2\xb5s after its planned start: LATE, "
+                                 "10.000 \xc2\xb5s more than this run's normal 0.000 \xc2\xb5s\n"));
+    assert_non_null(strstr(text, "ended 0.000 \xc2\xb5s after its planned end (normal: the timer "
+                                 "interrupt's latency)"));
+    assert_null(strstr(text, "OVERRUN"));
     gui_describe_hit(&f->model, (struct gui_hit){GUI_HIT_EVENT, 2}, text, sizeof text);
     assert_non_null(strstr(text, "HM event: Alpha\nat 200.000 \xc2\xb5s"));
     assert_non_null(strstr(text, "MEM_PROTECTION, action HALT, logged"));
+    gui_describe_hit(&f->model, (struct gui_hit){GUI_HIT_EVENT, 0}, text, sizeof text);
+    assert_non_null(strstr(text, "hypercall: Alpha\n"));
+    assert_non_null(strstr(text, "XM_write_object (11) returned XM_OK (0)"));
 }
 
 static void status_line_names_time_and_maf(void **state)
@@ -225,6 +302,8 @@ int main(void)
         cmocka_unit_test(live_view_follows_the_end),
         cmocka_unit_test(axis_steps_and_labels),
         cmocka_unit_test(details_of_a_late_slot_and_an_hm_event),
+        cmocka_unit_test(details_of_a_message_a_line_and_a_state),
+        cmocka_unit_test(console_text_is_hovered_too),
         cmocka_unit_test(status_line_names_time_and_maf),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

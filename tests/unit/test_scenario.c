@@ -186,7 +186,7 @@ static unsigned failures(const char *text, const struct sim_trace *trace, char *
     size_t size;
     assert_true(parse(text, &script, &diag));
     free(diag);
-    struct scn_view view = {trace, &config, NULL, script_path, false, false};
+    struct scn_view view = {trace, &config, NULL, script_path, false, false, NULL, 0};
     FILE *out = open_memstream(out_text, &size);
     unsigned failed = 0;
     for (size_t i = 0; i < script.count; i++)
@@ -285,7 +285,7 @@ static void test_same_as_is_never_updated(void **state)
     fputs("two\n", f);
     fclose(f);
     assert_true(parse("expect console Alpha same-as reference.txt\n", &script, &diag));
-    struct scn_view view = {&trace, &config, NULL, script_path, true, false};
+    struct scn_view view = {&trace, &config, NULL, script_path, true, false, NULL, 0};
     FILE *report = open_memstream(&out, &size);
     assert_false(scn_expect(&view, &script.commands[1], report));
     fclose(report);

@@ -12,6 +12,10 @@
 #define HV_NAME_MAX 32 /* bytes including the terminating NUL */
 #define HV_MAX_PARTITIONS 64
 #define HV_MAX_PLANS 16
+/* Memory areas of one partition, at most: as many as its PCT page lists
+ * in XtratuM's memory map after the table (248 + 120 x 32 of 4096 bytes;
+ * checked in pct.c). The loader refuses more. */
+#define HV_MAX_AREAS 120
 
 /* Where every partition sees its own partition control table (one 4 KiB
  * page, read-only). No memory area may overlap it. */
