@@ -43,7 +43,11 @@ enum vcpu_exit_reason {
     VCPU_EXIT_HYPERCALL,     /* ta 0xF0; pc is the ta */
     VCPU_EXIT_ASM_HYPERCALL, /* ta 0xF1; pc is the ta */
     VCPU_EXIT_TRAP,          /* any other trap: trap_type says which */
-    VCPU_EXIT_ERROR,         /* the engine failed: not the partition's fault */
+    /* A write to %asr19, the LEON3's power-down (user mode may): PC and NPC
+     * are past the write, which ran; the processor waits for an interrupt
+     * (docs/cpu.md). Not a trap: nothing to skip. */
+    VCPU_EXIT_POWER_DOWN,
+    VCPU_EXIT_ERROR, /* the engine failed: not the partition's fault */
 };
 
 struct vcpu_exit {

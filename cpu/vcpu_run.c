@@ -292,6 +292,34 @@ static void exit_here(struct vcpu *vcpu, enum vcpu_exit_reason reason, uint32_t 
     exit->npc = vcpu_state_get(&vcpu->state, VCPU_F_NPC);
 }
 
+static bool writes_asr19(uint32_t insn)
+{
+    return vcpu_insn_op(insn) == 2 && vcpu_insn_op3(insn) == 0x30 && ((insn >> 25) & 0x1fu) == 19;
+}
+
+/* The other silent stop: the engine halted at a write to %asr19 (QEMU's
+ * LEON3 power-down, which leaves PC and NPC past it). Its block was
+ * charged whole: what follows the write is refunded, the write being the
+ * first in the block (a block is straight-line code up to its branch). */
+static void power_down(struct vcpu *vcpu)
+{
+    const struct vcpu_cost_slot *block = vcpu->run.block;
+    exit_here(vcpu, VCPU_EXIT_POWER_DOWN, 0, 0);
+    if (block == NULL)
+        return;
+    uint32_t start = vcpu_cost_slot_address(block), end = start + vcpu_cost_slot_size(block);
+    for (uint32_t at = start; at < end; at += 4) {
+        uint8_t b[4];
+        if (vcpu_guest_rw(vcpu, at, b, 4, false) != VCPU_OK)
+            return;
+        if (writes_asr19((uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 |
+                         b[3])) {
+            vcpu_refund_from(vcpu, at + 4);
+            return;
+        }
+    }
+}
+
 /* Why uc_emu_start returned, when no hook recorded an exit. */
 static void classify_stop(struct vcpu *vcpu, uc_err err)
 {
@@ -302,9 +330,11 @@ static void classify_stop(struct vcpu *vcpu, uc_err err)
         exit_here(vcpu, VCPU_EXIT_ERROR, 0, 0);
     } else if (vcpu->run.budget_stop) {
         exit_here(vcpu, VCPU_EXIT_BUDGET, 0, 0);
-    } else {
-        /* Only the private page's end address stops the engine silently. */
+    } else if (read_pc(vcpu) == vcpu->private_base + VCPU_PRIVATE_UNTIL) {
+        /* The guest jumped to the private page's end: uc_emu_start's end. */
         exit_here(vcpu, VCPU_EXIT_TRAP, VCPU_TT_INSTRUCTION_ACCESS, read_pc(vcpu));
+    } else {
+        power_down(vcpu);
     }
 }
 

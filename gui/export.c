@@ -3,7 +3,10 @@
 #include "gui/describe.h"
 #include "gui/render.h"
 #include <SDL_image.h>
+#include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
 
 int gui_natural_height(const struct gui_model *model, int legend_rows)
 {
@@ -48,6 +51,29 @@ static void image_status(const struct gui_model *model, const struct gui_view *v
              model->partition_count);
 }
 
+/* Through our own FILE: IMG_SavePNG does not check its close, so a PNG
+ * lost to a full disk (/dev/full) went unsaid (issue 11). */
+static enum gui_error save_png(SDL_Surface *surface, const char *path, char *error, size_t size)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f) {
+        snprintf(error, size, "%s: cannot create: %s", path, strerror(errno));
+        return GUI_ERR_SDL;
+    }
+    SDL_RWops *rw = SDL_RWFromFP(f, SDL_FALSE);
+    bool saved = rw && IMG_SavePNG_RW(surface, rw, 0) == 0;
+    if (!saved)
+        snprintf(error, size, "%s: cannot write the PNG: %s", path, IMG_GetError());
+    if (rw)
+        SDL_RWclose(rw); /* not f's: SDL_FALSE */
+    bool failed = ferror(f) != 0;
+    errno = 0;
+    failed |= fclose(f) != 0;
+    if (saved && failed)
+        snprintf(error, size, "%s: cannot write: %s", path, strerror(errno ? errno : EIO));
+    return saved && !failed ? GUI_OK : GUI_ERR_SDL;
+}
+
 static enum gui_error render_to(const struct gui_renderer *r, const struct gui_model *model,
                                 const struct gui_view *view, const char *path, char *error,
                                 size_t size)
@@ -62,11 +88,7 @@ static enum gui_error render_to(const struct gui_renderer *r, const struct gui_m
     image_status(model, view, status, sizeof status);
     struct gui_overlay overlay = {.status = status, .cursor_x = -1, .selected_slot = -1};
     gui_render(r, surface, model, view, &overlay);
-    enum gui_error result = GUI_OK;
-    if (IMG_SavePNG(surface, path) != 0) {
-        snprintf(error, size, "%s: cannot write the PNG: %s", path, IMG_GetError());
-        result = GUI_ERR_SDL;
-    }
+    enum gui_error result = save_png(surface, path, error, size);
     SDL_FreeSurface(surface);
     return result;
 }

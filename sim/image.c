@@ -4,6 +4,7 @@
  * against the file size ourselves: a partition image is user input, and a
  * bad one must end in a one-line message, never in a crash. */
 #include "sim/image.h"
+#include "sim/common/files.h"
 
 #include <errno.h>
 #include <gelf.h>
@@ -38,52 +39,29 @@ static const char *sim_image_part_label(const struct hv_partition_config *p, cha
 
 /* --- reading the file --------------------------------------------------- */
 
-static enum sim_error sim_image_read_stream(const struct sim_image_ctx *x, FILE *f, uint8_t **data,
-                                            size_t *size)
+/* The file, at most what the partition's memory can hold plus
+ * SIM_FILE_IMAGE_EXTRA for headers, symbols and debug information
+ * (SIM_FILE_MAX when no partition is known). */
+static enum sim_error sim_image_read(const struct sim_image_ctx *x,
+                                     const struct hv_partition_config *p, uint8_t **data,
+                                     size_t *size)
 {
-    uint8_t *buf = NULL;
-    size_t used = 0, cap = 0, n = 1;
-    while (n != 0) {
-        if (used == cap) {
-            size_t grown_cap = cap == 0 ? 65536u : cap * 2u;
-            uint8_t *grown = grown_cap > cap ? realloc(buf, grown_cap) : NULL;
-            if (grown == NULL) {
-                free(buf);
-                sim_image_report(x, "out of memory");
-                return SIM_ERR_NO_MEMORY;
-            }
-            buf = grown;
-            cap = grown_cap;
-        }
-        n = fread(buf + used, 1, cap - used, f);
-        used += n;
-    }
-    if (ferror(f)) {
-        free(buf);
-        sim_image_report(x, "cannot read: %s", strerror(errno));
-        return SIM_ERR_IO;
-    }
-    *data = buf;
-    *size = used;
-    return SIM_OK;
-}
-
-static enum sim_error sim_image_read(const struct sim_image_ctx *x, uint8_t **data, size_t *size)
-{
-    FILE *f = fopen(x->path, "rb");
-    if (f == NULL) {
-        sim_image_report(x, "cannot open: %s", strerror(errno));
-        return SIM_ERR_IO;
-    }
-    enum sim_error result = sim_image_read_stream(x, f, data, size);
-    fclose(f); /* opened read-only: nothing to lose if closing fails */
-    return result;
+    char what[HV_NAME_MAX + 96];
+    uint64_t memory = 0;
+    if (p == NULL)
+        return sim_file_read_all(x->path, SIM_FILE_MAX, "an image", x->diag, data, size);
+    for (uint32_t i = 0; i < p->area_count; i++)
+        memory += p->areas[i].size;
+    snprintf(what, sizeof what, "partition %u (%s), whose memory is %llu bytes", p->id, p->name,
+             (unsigned long long)memory);
+    return sim_file_read_all(x->path, (size_t)memory + SIM_FILE_IMAGE_EXTRA, what, x->diag, data,
+                             size);
 }
 
 enum sim_error sim_image_read_file(const char *path, FILE *diag, uint8_t **bytes, size_t *size)
 {
     struct sim_image_ctx x = {.path = path, .diag = diag};
-    return sim_image_read(&x, bytes, size);
+    return sim_image_read(&x, NULL, bytes, size);
 }
 
 /* --- header checks ------------------------------------------------------ */
@@ -281,7 +259,7 @@ enum sim_error sim_image_load_for(const char *path, const struct hv_partition_co
 {
     struct sim_image_ctx x = {.path = path, .diag = diag};
     memset(out, 0, sizeof(*out));
-    enum sim_error result = sim_image_read(&x, &out->bytes, &x.size);
+    enum sim_error result = sim_image_read(&x, p, &out->bytes, &x.size);
     if (result != SIM_OK)
         return result;
     return sim_image_parse_file(&x, p, out);

@@ -19,11 +19,14 @@ void sim_notice_trap(FILE *diag, const struct sim_trap_notice *n)
     fputc('\n', diag);
 }
 
-void sim_notice_virq(FILE *diag, uint64_t us, uint32_t partition, const char *name,
-                     enum hv_trap_outcome outcome)
+/* The health monitor's event and the action it applied (issue 11: the
+ * notice said "partition halted" whatever the action). */
+void sim_notice_virq(FILE *diag, const struct sim_trap_notice *n)
 {
-    fprintf(diag, "hvsim: %llu us: partition %u (%s): virtual interrupt: %s: partition halted\n",
-            (unsigned long long)us, partition, name, hv_trap_outcome_str(outcome));
+    fprintf(diag,
+            "hvsim: %llu us: partition %u (%s): virtual interrupt: %s: HM event %s, action %s\n",
+            (unsigned long long)n->us, n->partition, n->name, hv_trap_outcome_str(n->outcome),
+            sim_hm_event_name(n->event), sim_hm_action_name(n->action));
 }
 
 void sim_notice_halt(FILE *diag, uint64_t us, int32_t by, const char *name)

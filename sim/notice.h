@@ -19,8 +19,9 @@ struct sim_trap_notice {
 };
 
 void sim_notice_trap(FILE *diag, const struct sim_trap_notice *n);
-void sim_notice_virq(FILE *diag, uint64_t us, uint32_t partition, const char *name,
-                     enum hv_trap_outcome outcome);
+/* A virtual interrupt whose delivery failed (trap_type, pc and
+ * fault_address unused): the HM event and the action applied. */
+void sim_notice_virq(FILE *diag, const struct sim_trap_notice *n);
 /* An HM event that no trap or interrupt notice covers (raised in a
  * hypercall, the watchdog's); partition -1: the hypervisor's scope (name
  * and pc unused). */

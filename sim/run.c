@@ -114,6 +114,9 @@ static enum sim_error handle_exit(struct sim_machine *m, uint32_t id, const stru
                     hv_partition_trap(&m->hv, exit->trap_type, exit->pc, exit->fault_address),
                     diag);
         return SIM_OK;
+    case VCPU_EXIT_POWER_DOWN:
+        m->powered_down = true; /* until the next interrupt (run_or_idle) */
+        return SIM_OK;
     case VCPU_EXIT_ERROR:
         break;
     }
@@ -153,13 +156,14 @@ static enum sim_error run_partition(struct sim_machine *m, uint32_t id, uint64_t
         fprintf(diag, "hvsim: partition %u: %s\n", id, vcpu_strerror(error));
         return SIM_ERR_CPU;
     }
-    if (exit.reason != VCPU_EXIT_BUDGET && enters_too_late(m, m->clock.cycles + exit.cycles)) {
+    bool enters = exit.reason != VCPU_EXIT_BUDGET && exit.reason != VCPU_EXIT_POWER_DOWN;
+    if (enters && enters_too_late(m, m->clock.cycles + exit.cycles)) {
         m->clock.cycles = deadline; /* the instruction runs again when the partition next does */
         return SIM_OK;
     }
     m->clock.cycles += exit.cycles;
     bus_update(&m->devices.bus, m->clock.cycles); /* what the devices did meanwhile, first */
-    m->clock.cycles += exit.reason == VCPU_EXIT_BUDGET ? 0 : m->options.costs.entry;
+    m->clock.cycles += enters ? m->options.costs.entry : 0;
     return handle_exit(m, id, &exit, deadline, diag);
 }
 
@@ -170,6 +174,7 @@ static bool take_interrupt(struct sim_machine *m)
     uint32_t line = irqmp_irl(&m->devices.irqmp, 0);
     if (line == 0)
         return false;
+    m->powered_down = false; /* the interrupt ends a power-down, as on a LEON3 */
     irqmp_ack(&m->devices.irqmp, 0, line);
     m->clock.cycles += m->options.costs.entry;
     hv_irq(&m->hv, line);
@@ -183,8 +188,16 @@ static bool deliver_virqs(struct sim_machine *m, uint32_t id, FILE *diag)
     enum hv_trap_outcome outcome = hv_resume(&m->hv);
     if (outcome == HV_TRAP_CONTINUE || outcome == HV_TRAP_REDIRECTED)
         return true;
+    struct sim_trap_notice n = {
+        .us = sim_clock_us(&m->clock),
+        .partition = id,
+        .name = m->config->partitions[id].name,
+        .outcome = outcome,
+        .event = m->hv.hm.last.event,
+        .action = m->hv.hm.last.action,
+    };
     if (sim_hm_notice_due(m))
-        sim_notice_virq(diag, sim_clock_us(&m->clock), id, m->config->partitions[id].name, outcome);
+        sim_notice_virq(diag, &n);
     sim_hm_report(m, diag);
     return false;
 }
@@ -230,9 +243,9 @@ static enum sim_error run_or_idle(struct sim_machine *m, FILE *diag)
     if (m->stop_at != 0)
         deadline = earliest(deadline, m->stop_at); /* sim_machine_run_until's time */
     int32_t current = hv_current(&m->hv);
-    if (current == HV_IDLE) {
-        m->clock.cycles = deadline;
-        m->last_running = HV_IDLE;
+    if (current == HV_IDLE || m->powered_down) {
+        m->clock.cycles = deadline; /* a powered-down partition keeps the CPU, idle */
+        m->last_running = m->powered_down ? m->last_running : HV_IDLE;
         return SIM_OK;
     }
     /* The switch is paid before the delivery, so a virtual interrupt's

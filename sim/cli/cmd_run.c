@@ -9,6 +9,7 @@
 #include "gui/cli.h"
 #include "sim/cli/cmd_qemu.h"
 #include "sim/cli/commands.h"
+#include "sim/common/files.h"
 #include "sim/config/board_check.h"
 #include "sim/config/config_load.h"
 #include "sim/container.h"
@@ -297,14 +298,6 @@ static int parse_run_args(struct run_args *args, int argc, char **argv)
     return args->engine_qemu ? check_qemu_args(args) : 0;
 }
 
-static FILE *open_or_complain(const char *option, const char *path, const char *mode)
-{
-    FILE *file = fopen(path, mode);
-    if (!file)
-        fprintf(stderr, "%s: cannot open (%s): %s\n", path, option, strerror(errno));
-    return file;
-}
-
 /* The machine of the command line, its console to `console` and its
  * hash lines to `log`; NULL after saying why on stderr. */
 struct machine_recipe {
@@ -382,35 +375,58 @@ static int run_with_options(const struct run_args *args, const struct hv_config 
         error = error == SIM_OK ? finished : error;
     }
     sim_machine_destroy(machine);
-    if (fflush(options->console) != 0) {
-        fprintf(stderr, "hvsim: writing the console: %s\n", strerror(errno));
-        error = SIM_ERR_IO;
-    }
+    if (!args->console_path && !sim_file_flush_output(options->console, "standard output", stderr))
+        error = SIM_ERR_IO; /* --console FILE: when it is closed */
     return sim_exit_status(error);
 }
 
-/* The files of --console, --uart-in, --uart2-in, --uart2-out. */
+/* The files of --console, --uart-in, --uart2-in, --uart2-out. The inputs
+ * are read whole at the start, bounded (sim/common/files.h), and the
+ * machine reads them from memory: a re-run (gdb) rewinds them. */
 struct run_files {
     FILE *console, *uart_input, *uart2_input, *uart2_output;
+    uint8_t *input_bytes[2];
 };
 
-static bool open_optional(const char *option, const char *path, const char *mode, FILE **file)
+static bool open_output(const char *path, FILE **file)
 {
     if (!path)
         return true;
-    *file = open_or_complain(option, path, mode);
+    *file = sim_file_open_output(path, "wb", stderr);
     return *file != NULL;
 }
 
-static void close_files(struct run_files *f)
+static bool open_input(const char *path, FILE **file, uint8_t **bytes)
 {
+    if (!path)
+        return true;
+    *file = sim_file_read_to_stream(path, SIM_FILE_UART_INPUT_MAX, "UART input", stderr, bytes);
+    return *file != NULL;
+}
+
+static bool open_files(const struct run_args *args, struct run_files *f)
+{
+    return open_output(args->console_path, &f->console) &&
+           open_input(args->uart_input_path, &f->uart_input, &f->input_bytes[0]) &&
+           open_input(args->uart2_input_path, &f->uart2_input, &f->input_bytes[1]) &&
+           open_output(args->uart2_output_path, &f->uart2_output);
+}
+
+/* The outputs closed, their write errors reported (false). */
+static bool close_files(const struct run_args *args, struct run_files *f)
+{
+    bool ok = true;
     if (f->console && f->console != stdout)
-        fclose(f->console);
-    FILE *others[] = {f->uart_input, f->uart2_input, f->uart2_output};
-    for (size_t i = 0; i < sizeof others / sizeof others[0]; i++) {
-        if (others[i])
-            fclose(others[i]);
+        ok = sim_file_close_output(f->console, args->console_path, stderr);
+    if (f->uart2_output)
+        ok = sim_file_close_output(f->uart2_output, args->uart2_output_path, stderr) && ok;
+    FILE *inputs[] = {f->uart_input, f->uart2_input};
+    for (size_t i = 0; i < 2; i++) {
+        if (inputs[i])
+            fclose(inputs[i]);
+        free(f->input_bytes[i]);
     }
+    return ok;
 }
 
 /* Costs and board: the defaults, the configuration's <hvsim:Simulator>,
@@ -447,10 +463,7 @@ static int run_loaded(const struct run_args *args, const struct sim_config *load
      * console line is written when it ends, not when a buffer fills. */
     if (!args->console_path)
         setvbuf(stdout, NULL, _IOLBF, 0);
-    bool opened = open_optional("--console", args->console_path, "w", &f.console) &&
-                  open_optional("--uart-in", args->uart_input_path, "rb", &f.uart_input) &&
-                  open_optional("--uart2-in", args->uart2_input_path, "rb", &f.uart2_input) &&
-                  open_optional("--uart2-out", args->uart2_output_path, "wb", &f.uart2_output);
+    bool opened = open_files(args, &f);
     struct sim_options options = {.console = f.console,
                                   .console_prefix = args->console_prefix,
                                   .uart_input = f.uart_input,
@@ -476,11 +489,8 @@ static int run_loaded(const struct run_args *args, const struct sim_config *load
     int status = !opened             ? SIM_EXIT_BAD_INPUT
                  : args->engine_qemu ? sim_qemu_run_command(&qemu, loaded)
                                      : run_with_options(args, config, &options);
-    if (f.uart2_output && fflush(f.uart2_output) != 0) {
-        fprintf(stderr, "hvsim: writing --uart2-out: %s\n", strerror(errno));
+    if (!close_files(args, &f) && status == 0)
         status = sim_exit_status(SIM_ERR_IO);
-    }
-    close_files(&f);
     sim_gdb_fault_report_free(report);
     return status;
 }

@@ -3,11 +3,13 @@
  * output by default. */
 #include "sim/cli/cmd_qemu.h"
 #include "sim/cli/commands.h"
+#include "sim/common/files.h"
 #include "sim/symbols_elf.h"
 #include "sim/trace/trace_export.h"
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 struct trace_args {
     const char *path;
@@ -83,19 +85,28 @@ static int parse_trace_args(struct trace_args *a, int argc, char **argv)
 typedef bool exporter_fn(struct sim_trace_reader *reader, FILE *out, FILE *diag);
 
 /* The export to out_path ("-": standard output). */
+/* A partial OUT is not left behind: the trace was checked whole before
+ * OUT was created, and OUT is removed when writing it failed (a regular
+ * file: not /dev/full or a pipe). */
+static void remove_partial(const char *out_path)
+{
+    struct stat st;
+    if (stat(out_path, &st) == 0 && S_ISREG(st.st_mode))
+        remove(out_path);
+}
+
+/* The export to out_path ("-": standard output). */
 static int export_open(struct sim_trace_reader *reader, const char *out_path, exporter_fn *export)
 {
     bool to_stdout = strcmp(out_path, "-") == 0;
-    FILE *out = to_stdout ? stdout : fopen(out_path, "w");
-    bool ok = false;
-    if (!out)
-        fprintf(stderr, "%s: cannot create: %s\n", out_path, strerror(errno));
-    else
-        ok = export(reader, out, stderr);
-    if (out && (to_stdout ? fflush(out) : fclose(out)) != 0) {
-        fprintf(stderr, "%s: write failed: %s\n", out_path, strerror(errno));
-        ok = false;
-    }
+    FILE *out = to_stdout ? stdout : sim_file_open_output(out_path, "w", stderr);
+    bool ok = out && export(reader, out, stderr);
+    if (out && to_stdout)
+        ok = sim_file_flush_output(out, "standard output", stderr) && ok;
+    else if (out)
+        ok = sim_file_close_output(out, out_path, stderr) && ok;
+    if (!ok && out && !to_stdout)
+        remove_partial(out_path);
     return ok ? 0 : SIM_EXIT_BAD_INPUT;
 }
 
@@ -140,6 +151,10 @@ int sim_cmd_trace(int argc, char **argv)
     int status = parse_trace_args(&a, argc, argv);
     if (status == SIM_CLI_HELP_SHOWN)
         return 0;
+    /* Every export refuses a damaged trace the same way, before it writes
+     * anything; then each writes its OUT. */
+    if (status == 0 && sim_trace_check_file(a.path, stderr) == SIM_TRACE_DAMAGED)
+        status = SIM_EXIT_BAD_INPUT;
     if (status == 0 && a.text_path)
         status = export_to(&a, a.text_path, sim_trace_export_text);
     if (status == 0 && a.json_path)

@@ -63,19 +63,73 @@ static const struct sim_part_src *sim_end_partition(struct sim_loader *ld,
     return p;
 }
 
-/* The index of the end's port in p->ports, or -1 (reported). */
-static int sim_end_port(struct sim_loader *ld, const struct sim_part_src *p,
-                        const struct sim_end_src *end)
+/* Each partition's ports sorted by (name, index), so that a channel end
+ * finds its port by binary search: ends times ports stays n log n. */
+struct sim_named_port {
+    const char *name;
+    uint32_t index;
+};
+
+struct sim_port_names {
+    struct sim_named_port *ports; /* per partition, as ld->partitions */
+    uint32_t *first;              /* of each partition's ports in `ports` */
+};
+
+static int sim_compare_named(const void *a, const void *b)
 {
-    const struct sim_port_src *ports = p->ports.items;
-    char label[64];
-    for (uint32_t i = 0; i < p->ports.count; i++) {
-        if (strcmp(ports[i].port.name, end->port_name) == 0)
-            return (int)i;
+    const struct sim_named_port *x = a, *y = b;
+    int order = strcmp(x->name, y->name);
+    return order != 0 ? order : (x->index > y->index) - (x->index < y->index);
+}
+
+static bool sim_index_port_names(const struct sim_loader *ld, struct sim_port_names *n)
+{
+    const struct sim_part_src *parts = ld->partitions.items;
+    uint32_t total = 0;
+    n->first = malloc(((size_t)ld->partitions.count + 1) * sizeof *n->first);
+    for (uint32_t i = 0; n->first != NULL && i < ld->partitions.count; i++) {
+        n->first[i] = total;
+        total += parts[i].ports.count;
     }
-    sim_report(ld, end->line, "%s has no port '%s'", sim_part_label(p, label, sizeof(label)),
-               end->port_name);
-    return -1;
+    n->ports = malloc(((size_t)total + 1) * sizeof *n->ports);
+    for (uint32_t i = 0; n->first != NULL && n->ports != NULL && i < ld->partitions.count; i++) {
+        const struct sim_port_src *ports = parts[i].ports.items;
+        struct sim_named_port *own = &n->ports[n->first[i]];
+        for (uint32_t k = 0; k < parts[i].ports.count; k++)
+            own[k] = (struct sim_named_port){ports[k].port.name, k};
+        if (parts[i].ports.count > 1)
+            qsort(own, parts[i].ports.count, sizeof *own, sim_compare_named);
+    }
+    return n->first != NULL && n->ports != NULL;
+}
+
+/* The least index of a port of p called `name`, or -1. */
+static int sim_find_port(const struct sim_loader *ld, const struct sim_port_names *n,
+                         const struct sim_part_src *p, const char *name)
+{
+    const struct sim_named_port *own =
+        &n->ports[n->first[p - (const struct sim_part_src *)ld->partitions.items]];
+    uint32_t lo = 0, hi = p->ports.count;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (strcmp(own[mid].name, name) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < p->ports.count && strcmp(own[lo].name, name) == 0 ? (int)own[lo].index : -1;
+}
+
+/* The index of the end's port in p->ports, or -1 (reported). */
+static int sim_end_port(struct sim_loader *ld, const struct sim_port_names *names,
+                        const struct sim_part_src *p, const struct sim_end_src *end)
+{
+    char label[64];
+    int index = sim_find_port(ld, names, p, end->port_name);
+    if (index < 0)
+        sim_report(ld, end->line, "%s has no port '%s'", sim_part_label(p, label, sizeof(label)),
+                   end->port_name);
+    return index;
 }
 
 /* The port must fit the end's role and the channel's type, and be free. */
@@ -99,12 +153,13 @@ static void sim_check_end_port(struct sim_loader *ld, const struct sim_channel_s
         port->channel_line = end->line;
 }
 
-static void sim_resolve_end(struct sim_loader *ld, const struct sim_channel_src *c,
-                            struct sim_end_src *end, enum hv_port_direction role)
+static void sim_resolve_end(struct sim_loader *ld, const struct sim_port_names *names,
+                            const struct sim_channel_src *c, struct sim_end_src *end,
+                            enum hv_port_direction role)
 {
     const char *what = role == HV_PORT_SOURCE ? "source" : "destination";
     const struct sim_part_src *p = sim_end_partition(ld, end, what);
-    int index = p != NULL ? sim_end_port(ld, p, end) : -1;
+    int index = p != NULL ? sim_end_port(ld, names, p, end) : -1;
     if (index < 0)
         return;
     struct sim_port_src *port = &((struct sim_port_src *)p->ports.items)[index];
@@ -113,7 +168,8 @@ static void sim_resolve_end(struct sim_loader *ld, const struct sim_channel_src 
     end->port = (uint32_t)index;
 }
 
-static void sim_check_channel(struct sim_loader *ld, struct sim_channel_src *c)
+static void sim_check_channel(struct sim_loader *ld, const struct sim_port_names *names,
+                              struct sim_channel_src *c)
 {
     const char *type = sim_type_names[c->channel.type];
     struct sim_end_src *dests = c->destinations.items;
@@ -122,10 +178,10 @@ static void sim_check_channel(struct sim_loader *ld, struct sim_channel_src *c)
     if (!c->src.broken && c->channel.type == HV_CHANNEL_QUEUING && c->channel.max_messages == 0)
         sim_report(ld, c->src.line, "queuing channel has a zero maxNoMessages");
     if (!c->source.broken)
-        sim_resolve_end(ld, c, &c->source, HV_PORT_SOURCE);
+        sim_resolve_end(ld, names, c, &c->source, HV_PORT_SOURCE);
     for (uint32_t i = 0; i < c->destinations.count; i++) {
         if (!dests[i].broken)
-            sim_resolve_end(ld, c, &dests[i], HV_PORT_DESTINATION);
+            sim_resolve_end(ld, names, c, &dests[i], HV_PORT_DESTINATION);
     }
 }
 
@@ -221,8 +277,15 @@ void sim_check_channels(struct sim_loader *ld)
     bool known = sim_partitions_known(ld);
     for (uint32_t i = 0; i < ld->partitions.count; i++)
         sim_check_port_names(ld, &parts[i]);
+    struct sim_port_names names = {0};
+    if (known && !sim_index_port_names(ld, &names)) {
+        sim_report_out_of_memory(ld);
+        known = false;
+    }
     for (uint32_t i = 0; i < ld->channels.count && known; i++)
-        sim_check_channel(ld, &channels[i]);
+        sim_check_channel(ld, &names, &channels[i]);
+    free(names.ports);
+    free(names.first);
     for (uint32_t i = 0; i < ld->partitions.count && known; i++)
         sim_check_ports_used(ld, &parts[i]);
     if (known)

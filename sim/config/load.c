@@ -13,6 +13,7 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xmlversion.h>
 
+#include "sim/common/files.h"
 #include "sim/config/build.h"
 #include "sim/config/check.h"
 #include "sim/config/parse.h"
@@ -27,60 +28,16 @@ typedef xmlErrorPtr sim_xml_error_ptr;
 
 /* --- reading and parsing the file -------------------------------------- */
 
-/* Doubles `*buf` (at least 16 KiB); libxml2 takes an int length, so a
- * document stays below INT_MAX bytes. */
-static enum sim_error sim_grow_buffer(struct sim_loader *ld, char **buf, size_t *cap)
-{
-    size_t grown_cap = *cap == 0 ? 16384u : *cap * 2u;
-    if (grown_cap > (size_t)INT_MAX) {
-        sim_report(ld, 0, "file is too large");
-        return SIM_ERR_IO;
-    }
-    char *grown = realloc(*buf, grown_cap);
-    if (grown == NULL) {
-        sim_report(ld, 0, "out of memory");
-        return SIM_ERR_NO_MEMORY;
-    }
-    *buf = grown;
-    *cap = grown_cap;
-    return SIM_OK;
-}
-
-static enum sim_error sim_read_stream(struct sim_loader *ld, FILE *f, char **data, size_t *size)
-{
-    char *buf = NULL;
-    size_t used = 0, cap = 0;
-    enum sim_error result = SIM_OK;
-    for (size_t n = 1; n != 0 && result == SIM_OK;) {
-        if (used == cap)
-            result = sim_grow_buffer(ld, &buf, &cap);
-        n = result == SIM_OK ? fread(buf + used, 1, cap - used, f) : 0;
-        used += n;
-    }
-    if (result == SIM_OK && ferror(f)) {
-        sim_report(ld, 0, "cannot read: %s", strerror(errno));
-        result = SIM_ERR_IO;
-    }
-    if (result != SIM_OK) {
-        free(buf);
-        return result;
-    }
-    *data = buf;
-    *size = used;
-    return SIM_OK;
-}
-
-/* Reads the whole file, so that "cannot open" and "cannot read" come with
- * the system's reason rather than libxml2's generic I/O message. */
+/* The whole file, bounded (SIM_FILE_CONFIG_MAX, well below libxml2's
+ * INT_MAX), so that "cannot open" and "cannot read" come with the
+ * system's reason rather than libxml2's generic I/O message, and a FIFO
+ * or /dev/zero never hangs or eats memory (sim/common/files.h). */
 static enum sim_error sim_read_file(struct sim_loader *ld, char **data, size_t *size)
 {
-    FILE *f = fopen(ld->path, "rb");
-    if (f == NULL) {
-        sim_report(ld, 0, "cannot open: %s", strerror(errno));
-        return SIM_ERR_IO;
-    }
-    enum sim_error result = sim_read_stream(ld, f, data, size);
-    fclose(f); /* opened read-only: nothing to lose if closing fails */
+    uint8_t *bytes = NULL;
+    enum sim_error result =
+        sim_file_read_all(ld->path, SIM_FILE_CONFIG_MAX, "an XM_CF file", ld->diag, &bytes, size);
+    *data = (char *)bytes;
     return result;
 }
 

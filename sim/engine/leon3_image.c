@@ -5,6 +5,7 @@
  * compiled and linked with the SPARC toolchain the build found. */
 #define _POSIX_C_SOURCE 200809L /* fork, popen, mkdtemp, kill */
 #include "sim/engine/leon3_image.h"
+#include "sim/common/files.h"
 #include "sim/config/emit_c.h"
 #include "sim/image.h"
 #include <errno.h>
@@ -19,15 +20,14 @@
 static bool is_elf(const char *path, FILE *diag)
 {
     unsigned char magic[4] = {0};
-    FILE *f = fopen(path, "rb");
-    size_t got = f ? fread(magic, 1, sizeof magic, f) : 0;
-    if (f)
-        fclose(f);
+    FILE *f = sim_file_open_input(path, diag); /* a FIFO nobody writes to: no hang */
+    if (!f)
+        return false;
+    size_t got = fread(magic, 1, sizeof magic, f);
+    fclose(f);
     if (got == sizeof magic && memcmp(magic, "\177ELF", 4) == 0)
         return true;
-    fprintf(diag, "%s: %s\n", path,
-            f ? "not an ELF image: the LEON3 image takes partitions as ELF files"
-              : strerror(errno));
+    fprintf(diag, "%s: not an ELF image: the LEON3 image takes partitions as ELF files\n", path);
     return false;
 }
 

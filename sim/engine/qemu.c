@@ -119,7 +119,7 @@ static void counted_notice(struct decoder *d, const struct sim_trap_notice *n, u
         if (kind == LEON3_NOTICE_TRAP)
             sim_notice_trap(d->diag, n);
         else if (kind == LEON3_NOTICE_VIRQ)
-            sim_notice_virq(d->diag, n->us, n->partition, n->name, n->outcome);
+            sim_notice_virq(d->diag, n);
         else
             sim_notice_hm(d->diag, &hm);
     }

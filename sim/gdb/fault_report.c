@@ -31,11 +31,12 @@ static struct gdb_symbols *symbols_of(struct sim_gdb_fault_report *r, uint32_t p
     return r->symbols[partition];
 }
 
+/* %psr and %tbr as the partition sees them, as GDB shows them. */
 static void print_registers(struct vcpu *vcpu, FILE *out)
 {
     fprintf(out, "hvsim:   pc 0x%08x npc 0x%08x psr 0x%08x wim 0x%08x tbr 0x%08x y 0x%08x\n",
-            vcpu_get_reg(vcpu, VCPU_PC), vcpu_get_reg(vcpu, VCPU_NPC), vcpu_get_reg(vcpu, VCPU_PSR),
-            vcpu_get_reg(vcpu, VCPU_WIM), vcpu_get_reg(vcpu, VCPU_TBR), vcpu_get_reg(vcpu, VCPU_Y));
+            vcpu_get_reg(vcpu, VCPU_PC), vcpu_get_reg(vcpu, VCPU_NPC), gdb_virtual_psr(vcpu),
+            vcpu_get_reg(vcpu, VCPU_WIM), gdb_virtual_tbr(vcpu), vcpu_get_reg(vcpu, VCPU_Y));
     static const char groups[] = "goli";
     for (uint32_t g = 0; g < 4; g++) {
         fprintf(out, "hvsim:   %%%c0-7", groups[g]);

@@ -142,6 +142,10 @@ bool gdb_read_memory(struct gdb_session *s, int32_t partition, uint32_t address,
                      uint32_t length);
 /* The same for a vCPU (fault reports). */
 bool gdb_read_flushed(struct vcpu *vcpu, uint32_t address, uint8_t *out, uint32_t length);
+/* The partition's own view of %psr (supervisor, ET, PIL and EF from its
+ * PCT's iFlags) and %tbr (its virtual trap table), as GDB shows them. */
+uint32_t gdb_virtual_psr(struct vcpu *vcpu);
+uint32_t gdb_virtual_tbr(struct vcpu *vcpu);
 bool gdb_write_memory(struct gdb_session *s, int32_t partition, uint32_t address,
                       const uint8_t *data, uint32_t length);
 

@@ -39,7 +39,7 @@ static bool pct_word(struct vcpu *vcpu, size_t offset, uint32_t *value)
 
 /* The PSR as the partition's own code sees it under XtratuM: real icc and
  * CWP, supervisor, ET, PIL and EF from the PCT's iFlags. */
-static uint32_t virtual_psr(struct vcpu *vcpu)
+uint32_t gdb_virtual_psr(struct vcpu *vcpu)
 {
     uint32_t real = vcpu_get_reg(vcpu, VCPU_PSR), iflags = 0;
     const uint32_t virtualised = PSR_PIL_MASK | PSR_ET_BIT | PSR_EF_BIT;
@@ -49,7 +49,7 @@ static uint32_t virtual_psr(struct vcpu *vcpu)
 }
 
 /* The virtual trap table's base (XM_sparc_set_tbr / the PCT's tbr). */
-static uint32_t virtual_tbr(struct vcpu *vcpu)
+uint32_t gdb_virtual_tbr(struct vcpu *vcpu)
 {
     uint32_t tbr = 0;
     pct_word(vcpu, offsetof(partitionControlTable_t, arch.tbr), &tbr);
@@ -72,9 +72,9 @@ bool gdb_read_register(struct gdb_session *s, int32_t partition, uint32_t number
     else if (number == REG_CSR)
         *value = 0; /* LEON3 has no coprocessor */
     else if (number == REG_PSR)
-        *value = virtual_psr(vcpu);
+        *value = gdb_virtual_psr(vcpu);
     else if (number == REG_TBR)
-        *value = virtual_tbr(vcpu);
+        *value = gdb_virtual_tbr(vcpu);
     else
         *value = vcpu_get_reg(vcpu, specials[number - REG_Y]);
     return true;

@@ -3,6 +3,7 @@
  * messages, the trace hash. Failures are readable lines: what was expected
  * and what happened, a short diff for console text. */
 #define _POSIX_C_SOURCE 200809L
+#include "sim/common/files.h"
 #include "sim/config/config_load.h"
 #include "sim/scenario/scenario.h"
 #include <errno.h>
@@ -150,22 +151,13 @@ static char *mask_times(const char *text, size_t length, size_t *masked_length)
     return masked;
 }
 
+/* NULL with errno saying why (EFBIG: over SIM_FILE_SCRIPT_MAX). */
 static char *read_file(const char *path, size_t *length)
 {
-    FILE *f = fopen(path, "rb");
-    char *text = NULL;
-    size_t size = 0;
-    FILE *memory = f ? open_memstream(&text, &size) : NULL;
-    char buffer[4096];
-    size_t n;
-    while (memory && (n = fread(buffer, 1, sizeof buffer, f)) > 0)
-        fwrite(buffer, 1, n, memory);
-    if (memory)
-        fclose(memory);
-    if (f)
-        fclose(f);
-    *length = size;
-    return text;
+    uint8_t *bytes = NULL;
+    if (sim_file_read_all(path, SIM_FILE_SCRIPT_MAX, "", NULL, &bytes, length) != SIM_OK)
+        return NULL;
+    return (char *)bytes;
 }
 
 static bool write_file(const char *path, const char *text, size_t length)

@@ -5,6 +5,7 @@
  * "file:line: message" and parsing goes on, so a script shows all its
  * errors at once. */
 #define _POSIX_C_SOURCE 200809L
+#include "sim/common/files.h"
 #include "sim/config/config_load.h"
 #include "sim/config/units.h"
 #include "sim/scenario/scenario.h"
@@ -657,9 +658,17 @@ static char *folder_of(const char *path)
     return slash ? strndup(path, (size_t)(slash - path)) : strdup(".");
 }
 
+/* The script read whole first, bounded (sim/common/files.h): a FIFO or
+ * /dev/zero neither hangs nor eats memory. */
 bool scn_parse(const char *path, const char *build_dir, struct scn_script *script, FILE *diag)
 {
-    return scn_parse_stream(path, fopen(path, "r"), build_dir, script, diag);
+    uint8_t *bytes = NULL;
+    memset(script, 0, sizeof *script);
+    FILE *file =
+        sim_file_read_to_stream(path, SIM_FILE_SCRIPT_MAX, "a scenario script", diag, &bytes);
+    bool ok = file && scn_parse_stream(path, file, build_dir, script, diag);
+    free(bytes); /* scn_parse_stream closed file */
+    return ok;
 }
 
 bool scn_parse_stream(const char *path, FILE *file, const char *build_dir,

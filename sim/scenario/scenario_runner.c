@@ -8,6 +8,7 @@
  * 2 for bad usage or a scenario that could not run. */
 #define _DEFAULT_SOURCE
 #include "sim/scenario/scenario_runner.h"
+#include "sim/common/files.h"
 #include "sim/scenario/jobs.h"
 #include "sim/scenario/scenario_run.h"
 #include <dirent.h>
@@ -166,11 +167,9 @@ static void xml_text(FILE *f, const char *s)
 static bool write_junit(const struct sim_scenario_runner *r, const struct sim_job_result *results,
                         unsigned failed)
 {
-    FILE *f = fopen(r->junit_path, "w");
-    if (!f) {
-        fprintf(stderr, "%s: cannot create: %s\n", r->junit_path, strerror(errno));
+    FILE *f = sim_file_open_output(r->junit_path, "w", stderr);
+    if (!f)
         return false;
-    }
     fprintf(f,
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             "<testsuite name=\"hvsim scenarios\" tests=\"%zu\" failures=\"%u\">\n",
@@ -193,7 +192,7 @@ static bool write_junit(const struct sim_scenario_runner *r, const struct sim_jo
         fputs("</testcase>\n", f);
     }
     fputs("</testsuite>\n", f);
-    return fclose(f) == 0;
+    return sim_file_close_output(f, r->junit_path, stderr); /* /dev/full: said, not silent */
 }
 
 static int report_all(const struct sim_scenario_runner *r, struct sim_job_result *results)

@@ -146,4 +146,20 @@ uint64_t sim_trace_reader_hash(const struct sim_trace_reader *reader);
 void sim_trace_reader_end(const struct sim_trace_reader *reader, uint64_t *count, uint64_t *hash);
 void sim_trace_reader_close(struct sim_trace_reader *reader);
 
+/* How a file ends, the one check every reader of whole files makes (the
+ * exporters, `hvsim view`), after its last record. */
+enum sim_trace_ending {
+    SIM_TRACE_ENDS,       /* an end record that agrees with the records read */
+    SIM_TRACE_UNFINISHED, /* no end record: the run is still going or did not finish */
+    SIM_TRACE_DAMAGED,    /* a corrupt record, or an end record that disagrees (reported) */
+};
+/* next: what sim_trace_reader_next last returned. An end record that
+ * disagrees is one line on diag, `path: message` (a corrupt record was
+ * reported by the reader). */
+enum sim_trace_ending sim_trace_reader_ending(struct sim_trace_reader *reader,
+                                              enum sim_trace_next next, FILE *diag);
+/* The whole file read once for sim_trace_reader_ending (a file that cannot
+ * be opened is damaged): what an export checks before it writes anything. */
+enum sim_trace_ending sim_trace_check_file(const char *path, FILE *diag);
+
 #endif

@@ -250,5 +250,5 @@ bool sim_trace_export_json(struct sim_trace_reader *reader, FILE *out, FILE *dia
     close_all(&j);
     fputs("\n]}\n", out);
     free(j.tracks);
-    return next != SIM_TRACE_CORRUPT;
+    return sim_trace_reader_ending(reader, next, diag) != SIM_TRACE_DAMAGED;
 }

@@ -154,7 +154,8 @@ bool sim_trace_export_latency(struct sim_trace_reader *reader, FILE *out, FILE *
         if (record.kind == HV_TRACE_VIRQ_LATENCY)
             add(&table, &record);
     }
-    bool ok = next != SIM_TRACE_CORRUPT && !table.out_of_memory;
+    bool ok =
+        sim_trace_reader_ending(reader, next, diag) != SIM_TRACE_DAMAGED && !table.out_of_memory;
     if (table.out_of_memory)
         fprintf(diag, "hvsim: out of memory summarising the latencies\n");
     if (ok)

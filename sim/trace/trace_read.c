@@ -2,8 +2,10 @@
  * records one at a time, so a file still being written can be followed:
  * a record cut short by the end of the file is read again from its start
  * on the next call. */
+#include "sim/common/files.h"
 #include "sim/trace/trace_file.h"
 #include <errno.h>
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -210,11 +212,9 @@ static bool get_header(FILE *f, struct sim_trace_header *h, char *problem, size_
 
 enum sim_error sim_trace_reader_open(struct sim_trace_reader **out, const char *path, FILE *diag)
 {
-    FILE *file = fopen(path, "rb");
-    if (!file) {
-        fprintf(diag, "%s: %s\n", path, strerror(errno));
+    FILE *file = sim_file_open_input(path, diag); /* a FIFO nobody writes to: no hang */
+    if (!file)
         return SIM_ERR_IO;
-    }
     return sim_trace_reader_open_stream(out, path, file, diag);
 }
 
@@ -362,4 +362,34 @@ void sim_trace_reader_close(struct sim_trace_reader *r)
         fclose(r->file);
     sim_trace_header_free(&r->header);
     free(r);
+}
+
+enum sim_trace_ending sim_trace_reader_ending(struct sim_trace_reader *r, enum sim_trace_next next,
+                                              FILE *diag)
+{
+    if (next == SIM_TRACE_CORRUPT)
+        return SIM_TRACE_DAMAGED; /* the reader said where */
+    if (next != SIM_TRACE_END)
+        return SIM_TRACE_UNFINISHED;
+    if (r->end_count == r->count && r->end_hash == r->hash)
+        return SIM_TRACE_ENDS;
+    fprintf(diag,
+            "%s: the end record says %" PRIu64 " records, hash %016" PRIx64
+            ", but the file holds %" PRIu64 ", hash %016" PRIx64 "\n",
+            r->path, r->end_count, r->end_hash, r->count, r->hash);
+    return SIM_TRACE_DAMAGED;
+}
+
+enum sim_trace_ending sim_trace_check_file(const char *path, FILE *diag)
+{
+    struct sim_trace_reader *reader = NULL;
+    struct sim_trace_record record;
+    enum sim_trace_next next;
+    if (sim_trace_reader_open(&reader, path, diag) != SIM_OK)
+        return SIM_TRACE_DAMAGED;
+    while ((next = sim_trace_reader_next(reader, &record)) == SIM_TRACE_RECORD)
+        continue;
+    enum sim_trace_ending ending = sim_trace_reader_ending(reader, next, diag);
+    sim_trace_reader_close(reader);
+    return ending;
 }

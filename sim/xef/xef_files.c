@@ -1,4 +1,5 @@
 /* sim/xef: writing whole files for the tools (reading: sim_image_read_file). */
+#include "sim/common/files.h"
 #include "sim/xef/xef_tool.h"
 
 #include <errno.h>
@@ -7,16 +8,9 @@
 
 enum sim_error sim_xef_write_file(const char *path, const uint8_t *bytes, size_t size, FILE *diag)
 {
-    FILE *f = fopen(path, "wb");
-    if (f == NULL) {
-        fprintf(diag, "%s: cannot create: %s\n", path, strerror(errno));
+    FILE *f = sim_file_open_output(path, "wb", diag);
+    if (f == NULL)
         return SIM_ERR_IO;
-    }
-    bool ok = fwrite(bytes, 1, size, f) == size;
-    ok = (fclose(f) == 0) && ok;
-    if (!ok) {
-        fprintf(diag, "%s: cannot write: %s\n", path, strerror(errno));
-        return SIM_ERR_IO;
-    }
-    return SIM_OK;
+    fwrite(bytes, 1, size, f); /* a short write sets the error sim_file_close_output reports */
+    return sim_file_close_output(f, path, diag) ? SIM_OK : SIM_ERR_IO;
 }

@@ -6,6 +6,9 @@
  * FAULT_NONE, the reference run.
  * FAULT_NOTBR / FAULT_BADTBR: a software trap with no valid virtual trap
  * table (XtratuM: partition unrecoverable).
+ * FAULT_VIRQ: a virtual interrupt (extended IRQ 8) made pending, then
+ * enabled just before fault_insn with no valid virtual trap table: its
+ * delivery fails (XtratuM: partition unrecoverable).
  * FAULT_HM: a division by zero with a trap handler installed, for the
  * tests of each HM action (hm_fault.xml.in): the handler counts the trap
  * and goes on after it (PROPAGATE). Any other kind gets the handler when
@@ -64,8 +67,20 @@
 #define FAULT_INSN "ta 5"
 #define FAULT_ADDRESS 0u
 #define FAULT_TBR (READ_ONLY_PAGE + 16)
+#elif defined(FAULT_VIRQ)
+/* XM_enable_irqs inline: its assembly hypercall (set_psr, %o1 the PSR
+ * with ET on and PIL 0) just before fault_insn, where the partition is
+ * when the delivery fails on the way back (its fault report's PC). */
+#define FAULT_SETUP "mov %0, %%o1\n\tmov 3, %%o0\n\tta 0xf1\n" /* sparc_set_psr_nr */
+#define FAULT_INSN "nop"
+#define FAULT_ADDRESS ((XM_sparc_get_psr() | PSR_ET_BIT) & ~PSR_PIL_MASK)
+#define FAULT_TBR (READ_ONLY_PAGE + 16)
+#define FAULT_RAISE_VIRQ 8u
 #else
 #error "define one FAULT_<KIND>"
+#endif
+#ifndef FAULT_SETUP
+#define FAULT_SETUP ""
 #endif
 
 void PartitionMain(void);
@@ -108,10 +123,17 @@ void PartitionMain(void)
 #ifdef FAULT_TBR
     XM_sparc_write_tbr(FAULT_TBR);
 #endif
-    __asm__ volatile(".global fault_insn\nfault_insn:\n\t" FAULT_INSN
+#ifdef FAULT_RAISE_VIRQ
+    XM_clear_irqmask(0, 1u << FAULT_RAISE_VIRQ);
+    XM_set_irqpend(0, 1u << FAULT_RAISE_VIRQ);
+#endif
+    __asm__ volatile(FAULT_SETUP ".global fault_insn\nfault_insn:\n\t" FAULT_INSN
                      :
                      : "r"(FAULT_ADDRESS)
-                     : "g1", "memory");
+                     : "g1", "o0", "o1", "cc", "memory");
+#ifdef FAULT_RAISE_VIRQ
+    XM_disable_irqs(); /* one failed delivery: none at its next slot start */
+#endif
     printf("Faulty: survived, trap handler ran %u times\n", handled);
     for (;;)
         XM_idle_self();

@@ -42,6 +42,15 @@ add_test(NAME check.scales COMMAND ${S}/expect_generated.sh 2 ${CONFIGS}/generat
   "GEN:100131: partition 0 (P0) has 60001 memory areas, more than 120 (what its PCT page lists)"
   "GEN:160011: area 0x10000000-0x10002000 of partition 0 (P0) overlaps its area at line 100012")
 set_tests_properties(check.scales PROPERTIES TIMEOUT 60)
+# 20,000 ports in each of two partitions and 20,000 channels: names and
+# channel ends found by sorting, not by comparing with every port.
+add_test(NAME check.scales_ports COMMAND ${S}/expect_generated.sh 2 ${CONFIGS}/generate.py
+  --ports 20000 -- $<TARGET_FILE:hvsim> check GEN --
+  "GEN:270: too many ports (the hypervisor holds at most 256)"
+  "GEN:40019: port 'p19999' of partition 1 (P1) belongs to no channel"
+  "GEN:40152: too many channels (the hypervisor holds at most 128)"
+  "GEN:60023: port 'p0' of partition 1 (P1) already belongs to the channel end at line 40024")
+set_tests_properties(check.scales_ports PROPERTIES TIMEOUT 60)
 
 # At most 120 areas in a partition, what its PCT page lists (issue 11:
 # 2,100 passed `check`, then Unicorn aborted).

@@ -27,3 +27,11 @@ if(GROFF)
   add_test(NAME cli.man_page COMMAND ${CMAKE_COMMAND} -E env
     sh -c "$<TARGET_FILE:hvsim> help --man | ${GROFF} -man -Tutf8 -ww -z 2>&1 | (! grep .)")
 endif()
+# Every option and operand that names a file, given a directory,
+# /dev/full, a missing folder, an unreadable (unwritable) file, /dev/zero
+# and a FIFO nobody writes to: one line naming the file and the reason,
+# exit 2, never a hang or a read without bound (issue 11;
+# sim/common/files.h, docs/simulator.md).
+add_test(NAME bad_input.every_path COMMAND ${S}/expect_bad_paths.sh $<TARGET_FILE:hvsim>
+  ${HELLO}/xm_cf.xml ${HELLO_IMAGES}/hello_p0.elf ${HELLO_IMAGES}/hello_p1.elf)
+set_tests_properties(bad_input.every_path PROPERTIES TIMEOUT 300)

@@ -22,7 +22,7 @@ hvsim_gui_error(bad_size "--size expects WIDTHxHEIGHT" ${HVSIM_HELLO_RUN} --png 
 hvsim_gui_error(bad_time "--from expects a time" ${HVSIM_HELLO_RUN} --png x.png --from soon)
 hvsim_gui_error(empty_range "--from must be before --to"
   ${HVSIM_HELLO_RUN} --png ${GUI_OUT}/never.png --from 5ms --to 1ms)
-hvsim_gui_error(unwritable_png "^hvsim: /nonexistent/x.png: cannot write the PNG"
+hvsim_gui_error(unwritable_png "^hvsim: /nonexistent/x.png: cannot create: No such file or directory$"
   ${HVSIM_HELLO_RUN} --png /nonexistent/x.png)
 hvsim_gui_error(no_font "^hvsim: /nonexistent/font.ttf: cannot open the font"
   env HVSIM_FONT=/nonexistent/font.ttf ${HVSIM_HELLO_RUN} --png ${GUI_OUT}/never.png)
@@ -53,7 +53,7 @@ set_tests_properties(gui.view_png gui.view_no_display gui.view_dead_display PROP
 # A file that is not a trace, and bad view options: one line, status 2.
 hvsim_gui_error(view_not_a_trace "^${CMAKE_SOURCE_DIR}/README.md: not an hvsim trace file$"
   $<TARGET_FILE:hvsim> view ${CMAKE_SOURCE_DIR}/README.md --png ${GUI_OUT}/never.png)
-hvsim_gui_error(view_missing "^/nonexistent.trace: No such file or directory$"
+hvsim_gui_error(view_missing "^/nonexistent.trace: cannot open: No such file or directory$"
   $<TARGET_FILE:hvsim> view /nonexistent.trace)
 hvsim_gui_error(view_usage "^hvsim view: usage: hvsim view TRACE" $<TARGET_FILE:hvsim> view)
 hvsim_gui_error(view_bad_option "^hvsim view: unknown option --mafs$"

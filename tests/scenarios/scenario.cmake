@@ -134,6 +134,12 @@ add_test(NAME scenario.shards COMMAND ${CMAKE_CURRENT_LIST_DIR}/expect_shards.sh
   $<TARGET_FILE:hvsim> 3 ${CMAKE_SOURCE_DIR}/scenarios/faults --build-dir ${CMAKE_BINARY_DIR})
 hvsim_bad_input(shard_out_of_range "^hvsim scenario: --shard expects K/N with 1 <= K <= N, got 4/3$"
   $<TARGET_FILE:hvsim> scenario ${CMAKE_SOURCE_DIR}/scenarios/hello --shard 4/3)
+# Every export checks the trace whole, the same way, before it writes
+# (issue 11: --json exported a trace whose end record did not match).
+add_test(NAME trace.damaged_refused_by_every_export
+  COMMAND ${S}/expect_trace_damaged.sh ${HVSIM_BIN} ${CMAKE_SOURCE_DIR}/scenarios/hello/xm_cf.xml
+          -p 0=${HVSIM_SPARC_BINARY_DIR}/scenarios/hello/hello_p0.elf
+          -p 1=${HVSIM_SPARC_BINARY_DIR}/scenarios/hello/hello_p1.elf --mafs 2)
 
 # A script is checked whole before anything runs: every name, slot, time
 # and path mistake in one pass, sorted by line, exit status 2; a file that
@@ -172,3 +178,8 @@ add_test(NAME scenario.absolute_paths
           --build-dir ${CMAKE_BINARY_DIR})
 set_tests_properties(scenario.absolute_paths PROPERTIES
   PASS_REGULAR_EXPRESSION "ok     [^\n]*absolute_paths \\(2 expectations\\)\n1 passed, 0 failed\n")
+add_test(NAME scenario.checked_no_config
+  COMMAND ${S}/expect_status.sh 2
+          "^checked_no_config/scenario.hvsim:3: config checked_no_config/no_such_xm_cf.xml: No such file or directory.checked_no_config/scenario.hvsim:6: run until 2ms: that is in the past, the scenario is at 5ms \\(line 5\\).ERROR  checked_no_config"
+          -- ${HVSIM_BIN} scenario checked_no_config --build-dir ${CMAKE_BINARY_DIR})
+set_tests_properties(scenario.checked_no_config PROPERTIES WORKING_DIRECTORY ${S})

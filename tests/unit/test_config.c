@@ -611,7 +611,7 @@ static void test_directory(void **state)
     struct sim_config *c = NULL;
     enum sim_error result;
     char *diag = load(CONFIGS, &result, &c);
-    assert_string_equal(diag, CONFIGS ": cannot read: Is a directory\n");
+    assert_string_equal(diag, CONFIGS ": cannot open: Is a directory\n");
     assert_int_equal(result, SIM_ERR_IO);
     free(diag);
 }

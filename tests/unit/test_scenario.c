@@ -266,6 +266,16 @@ static void test_expect_console_and_hash(void **state)
                 "console of Alpha does not contain \"two\" (1 line so far, the last \"one\")");
     assert_line(out, 3, "trace hash: expected 0000000000001234, got ");
     free(out);
+    /* a search that fails says what was searched, in the script's escapes */
+    assert_int_equal(failures("expect console Alpha matches /^t.o$/\n"
+                              "expect console Beta contains \"a \\\"b\\\"\\n\"\n",
+                              &trace, &out),
+                     2);
+    assert_line(out, 1,
+                "console of Alpha has no line matching /^t.o$/ (1 line so far, the last \"one\")");
+    assert_line(out, 2,
+                "console of Beta does not contain \"a \\\"b\\\"\\n\" (nothing written so far)");
+    free(out);
     sim_trace_free(&trace);
 }
 

@@ -105,3 +105,20 @@ _start:
     add     %g3, 1, %g3
     fadds   %f0, %f1, %f2
     ta      0xf0
+
+    .org    0xe00
+/* 14: LEON3 power-down (not a trap: the vCPU stops after the write, the
+ * instruction after it not run yet) */
+    add     %g3, 1, %g3
+    wr      %g0, %asr19
+    add     %g3, 1, %g3
+    ta      0xf0
+
+    .org    0xf00
+/* 15: power-down in a delay slot: it stops at the branch's target */
+    add     %g3, 1, %g3
+    ba      1f
+    wr      %g0, %asr19
+    nop
+1:  add     %g3, 1, %g3
+    ta      0xf0
