@@ -11,7 +11,7 @@ PACKAGES=(
     build-essential cmake ninja-build pkg-config clang-format
     gcc-sparc64-linux-gnu binutils-sparc64-linux-gnu
     libunicorn-dev libxml2-dev libelf-dev libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev fonts-dejavu-core libcmocka-dev
-    qemu-system-sparc gdb-multiarch python3 groff-base libmd-dev clang libcapstone-dev libdw-dev
+    qemu-system-sparc gdb-multiarch python3 groff-base libmd-dev clang libclang-rt-dev libcapstone-dev libdw-dev
 )
 
 install_missing_packages() {

@@ -21,9 +21,23 @@
 #   or input taking more than 30 s fails it, the input left in
 #   NAME-crash-*, NAME-leak-*... beside the target. MAX_LEN (default 4096):
 #   the largest input tried (a longer seed is cut). DICT: libFuzzer's
-#   dictionary of the format's words. Without clang, the target is skipped
-#   with a message.
+#   dictionary of the format's words. Without clang or its libFuzzer, the
+#   target is skipped with a message.
 find_program(HVSIM_CLANG clang)
+# libFuzzer and the sanitizers' runtimes are a package of their own
+# (libclang-rt-dev, only recommended by clang): without them, skip.
+if(HVSIM_CLANG AND NOT DEFINED HVSIM_CLANG_FUZZER)
+  set(probe ${CMAKE_BINARY_DIR}/CMakeFiles/fuzz_probe)
+  file(WRITE ${probe}.c "#include <stddef.h>\n#include <stdint.h>\n"
+    "int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n) { (void)d; (void)n; return 0; }\n")
+  execute_process(COMMAND ${HVSIM_CLANG} -fsanitize=fuzzer,address,undefined ${probe}.c -o ${probe}
+    RESULT_VARIABLE status OUTPUT_QUIET ERROR_QUIET)
+  if(status EQUAL 0)
+    set(HVSIM_CLANG_FUZZER ON CACHE INTERNAL "clang links libFuzzer and the sanitizers")
+  else()
+    set(HVSIM_CLANG_FUZZER OFF CACHE INTERNAL "clang links libFuzzer and the sanitizers")
+  endif()
+endif()
 set(HVSIM_FUZZ_RUN ${CMAKE_CURRENT_LIST_DIR}/fuzz_run.cmake)
 
 # Compiles `source` to an object of target `name`; its path in *out_var.
@@ -60,8 +74,9 @@ endfunction()
 function(hvsim_fuzz_target name)
   cmake_parse_arguments(F "" "RUNS;MAX_LEN;STRIP;DICT" "SOURCES;LIBRARIES;INCLUDES;PKG;DEPENDS;SEEDS"
     ${ARGN})
-  if(NOT HVSIM_CLANG)
-    message(STATUS "clang not found: fuzz target ${name} not built")
+  if(NOT HVSIM_CLANG OR NOT HVSIM_CLANG_FUZZER)
+    message(STATUS "clang with libFuzzer not found (packages clang, libclang-rt-dev): "
+                   "fuzz target ${name} not built")
     return()
   endif()
   if(NOT F_RUNS)

@@ -221,10 +221,10 @@ static const struct pending_write *matching_write(struct builder *b, uint32_t de
     size_t i = b->cursor[source];
     while (i < b->write_count && b->writes[i].port != source)
         i++;
-    if (i == b->write_count)
-        return NULL;
-    b->cursor[source] = i + 1;
-    return &b->writes[i];
+    /* Past what was scanned, found or not: a read that finds nothing must
+     * not scan the same writes again (quadratic in a long trace). */
+    b->cursor[source] = i + (i < b->write_count);
+    return i < b->write_count ? &b->writes[i] : NULL;
 }
 
 static enum gui_error on_port_read(struct builder *b, const struct sim_trace_record *r)

@@ -315,8 +315,8 @@ static bool inject_command(struct parser *p, struct token *t, int n, struct scn_
 
 /* --- regular expressions -------------------------------------------------- */
 
-#define REGEX_BOUND_MAX 255   /* POSIX's RE_DUP_MAX: a larger {n,m} is not portable */
-#define REGEX_SIZE_MAX 10000u /* characters, repetitions written out */
+#define REGEX_BOUND_MAX 255  /* POSIX's RE_DUP_MAX: a larger {n,m} is not portable */
+#define REGEX_SIZE_MAX 2000u /* characters, repetitions written out */
 
 /* The count of copies of "{n}", "{n,}" or "{n,m}" at *s (after the brace):
  * the larger bound, n + 1 for {n,}, at least 1; moves past it. A bound
@@ -351,26 +351,34 @@ static void regex_skip_class(const char **s)
     *s = *c ? c + 1 : c;
 }
 
-/* The size of a regular expression with each bounded repetition written
- * out (a{3} as aaa), as glibc's regcomp builds it: its time and memory
- * follow that size, so that /((a{1,100}){1,100}){1,100}/, 27 characters,
- * took 6 s and 1 GB, and /a{1,32767}/ 40 s and 8 GB. Stops counting past
+/* The size of a regular expression with its repetitions written out as
+ * glibc's regcomp copies them (a{3} as aaa, a+ as aa*): its time and memory
+ * grow with that size, faster than linearly when the copies hold loops, so
+ * that /((a{1,100}){1,100}){1,100}/, 27 characters, took 6 s and 1 GB,
+ * /a{1,32767}/ 40 s and 8 GB, /a*+++++++++++/ 1 s and 250 MB (each further
+ * + four times that) and /(((a*)+)+...)+/, eleven deep, as much. Two
+ * repetitions in a row (a*+, a++, a{2}?), which POSIX leaves undefined,
+ * are refused outright: REGEX_SIZE_MAX + 1. Stops counting past
  * REGEX_SIZE_MAX. */
 static uint64_t regex_size(const char **s, bool in_group)
 {
     uint64_t total = 0, last = 0;
+    bool repeated = false; /* the last thing read was a repetition */
     while (**s && total <= REGEX_SIZE_MAX) {
         char c = *(*s)++;
         if (c == ')' && in_group)
             return total;
-        if (c == '{' && isdigit((unsigned char)**s)) {
-            uint64_t bound = regex_bound(s);
-            if (bound > REGEX_SIZE_MAX)
-                return bound;
-            total += last * (bound - 1);
-            last *= bound;
+        bool interval = c == '{' && (isdigit((unsigned char)**s) || **s == ','); /* {,m}: glibc's */
+        if (interval || c == '+' || c == '*' || c == '?') {
+            uint64_t copies = interval ? regex_bound(s) : c == '+' ? 2 : 1;
+            if (repeated || copies > REGEX_SIZE_MAX)
+                return REGEX_SIZE_MAX + 1u;
+            total += last * (copies - 1) + (copies == 1);
+            last *= copies;
+            repeated = true;
             continue;
         }
+        repeated = false;
         if (c == '(') {
             last = regex_size(s, true) + 1;
         } else {
@@ -414,8 +422,8 @@ static bool text_expect(struct parser *p, struct token *t, int n, struct scn_com
     regex_t re;
     if (c->match == SCN_REGEX && regex_too_large(value->text))
         return fail(p,
-                    "regular expression /%s/ too large: a bound over %d, or over %u characters "
-                    "with its repetitions written out",
+                    "regular expression /%s/ too large: a bound over %d, two repetitions in a "
+                    "row (a*+), or over %u characters with its repetitions written out",
                     value->text, REGEX_BOUND_MAX, REGEX_SIZE_MAX);
     if (c->match == SCN_REGEX && regcomp(&re, value->text, REG_EXTENDED | REG_NOSUB) != 0)
         return fail(p, "invalid regular expression /%s/", value->text);

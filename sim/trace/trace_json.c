@@ -84,7 +84,7 @@ static void metadata(struct json *j)
 
 static struct track *track_of(struct json *j, int32_t partition)
 {
-    uint32_t index = (uint32_t)partition + 1u; /* unsigned: a trace's INT32_MAX wraps, no UB */
+    uint32_t index = (uint32_t)partition + 1u; /* -1, the hypervisor, is track 0 */
     return partition >= -1 && index < j->track_count ? &j->tracks[index] : NULL;
 }
 

@@ -49,6 +49,14 @@ NOT_RUN = {
         "a measurement: best of 9 runs of each call kind under perf, minutes",
     ("docs/benchmarks.md", "valgrind --tool=callgrind"): "a measurement under callgrind, minutes",
     ("docs/benchmarks.md", "callgrind_annotate"): "reads that measurement's output",
+    ("docs/reliability.md", "nice $F/fuzz_config.fuzz"):
+        "ten minutes of fuzzing; test fuzz.fuzz_config runs the target for a few seconds",
+    ("docs/reliability.md", "nice $F/fuzz_scenario.fuzz"):
+        "ten minutes of fuzzing; test fuzz.fuzz_scenario runs the target for a few seconds",
+    ("docs/reliability.md", "nice $F/fuzz_trace.fuzz"):
+        "ten minutes of fuzzing; test fuzz.fuzz_trace runs the target for a few seconds",
+    ("docs/reliability.md", "nice $F/fuzz_elf.fuzz"):
+        "ten minutes of fuzzing; test fuzz.fuzz_elf runs the target for a few seconds",
 }
 
 

@@ -54,6 +54,7 @@ table=(
     "trace --text|$out|err|trace good.trace --text @"
     "trace --json|$out|err|trace good.trace --json @"
     "trace --latency|$out|err|trace good.trace --latency @"
+    "trace --elf|$in|err|trace good.trace --elf 0=@ --text /dev/null"
     "view FILE|$in|err|view @ --png x.png"
     "view --png|$out|err|view good.trace --png @"
     "xef info|$in|err|xef info @"

@@ -3,6 +3,9 @@
 set(D ${CMAKE_CURRENT_LIST_DIR})
 hvsim_unit_test(test_gui_model SOURCES ${D}/test_gui_model.c ${D}/test_gui_fixture.c
   LIBS hvsim_gui_core)
+# unanswered_reads_do_not_rescan takes under a second; a model whose time
+# grows with the square of the port writes took minutes.
+set_tests_properties(unit.test_gui_model PROPERTIES TIMEOUT 30)
 hvsim_unit_test(test_gui_place SOURCES ${D}/test_gui_place.c LIBS hvsim_gui_core)
 hvsim_unit_test(test_gui_view SOURCES ${D}/test_gui_view.c ${D}/test_gui_fixture.c
   LIBS hvsim_gui_core)

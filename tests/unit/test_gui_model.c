@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include <hvcore/hv.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void slots_have_planned_and_actual_times(void **state)
@@ -272,6 +273,67 @@ static void empty_trace_is_an_empty_model(void **state)
     gui_model_free(&m);
 }
 
+/* Two queuing channels; after one message on the first, its reader polls
+ * in vain while the second carries many writes. A read that found nothing
+ * scanned every write since the last match again: this took minutes. The
+ * test's TIMEOUT (gui.cmake) fails it then. */
+static void unanswered_reads_do_not_rescan(void **state)
+{
+    (void)state;
+    enum { POLLS = 400000 };
+    static const struct hv_port_config ports[] = {
+        {.name = "a", .partition_id = 0, .direction = HV_PORT_SOURCE, .type = HV_PORT_QUEUING},
+        {.name = "b",
+         .partition_id = 0,
+         .direction = HV_PORT_SOURCE,
+         .type = HV_PORT_QUEUING,
+         .channel = 1},
+        {.name = "a_in",
+         .partition_id = 1,
+         .direction = HV_PORT_DESTINATION,
+         .type = HV_PORT_QUEUING},
+        {.name = "b_in",
+         .partition_id = 1,
+         .direction = HV_PORT_DESTINATION,
+         .type = HV_PORT_QUEUING,
+         .channel = 1},
+    };
+    static const uint32_t to_a[] = {2}, to_b[] = {3};
+    static const struct hv_channel channels[] = {
+        {.type = HV_CHANNEL_QUEUING,
+         .source_port = 0,
+         .destination_ports = to_a,
+         .destination_count = 1},
+        {.type = HV_CHANNEL_QUEUING,
+         .source_port = 1,
+         .destination_ports = to_b,
+         .destination_count = 1},
+    };
+    struct hv_config config = fixture_config;
+    config.ports = ports;
+    config.port_count = 4;
+    config.channels = channels;
+    config.channel_count = 2;
+    struct sim_trace_record *records = calloc(2 * POLLS + 2, sizeof *records);
+    assert_non_null(records);
+    records[0] = (struct sim_trace_record){0, HV_TRACE_MAF_START, -1, 0, 0, 0};
+    records[1] = (struct sim_trace_record){1, HV_TRACE_PORT_WRITE, 0, 0, 4, 0};
+    for (uint32_t i = 0; i < POLLS; i++) {
+        records[2 + 2 * i] = (struct sim_trace_record){2 + 2 * i, HV_TRACE_PORT_WRITE, 0, 1, 4, 0};
+        records[3 + 2 * i] = (struct sim_trace_record){3 + 2 * i, HV_TRACE_PORT_READ, 1, 2, 4, 0};
+    }
+    struct gui_meta meta = {&config, FIX_KHZ, 0, false};
+    struct gui_model m;
+    char error[200] = "";
+    assert_int_equal(gui_model_build(&m, records, 2 * POLLS + 2, &meta, error, sizeof error),
+                     GUI_OK);
+    assert_int_equal(m.message_count, 1); /* a's one message, read once */
+    assert_int_equal(m.messages[0].write_cycle, 1);
+    assert_int_equal(m.messages[0].read_cycle, 3);
+    gui_model_free(&m);
+    free(records);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -287,6 +349,7 @@ int main(void)
         cmocka_unit_test(console_lines_per_writer),
         cmocka_unit_test(suspended_and_halted_stretches),
         cmocka_unit_test(overrun_is_beyond_the_normal_latency),
+        cmocka_unit_test(unanswered_reads_do_not_rescan),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
