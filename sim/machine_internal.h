@@ -67,9 +67,10 @@ struct sim_machine {
     struct sim_options options;
     struct sim_clock clock;
     int32_t last_running; /* who had the CPU last: a partition or HV_IDLE */
-    /* The running partition powered the processor down (%asr19): it waits
-     * for the next interrupt (run.c). */
+    /* Partition powered_down_by powered the processor down (%asr19): it
+     * waits for the next interrupt (run.c). */
     bool powered_down;
+    uint32_t powered_down_by;
     bool booted;
     bool halt_reported; /* the "system halted" notice is printed */
     int engine_error;   /* a vcpu_error met inside a port call, VCPU_OK if none */

@@ -116,6 +116,7 @@ static enum sim_error handle_exit(struct sim_machine *m, uint32_t id, const stru
         return SIM_OK;
     case VCPU_EXIT_POWER_DOWN:
         m->powered_down = true; /* until the next interrupt (run_or_idle) */
+        m->powered_down_by = id;
         return SIM_OK;
     case VCPU_EXIT_ERROR:
         break;
@@ -243,6 +244,9 @@ static enum sim_error run_or_idle(struct sim_machine *m, FILE *diag)
     if (m->stop_at != 0)
         deadline = earliest(deadline, m->stop_at); /* sim_machine_run_until's time */
     int32_t current = hv_current(&m->hv);
+    /* Another partition without an interrupt (a scenario's injection): the
+     * power-down was the previous one's. */
+    m->powered_down = m->powered_down && current == (int32_t)m->powered_down_by;
     if (current == HV_IDLE || m->powered_down) {
         m->clock.cycles = deadline; /* a powered-down partition keeps the CPU, idle */
         m->last_running = m->powered_down ? m->last_running : HV_IDLE;

@@ -84,6 +84,15 @@ static void keep(struct rsp *rsp, char c)
         rsp->overflow = true;
 }
 
+/* A checksum character that is not a hex digit: the packet is refused. */
+static enum rsp_event refuse_checksum(struct rsp *rsp)
+{
+    rsp->state = IDLE;
+    if (!rsp->no_ack)
+        send_raw(rsp, "-", 1);
+    return RSP_BAD_PACKET;
+}
+
 /* One byte through the parser; an event, or RSP_NOTHING. */
 static enum rsp_event feed(struct rsp *rsp, uint8_t c)
 {
@@ -113,18 +122,14 @@ static enum rsp_event feed(struct rsp *rsp, uint8_t c)
         rsp->state = DATA;
         return RSP_NOTHING;
     case CHECKSUM1:
+        if (hex_digit(c) < 0)
+            return refuse_checksum(rsp);
         rsp->sent_sum = (uint8_t)(hex_digit(c) << 4);
-        rsp->state = hex_digit(c) < 0 ? IDLE : CHECKSUM2;
-        if (rsp->state == IDLE && !rsp->no_ack)
-            send_raw(rsp, "-", 1);
-        return rsp->state == IDLE ? RSP_BAD_PACKET : RSP_NOTHING;
+        rsp->state = CHECKSUM2;
+        return RSP_NOTHING;
     default:
-        if (hex_digit(c) < 0) {
-            rsp->state = IDLE;
-            if (!rsp->no_ack)
-                send_raw(rsp, "-", 1);
-            return RSP_BAD_PACKET;
-        }
+        if (hex_digit(c) < 0)
+            return refuse_checksum(rsp);
         rsp->sent_sum = (uint8_t)(rsp->sent_sum | hex_digit(c));
         return finish(rsp);
     }

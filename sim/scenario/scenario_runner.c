@@ -236,6 +236,7 @@ int sim_scenario_runner_run(struct sim_scenario_runner *r)
     if (sim_jobs_run(r->count, r->parallel, run_one, r, results, stderr))
         status = report_all(r, results);
     sim_jobs_free(results, r->count);
+    free(results);
     return status;
 }
 

@@ -65,6 +65,13 @@ static void add_event(struct run *r, const struct sim_trace_record *record)
     r->events[r->count++] = *record;
 }
 
+static void run_free(struct run *r)
+{
+    free(r->events);
+    for (size_t i = 0; i < MAX_CONSOLES; i++)
+        free(r->console[i]);
+}
+
 static bool load(const char *path, struct run *r)
 {
     struct sim_trace_reader *reader;
@@ -201,13 +208,17 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: compare_engines SIM.trace QEMU.trace [--numbers]\n");
         return 2;
     }
-    if (!load(argv[1], &sim) || !load(argv[2], &qemu))
-        return 2;
-    uint64_t max_diff_us = 0;
-    bool events = compare_events(&sim, &qemu, &max_diff_us);
-    bool consoles = compare_consoles(&sim, &qemu, all_numbers);
-    printf("compare: %zu events %s, consoles %s, largest slot-start difference %llu us\n",
-           sim.count, events ? "identical" : "DIFFER", consoles ? "identical" : "DIFFER",
-           (unsigned long long)max_diff_us);
-    return events && consoles ? 0 : 1;
+    int status = 2;
+    if (load(argv[1], &sim) && load(argv[2], &qemu)) {
+        uint64_t max_diff_us = 0;
+        bool events = compare_events(&sim, &qemu, &max_diff_us);
+        bool consoles = compare_consoles(&sim, &qemu, all_numbers);
+        printf("compare: %zu events %s, consoles %s, largest slot-start difference %llu us\n",
+               sim.count, events ? "identical" : "DIFFER", consoles ? "identical" : "DIFFER",
+               (unsigned long long)max_diff_us);
+        status = events && consoles ? 0 : 1;
+    }
+    run_free(&sim);
+    run_free(&qemu);
+    return status;
 }

@@ -33,7 +33,7 @@ set(HVSIM_NO_DISPLAY env -u DISPLAY -u WAYLAND_DISPLAY -u XDG_RUNTIME_DIR -u SDL
 set(HVSIM_NO_DISPLAY_LINE
   "^hvsim: cannot open a window: no display answered \\(DISPLAY is unset, WAYLAND_DISPLAY is unset\\) \\(--png renders without a display\\)$")
 hvsim_gui_error(no_display "${HVSIM_NO_DISPLAY_LINE}" ${HVSIM_NO_DISPLAY} ${HVSIM_HELLO_RUN} --gui)
-set_tests_properties(gui.no_display PROPERTIES TIMEOUT 1)
+set_tests_properties(gui.no_display PROPERTIES TIMEOUT ${HVSIM_TIMEOUT_FACTOR}) # 1 s
 
 # hvsim view: a trace recorded by `hvsim run --trace` (fixture), viewed
 # with no display: the same image every time; its window needs a display.
@@ -44,7 +44,7 @@ add_test(NAME gui.view_png COMMAND ${S}/expect_same_png.sh ${GUI_OUT}/hello_view
   --png ${GUI_OUT}/hello_view.png --from 45ms --to 60ms --size 800x300)
 hvsim_gui_error(view_no_display "${HVSIM_NO_DISPLAY_LINE}"
   ${HVSIM_NO_DISPLAY} $<TARGET_FILE:hvsim> view ${GUI_OUT}/hello.trace)
-set_tests_properties(gui.view_no_display PROPERTIES TIMEOUT 1)
+set_tests_properties(gui.view_no_display PROPERTIES TIMEOUT ${HVSIM_TIMEOUT_FACTOR}) # 1 s
 # A display that does not answer: SDL's own reason.
 hvsim_gui_error(view_dead_display "^hvsim: cannot open a window: no display answered \\(DISPLAY=:4711, "
   env -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER DISPLAY=:4711 $<TARGET_FILE:hvsim> view ${GUI_OUT}/hello.trace)
