@@ -45,14 +45,16 @@ void sim_hm_seen(struct sim_machine *m, const struct hv_trace_event *e)
     }
     struct sim_hm_seen *seen = &m->hm_seen[m->hm_seen_count++];
     struct vcpu *vcpu = e->partition >= 0 ? m->partitions[e->partition].vcpu : NULL;
-    *seen = (struct sim_hm_seen){.notice = {
-                                     .us = sim_clock_us(&m->clock),
-                                     .partition = vcpu ? e->partition : -1,
-                                     .name = vcpu ? m->config->partitions[e->partition].name : "",
-                                     .pc = vcpu ? vcpu_get_reg(vcpu, VCPU_PC) : 0,
-                                     .event = e->a,
-                                     .action = e->b,
-                                 }};
+    *seen = (struct sim_hm_seen){
+        .notice = {
+            .us = sim_clock_us(&m->clock),
+            .partition = vcpu ? e->partition : -1,
+            .name = vcpu ? m->config->partitions[e->partition].name : "",
+            .pc = vcpu ? vcpu_get_reg(vcpu, VCPU_PC) : 0,
+            .event = e->a,
+            .action = e->b,
+            .symbols = vcpu && m->options.symbols ? &m->options.symbols[e->partition] : NULL,
+        }};
     seen->show = sim_notice_count(&m->hm_places, &seen->notice);
     if (seen->show == SIM_NOTICE_SHOW_ALL && vcpu && m->options.fault_report)
         write_report(m, seen);

@@ -47,9 +47,11 @@ struct sim_options {
                          uint32_t pc, unsigned parts, FILE *out);
     void *fault_report_context;
     /* A notice when a hypercall fails (sim/hypercall_notice.h): hvsim run
-     * unless --quiet-hypercalls; scenarios leave it off. symbols, if not
-     * NULL, holds HV_MAX_PARTITIONS tables that name the call sites. */
+     * unless --quiet-hypercalls; scenarios leave it off. */
     bool hypercall_notices;
+    /* NULL, or HV_MAX_PARTITIONS tables (sim_symbols_load_images): the
+     * partitions' functions, which name the PCs of the notices and the
+     * call sites of failed hypercalls. */
     const struct sim_symbols *symbols;
 };
 

@@ -5,10 +5,11 @@
 
 void sim_notice_trap(FILE *diag, const struct sim_trap_notice *n)
 {
-    char trap[SIM_TRAP_NAME_MAX];
+    char trap[SIM_TRAP_NAME_MAX], pc[SIM_PC_TEXT_MAX];
     sim_trap_name(n->trap_type, trap, sizeof trap);
-    fprintf(diag, "hvsim: %llu us: partition %u (%s): %s (tt 0x%02x) at pc 0x%08x",
-            (unsigned long long)n->us, n->partition, n->name, trap, n->trap_type, n->pc);
+    sim_format_pc(n->symbols, n->pc, pc, sizeof pc);
+    fprintf(diag, "hvsim: %llu us: partition %u (%s): %s (tt 0x%02x) at pc %s",
+            (unsigned long long)n->us, n->partition, n->name, trap, n->trap_type, pc);
     if (n->trap_type == 0x01 || n->trap_type == 0x09)
         fprintf(diag, ", address 0x%08x", n->fault_address);
     if (n->outcome != HV_TRAP_FAULT)
@@ -49,8 +50,11 @@ static void hm_notice_start(FILE *diag, const struct sim_hm_notice *n)
 static void hm_notice_event(FILE *diag, const struct sim_hm_notice *n)
 {
     fprintf(diag, "HM event %s", sim_hm_event_name(n->event));
-    if (n->partition >= 0)
-        fprintf(diag, " at pc 0x%08x", n->pc);
+    if (n->partition >= 0) {
+        char pc[SIM_PC_TEXT_MAX];
+        sim_format_pc(n->symbols, n->pc, pc, sizeof pc);
+        fprintf(diag, " at pc %s", pc);
+    }
     fprintf(diag, ", action %s", sim_hm_action_name(n->action));
 }
 

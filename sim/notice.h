@@ -5,6 +5,7 @@
 #ifndef SIM_NOTICE_H
 #define SIM_NOTICE_H
 
+#include "sim/common/symbols.h"
 #include <hvcore/hv.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -15,7 +16,8 @@ struct sim_trap_notice {
     const char *name; /* the partition's */
     uint32_t trap_type, pc, fault_address;
     enum hv_trap_outcome outcome;
-    uint32_t event, action; /* the health monitor's, unless NO_PARTITION */
+    uint32_t event, action;            /* the health monitor's, unless NO_PARTITION */
+    const struct sim_symbols *symbols; /* the partition image's, naming pc; NULL: plain hex */
 };
 
 void sim_notice_trap(FILE *diag, const struct sim_trap_notice *n);
@@ -30,6 +32,7 @@ struct sim_hm_notice {
     int32_t partition;
     const char *name;
     uint32_t pc, event, action;
+    const struct sim_symbols *symbols; /* as in sim_trap_notice */
 };
 void sim_notice_hm(FILE *diag, const struct sim_hm_notice *n);
 /* Repeats (docs/debugging.md): the HM events at one place (partition, PC,

@@ -21,6 +21,7 @@ static void report_trap(struct sim_machine *m, uint32_t id, const struct vcpu_ex
         .outcome = outcome,
         .event = m->hv.hm.last.event,
         .action = m->hv.hm.last.action,
+        .symbols = m->options.symbols ? &m->options.symbols[id] : NULL,
     };
     if (sim_hm_notice_due(m))
         sim_notice_trap(diag, &n);
@@ -196,6 +197,7 @@ static bool deliver_virqs(struct sim_machine *m, uint32_t id, FILE *diag)
         .outcome = outcome,
         .event = m->hv.hm.last.event,
         .action = m->hv.hm.last.action,
+        .symbols = m->options.symbols ? &m->options.symbols[id] : NULL,
     };
     if (sim_hm_notice_due(m))
         sim_notice_virq(diag, &n);

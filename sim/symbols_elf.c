@@ -55,3 +55,19 @@ enum sim_error sim_symbols_load_elf(const char *path, struct sim_symbols *out, F
     sim_symbols_sort(out);
     return SIM_OK;
 }
+
+void sim_symbols_load_images(const struct sim_image_ref *images, uint32_t count,
+                             struct sim_symbols *symbols)
+{
+    for (uint32_t i = 0; i < count; i++) {
+        const struct sim_image_ref *image = &images[i];
+        if (image->partition < HV_MAX_PARTITIONS && !image->xef.bytes)
+            sim_symbols_load_elf(image->path, &symbols[image->partition], NULL);
+    }
+}
+
+void sim_symbols_free_images(struct sim_symbols *symbols)
+{
+    for (uint32_t p = 0; p < HV_MAX_PARTITIONS; p++)
+        sim_symbols_free(&symbols[p]);
+}

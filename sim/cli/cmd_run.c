@@ -442,18 +442,6 @@ static void apply_command_line(const struct run_args *args, const struct sim_con
         options->board = args->board;
 }
 
-/* The function symbols of the partitions' ELF images, which name the call
- * sites of failed hypercalls; a XEF image (no symbols) leaves its table
- * empty. */
-static void load_image_symbols(const struct run_args *args, struct sim_symbols *symbols)
-{
-    for (uint32_t i = 0; i < args->image_count; i++) {
-        const struct sim_image_ref *image = &args->images[i];
-        if (image->partition < HV_MAX_PARTITIONS && !image->xef.bytes)
-            sim_symbols_load_elf(image->path, &symbols[image->partition], NULL);
-    }
-}
-
 static int run_loaded(const struct run_args *args, const struct sim_config *loaded)
 {
     const struct hv_config *config = sim_config_hv(loaded);
@@ -471,12 +459,12 @@ static int run_loaded(const struct run_args *args, const struct sim_config *load
                                   .uart2_output = f.uart2_output,
                                   .keep_trace = gui_cli_wants_trace(&args->gui)};
     apply_command_line(args, loaded, &options);
-    static struct sim_symbols symbols[HV_MAX_PARTITIONS];
-    if (!args->quiet_hypercalls && !args->engine_qemu) {
-        load_image_symbols(args, symbols);
-        options.hypercall_notices = true;
+    struct sim_symbols symbols[HV_MAX_PARTITIONS] = {{0}};
+    if (!args->engine_qemu) { /* the QEMU engine loads its own */
+        sim_symbols_load_images(args->images, args->image_count, symbols);
         options.symbols = symbols;
     }
+    options.hypercall_notices = !args->quiet_hypercalls && !args->engine_qemu;
     struct sim_gdb_fault_report *report =
         args->no_fault_report ? NULL : sim_gdb_fault_report_new(args->images, args->image_count);
     sim_gdb_fault_report_use(report, &options);
@@ -492,6 +480,7 @@ static int run_loaded(const struct run_args *args, const struct sim_config *load
     if (!close_files(args, &f) && status == 0)
         status = sim_exit_status(SIM_ERR_IO);
     sim_gdb_fault_report_free(report);
+    sim_symbols_free_images(symbols);
     return status;
 }
 

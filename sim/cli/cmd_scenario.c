@@ -1,8 +1,10 @@
 /* hvsim scenario DIR... [--build-dir DIR] [-j N] [--junit FILE] [--update] [--engine E]:
  * the command line of the scenario runner (sim/scenario/scenario_runner.h). */
+#define _DEFAULT_SOURCE /* realpath */
 #include "sim/cli/commands.h"
 #include "sim/scenario/scenario.h"
 #include "sim/scenario/scenario_runner.h"
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,7 +42,22 @@ const struct sim_cli_spec sim_cmd_scenario_spec = {
 struct scenario_args {
     struct sim_scenario_runner runner;
     unsigned shard, shards; /* --shard K/N; 0 when not given */
+    char *build_dir;        /* --build-dir made absolute (malloc'ed) */
 };
+
+/* Scripts name images relative to their own folder, so a relative
+ * --build-dir is made absolute here, from the current directory, where
+ * the user meant it. */
+static int parse_build_dir(struct scenario_args *a, const char *value)
+{
+    char *absolute = realpath(value, NULL);
+    if (!absolute)
+        return sim_cli_error(&sim_cmd_scenario_spec, "--build-dir %s: %s", value, strerror(errno));
+    free(a->build_dir);
+    a->build_dir = absolute;
+    a->runner.build_dir = absolute;
+    return 0;
+}
 
 static int parse_shard(struct scenario_args *a, const char *value)
 {
@@ -65,7 +82,7 @@ static int parse_option(void *context, const char *option, const char *value)
     if (strcmp(option, "--update") == 0)
         r->update = true;
     else if (strcmp(option, "--build-dir") == 0)
-        r->build_dir = value;
+        return parse_build_dir(a, value);
     else if (strcmp(option, "--junit") == 0)
         r->junit_path = value;
     else if (strcmp(option, "--engine") == 0) {
@@ -112,5 +129,6 @@ int sim_cmd_scenario(int argc, char **argv)
     if (status == 0)
         status = sim_scenario_runner_run(&a.runner);
     sim_scenario_runner_free(&a.runner);
+    free(a.build_dir);
     return status == SIM_CLI_HELP_SHOWN ? 0 : status;
 }

@@ -8,6 +8,7 @@
 #include "sim/engine/qemu.h"
 #include "hvcore/arch/leon3/frames.h"
 #include "sim/notice.h"
+#include "sim/symbols_elf.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -33,6 +34,7 @@ struct decoder {
     uint32_t have, need; /* frame bytes so far and expected (0: not in a frame) */
     bool escape;
     struct sim_notice_places places; /* HM events' repeats, counted as the simulator does */
+    struct sim_symbols symbols[HV_MAX_PARTITIONS]; /* the images', naming the notices' PCs */
 };
 
 bool sim_qemu_available(void)
@@ -111,7 +113,8 @@ static const char *partition_name(const struct decoder *d, int32_t id)
  * at its place (notice.h); then the place's summary line when one is due. */
 static void counted_notice(struct decoder *d, const struct sim_trap_notice *n, uint8_t kind)
 {
-    struct sim_hm_notice hm = {n->us, (int32_t)n->partition, n->name, n->pc, n->event, n->action};
+    struct sim_hm_notice hm = {
+        n->us, (int32_t)n->partition, n->name, n->pc, n->event, n->action, n->symbols};
     enum sim_notice_show show = kind == LEON3_NOTICE_TRAP && n->outcome == HV_TRAP_NO_PARTITION
                                     ? SIM_NOTICE_SHOW_NOTICE /* no HM event */
                                     : sim_notice_count(&d->places, &hm);
@@ -141,6 +144,7 @@ static void notice_frame(struct decoder *d, const uint8_t *f)
         .outcome = (enum hv_trap_outcome)f[19],
         .event = f[20],
         .action = f[21],
+        .symbols = id >= 0 && id < HV_MAX_PARTITIONS ? &d->symbols[id] : NULL,
     };
     if (f[8] == LEON3_NOTICE_HALT)
         sim_notice_halt(d->diag, n.us, id, n.name);
@@ -293,12 +297,14 @@ static enum sim_error run_image(const char *image, const struct sim_qemu_run *ru
                         .writer = -1,
                         .at_line_start = true,
                         .line_writer = -2};
+    sim_symbols_load_images(run->images, run->image_count, d.symbols);
     bool ended = pump(&d, fd);
     /* After its end frame the image stops the processor (`ta 0` with
      * traps off), which ends QEMU: wait for that, stop it otherwise. */
     if (!ended || !drain(fd))
         kill(pid, SIGTERM);
     close(fd);
+    sim_symbols_free_images(d.symbols);
     int status = 0;
     waitpid(pid, &status, 0);
     if (!ended && WIFEXITED(status) && WEXITSTATUS(status) == 127) {

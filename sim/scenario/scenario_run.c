@@ -7,6 +7,7 @@
 #include "sim/scenario/scenario_machine.h"
 #include "sim/scenario/scenario_qemu.h"
 #include "sim/setup.h"
+#include "sim/symbols_elf.h"
 #include <hvcore/drivers.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,6 +86,7 @@ struct scn_diag {
     char *text;
     size_t length;
     struct sim_gdb_fault_report *report;
+    struct sim_symbols symbols[HV_MAX_PARTITIONS]; /* the images', naming the notices' PCs */
 };
 
 static enum sim_error build(const struct scn_script *s, struct sim_config **config,
@@ -98,6 +100,8 @@ static enum sim_error build(const struct scn_script *s, struct sim_config **conf
         return error;
     diag->report = sim_gdb_fault_report_new(setup.images, setup.image_count);
     sim_gdb_fault_report_use(diag->report, &options);
+    sim_symbols_load_images(setup.images, setup.image_count, diag->symbols);
+    options.symbols = diag->symbols;
     error = sim_machine_create(machine, sim_config_hv(*config), setup.images, setup.image_count,
                                &options, diag->stream);
     if (error != SIM_OK && fflush(diag->stream) == 0)
@@ -274,6 +278,7 @@ enum scn_status scn_run_script(const char *path, const char *build_dir, enum scn
         scn_script_free(&script);
     sim_machine_destroy(machine);
     sim_gdb_fault_report_free(diag.report);
+    sim_symbols_free_images(diag.symbols);
     sim_config_free(config);
     if (sink)
         fclose(sink);

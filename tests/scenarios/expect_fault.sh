@@ -6,7 +6,8 @@
 # Passes when both runs exit 0, and
 #  - the fault run prints on stderr one notice, matching the extended regex
 #    NOTICE in which @PC@ stands for fault_insn's address (NM reads it from
-#    FAULT_IMAGE), then its fault report: indented lines, the registers with
+#    FAULT_IMAGE) named as PartitionMain's ("0x40100124 <PartitionMain+0x9c>"),
+#    then its fault report: indented lines, the registers with
 #    pc @PC@ and a backtrace whose frame #0 is @PC@ in PartitionMain at
 #    tests/guest/fault.c (docs/debugging.md); with --no-fault-report, the
 #    notice alone; the reference run prints nothing there;
@@ -32,7 +33,9 @@ trap 'rm -rf "$dir"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 pc=$("$nm" "$fault_image" | awk '$3 == "fault_insn" { print "0x" $1 }')
 [ -n "$pc" ] || fail "no fault_insn symbol in $fault_image"
-notice=${notice//@PC@/$pc}
+main=$("$nm" "$fault_image" | awk '$3 == "PartitionMain" { print "0x" $1 }')
+[ -n "$main" ] || fail "no PartitionMain symbol in $fault_image"
+notice=${notice//@PC@/$pc <PartitionMain\\+$(printf '0x%x' $((pc - main)))>}
 "$@" -p 0="$reference_image" >"$dir/ref.out" 2>"$dir/ref.err" ||
     { cat "$dir/ref.err"; fail "reference run failed"; }
 "$@" -p 0="$fault_image" >"$dir/fault.out" 2>"$dir/fault.err" ||

@@ -28,7 +28,7 @@ grep '^Mapper:' "$dir/run.out" >"$dir/mapper"
 diff -u --label expected --label actual "$expected" "$dir/mapper" || fail "the mapper's output differs"
 event="HM event XM_HM_EV_SPARCV8_DATA_ACCESS_EXCEPTION, action XM_HM_AC_PROPAGATE"
 for address in $(printf '0x%08x 0x%08x 0x50001000' $((0x$pages + 0x1000)) $((0x$pages + 0x2000))); do
-    echo "^hvsim: [0-9]+ us: partition 0 \\(Mapper\\): data access exception \\(tt 0x09\\) at pc 0x[0-9a-f]{8}, address $address: $event\$"
+    echo "^hvsim: [0-9]+ us: partition 0 \\(Mapper\\): data access exception \\(tt 0x09\\) at pc 0x[0-9a-f]{8} <PartitionMain\\+0x[0-9a-f]+>, address $address: $event\$"
 done >"$dir/notices"
 [ "$(wc -l <"$dir/run.err")" -eq 3 ] || { cat "$dir/run.err"; fail "not three lines on stderr"; }
 paste -d '\n' "$dir/notices" "$dir/run.err" | while read -r regex && read -r line; do

@@ -41,7 +41,7 @@ set(FAULT_REPORT_REGS "^hvsim:   pc 0x[0-9a-f]{8} npc 0x[0-9a-f]{8} psr 0x[0-9a-
     "^hvsim:   %l0-7( [0-9a-f]{8}){8}$" "^hvsim:   %i0-7( [0-9a-f]{8}){8}$")
 add_test(NAME gdb.fault_report_divzero
   COMMAND ${CMAKE_CURRENT_LIST_DIR}/expect_stderr.sh
-    "^hvsim: 92232 us: partition 1 \\(Target\\): division by zero \\(tt 0x2a\\) at pc 0x40200130: HM event XM_HM_EV_SPARCV8_DIVIDE_EXCEPTION, action XM_HM_AC_HALT$"
+    "^hvsim: 92232 us: partition 1 \\(Target\\): division by zero \\(tt 0x2a\\) at pc 0x40200130 <PartitionMain\\+0x5c>: HM event XM_HM_EV_SPARCV8_DIVIDE_EXCEPTION, action XM_HM_AC_HALT$"
     ${FAULT_REPORT_REGS}
     "^hvsim:   instruction: [0-9a-f]{8}  sdiv %i1, %g1, %o1$"
     "^hvsim:   #0  0x40200130 PartitionMain at tests/guest/gdb_target.c:[0-9]+$"
@@ -49,7 +49,7 @@ add_test(NAME gdb.fault_report_divzero
     -- ${GDB_RUN} --mafs 7 --fault-report)
 add_test(NAME gdb.fault_report_stack_overflow
   COMMAND ${CMAKE_CURRENT_LIST_DIR}/expect_stderr.sh
-    "^hvsim: [0-9]+ us: partition 1 \\(Target\\): data access exception \\(tt 0x09\\) at pc 0x40200084, address 0x401f[0-9a-f]{4}: HM event XM_HM_EV_SPARCV8_DATA_ACCESS_EXCEPTION, action XM_HM_AC_HALT$"
+    "^hvsim: [0-9]+ us: partition 1 \\(Target\\): data access exception \\(tt 0x09\\) at pc 0x40200084 <descend\\+0x4>, address 0x401f[0-9a-f]{4}: HM event XM_HM_EV_SPARCV8_DATA_ACCESS_EXCEPTION, action XM_HM_AC_HALT$"
     ${FAULT_REPORT_REGS}
     "^hvsim:   instruction: f027bffc  st %i0, \\[%fp\\+-4\\]$"
     "^hvsim:   #0  0x40200084 descend at tests/guest/gdb_target.c:25$"
@@ -67,7 +67,7 @@ set(GDB_LEAF_RUN $<TARGET_FILE:hvsim> run ${CMAKE_SOURCE_DIR}/tests/guest/gdb.xm
     -p 0=${HVSIM_SPARC_BINARY_DIR}/scenarios/hello/hello_p0.elf -p 1=${GDB_IMAGES}/gdb_leaf.elf)
 add_test(NAME gdb.fault_report_leaf
   COMMAND ${CMAKE_CURRENT_LIST_DIR}/expect_stderr.sh
-    "^hvsim: [0-9]+ us: partition 1 \\(Target\\): data access exception \\(tt 0x09\\) at pc 0x402000[0-9a-f]{2}, address 0x00000000: HM event XM_HM_EV_SPARCV8_DATA_ACCESS_EXCEPTION, action XM_HM_AC_HALT$"
+    "^hvsim: [0-9]+ us: partition 1 \\(Target\\): data access exception \\(tt 0x09\\) at pc 0x402000[0-9a-f]{2} <load_from(\\+0x[0-9a-f]+)?>, address 0x00000000: HM event XM_HM_EV_SPARCV8_DATA_ACCESS_EXCEPTION, action XM_HM_AC_HALT$"
     ${FAULT_REPORT_REGS}
     "^hvsim:   instruction: [0-9a-f]{8}  ld \\[%o0\\], %o0$"
     "^hvsim:   #0  0x402000[0-9a-f]{2} load_from at tests/guest/gdb_leaf.c:15$"

@@ -15,7 +15,7 @@ add_test(NAME scenario.hm_system
 # a notice and a backtrace; its division by zero the whole fault report.
 add_test(NAME scenario.hm_system.notices
   COMMAND ${CMAKE_CURRENT_LIST_DIR}/expect_stderr.sh
-          "^hvsim: [0-9]+ us: partition 0 \\(Target\\): HM event XM_HM_EV_APP_NUMERIC_ERROR at pc 0x401[0-9a-f]{5}, action XM_HM_AC_IGNORE$"
+          "^hvsim: [0-9]+ us: partition 0 \\(Target\\): HM event XM_HM_EV_APP_NUMERIC_ERROR at pc 0x401[0-9a-f]{5} <XM_hm_raise_event\\+0x[0-9a-f]+>, action XM_HM_AC_IGNORE$"
           "^hvsim:   #0  0x401[0-9a-f]{5} XM_hm_raise_event at xal/src/[a-z]+.h:[0-9]+$"
           "^hvsim:   #1  0x401[0-9a-f]{5} PartitionMain at tests/guest/hm_target.c:[0-9]+$"
           "^hvsim:   #2  0x40100044 _start at xal/src/crt0.S:[0-9]+$"
@@ -64,9 +64,9 @@ add_test(NAME fault.report_virq
 # A fault in a loop under IGNORE (tests/guest/fault_loop.c, 1234 times at
 # one PC) does not flood: its first three notices (the first with its
 # report), a line at the 10th, 100th and 1000th, one at the end.
-set(LOOP_NOTICE "partition 0 \\(Faulty\\): illegal instruction \\(tt 0x02\\) at pc 0x4010006c: HM event XM_HM_EV_SPARCV8_ILLEGAL_INSTR, action XM_HM_AC_IGNORE$")
+set(LOOP_NOTICE "partition 0 \\(Faulty\\): illegal instruction \\(tt 0x02\\) at pc 0x4010006c <PartitionMain\\+0x8>: HM event XM_HM_EV_SPARCV8_ILLEGAL_INSTR, action XM_HM_AC_IGNORE$")
 set(LOOP_MORE "partition 0 \\(Faulty\\): \\.\\.\\. ")
-set(LOOP_EVENT "more: HM event XM_HM_EV_SPARCV8_ILLEGAL_INSTR at pc 0x4010006c, action XM_HM_AC_IGNORE")
+set(LOOP_EVENT "more: HM event XM_HM_EV_SPARCV8_ILLEGAL_INSTR at pc 0x4010006c <PartitionMain\\+0x8>, action XM_HM_AC_IGNORE")
 add_test(NAME fault.loop_does_not_flood
   COMMAND ${CMAKE_CURRENT_LIST_DIR}/expect_stderr.sh
           "^hvsim: [0-9]+ us: ${LOOP_NOTICE}"

@@ -129,6 +129,17 @@ add_test(NAME scenario.qemu_board_skip
           "scenario [^ ]*qemu_uart2: cannot run on qemu: [^ ]*uart2.xml:[0-9]+: I/O ports at 0x80100100 of partition 1 \\(Partition1\\) are UART2.s; qemu-leon3 has no UART2.skip   [^ ]*qemu_uart2 \\(cannot run on qemu\\)"
           -- ${HVSIM_BIN} scenario ${S}/qemu_uart2 --engine qemu --build-dir ${CMAKE_BINARY_DIR})
 set_tests_properties(scenario.qemu_board_skip PROPERTIES LABELS leon3)
+# A relative --build-dir is the current directory's (scripts name their
+# images relative to their own folder: it was read from there).
+get_filename_component(BUILD_PARENT ${CMAKE_BINARY_DIR} DIRECTORY)
+get_filename_component(BUILD_NAME ${CMAKE_BINARY_DIR} NAME)
+add_test(NAME scenario.relative_build_dir COMMAND $<TARGET_FILE:hvsim> scenario
+  ${CMAKE_SOURCE_DIR}/scenarios/hello --build-dir ${BUILD_NAME})
+set_tests_properties(scenario.relative_build_dir PROPERTIES WORKING_DIRECTORY ${BUILD_PARENT}
+  PASS_REGULAR_EXPRESSION "^ok +${CMAKE_SOURCE_DIR}/scenarios/hello \\(")
+hvsim_bad_input(scenario_build_dir_missing
+  "^hvsim scenario: --build-dir /nonexistent/build: No such file or directory$"
+  $<TARGET_FILE:hvsim> scenario ${CMAKE_SOURCE_DIR}/scenarios/hello --build-dir /nonexistent/build)
 # --shard K/N: a stable split of the scenarios for parallel CI jobs.
 add_test(NAME scenario.shards COMMAND ${CMAKE_CURRENT_LIST_DIR}/expect_shards.sh
   $<TARGET_FILE:hvsim> 3 ${CMAKE_SOURCE_DIR}/scenarios/faults --build-dir ${CMAKE_BINARY_DIR})
