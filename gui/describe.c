@@ -113,10 +113,18 @@ static void describe_hypercall(const struct gui_event *e, char *buf, size_t size
     append(buf, size, "%s returned %s", call, result);
 }
 
+/* "0x4000107c <main+0x1c>" with the partition's symbols, else "0x4000107c". */
+static void pc_text(const struct gui_model *model, int32_t partition, uint32_t pc, char *out,
+                    size_t size)
+{
+    bool known = model->symbols && partition >= 0 && (uint32_t)partition < model->partition_count;
+    sim_format_pc(known ? &model->symbols[partition] : NULL, pc, out, size);
+}
+
 static void describe_arguments(const struct gui_model *model, const struct gui_event *e, char *buf,
                                size_t size)
 {
-    char words[64];
+    char words[64], pc[SIM_PC_TEXT_MAX];
     switch (e->kind) {
     case HV_TRACE_VIRQ_LATENCY:
         describe_latency(model, e, buf, size);
@@ -130,8 +138,9 @@ static void describe_arguments(const struct gui_model *model, const struct gui_e
         describe_hypercall(e, buf, size);
         return;
     case HV_TRACE_TRAP:
-        append(buf, size, "%s (tt 0x%02x) at pc 0x%08x, address 0x%08x",
-               sim_trap_name(e->a, words, sizeof words), e->a, e->b, e->c);
+        pc_text(model, e->partition, e->b, pc, sizeof pc);
+        append(buf, size, "%s (tt 0x%02x) at pc %s, address 0x%08x",
+               sim_trap_name(e->a, words, sizeof words), e->a, pc, e->c);
         return;
     case HV_TRACE_STATE:
         append(buf, size, "%s -> %s", state_name(e->b), state_name(e->a));
@@ -147,7 +156,8 @@ static void describe_arguments(const struct gui_model *model, const struct gui_e
         append(buf, size, "%s interrupt %u", e->a ? "extended" : "hardware", e->b);
         return;
     case HV_TRACE_VIRQ_DELIVER:
-        append(buf, size, "vector %u at pc 0x%08x", e->a, e->b);
+        pc_text(model, e->partition, e->b, pc, sizeof pc);
+        append(buf, size, "vector %u at pc %s", e->a, pc);
         return;
     case HV_TRACE_POLICY_DENIED:
         sim_format_hypercall(e->a, words, sizeof words);

@@ -48,7 +48,8 @@ struct sim_options {
     void *fault_report_context;
     /* A notice when a hypercall fails (sim/hypercall_notice.h): hvsim run
      * unless --quiet-hypercalls; scenarios leave it off. symbols, if not
-     * NULL, holds HV_MAX_PARTITIONS tables that name the call sites. */
+     * NULL, holds HV_MAX_PARTITIONS tables that name the call sites (and
+     * the PCs of the GUI's details, sim_machine_symbols). */
     bool hypercall_notices;
     const struct sim_symbols *symbols;
 };
@@ -136,6 +137,8 @@ void sim_machine_repeats_so_far(const struct sim_machine *machine, FILE *out);
 const struct sim_clock *sim_machine_clock(const struct sim_machine *machine);
 /* The configuration the machine runs (cpu_khz from the board). */
 const struct hv_config *sim_machine_config(const struct sim_machine *machine);
+/* The partitions' function symbols (sim_options.symbols), or NULL. */
+const struct sim_symbols *sim_machine_symbols(const struct sim_machine *machine);
 /* A partition's vCPU, for a debugger (sim/gdb); NULL for no such partition. */
 struct vcpu *sim_machine_vcpu(struct sim_machine *machine, uint32_t partition);
 const struct hv *sim_machine_hv(const struct sim_machine *machine);
