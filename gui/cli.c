@@ -98,8 +98,8 @@ bool gui_cli_wants_trace(const struct gui_cli *cli)
 
 static struct gui_meta machine_meta(const struct sim_machine *m, const struct hv_config *config)
 {
-    return (struct gui_meta){config, sim_machine_clock(m)->khz, sim_machine_clock(m)->cycles,
-                             false};
+    return (struct gui_meta){config, sim_machine_clock(m)->khz, sim_machine_clock(m)->cycles, false,
+                             sim_machine_symbols(m)};
 }
 
 enum sim_error gui_cli_png(const struct gui_cli *cli, const struct sim_machine *m,

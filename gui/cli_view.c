@@ -1,4 +1,4 @@
-/* gui/: `hvsim view TRACE [--png OUT.png [--from T] [--to T] [--size WxH]]`:
+/* gui/: `hvsim view TRACE [--png OUT.png [--from T] [--to T] [--size WxH]] [--elf ID=FILE]...`:
  * a recorded trace file (docs/trace.md) in the window, read-only, or as
  * an image. The records and the header's partitions, plans, ports and
  * channels feed the same model as a live run (gui/trace_config.h). Anything wrong with the
@@ -6,6 +6,7 @@
 #include "gui/cli.h"
 #include "gui/trace_config.h"
 #include "gui/window.h"
+#include "sim/symbols_option.h"
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -100,45 +101,62 @@ static enum sim_error show(const struct gui_cli *cli, struct recorded *t,
     return reported(result, result == GUI_ERR_BAD_TRACE ? t->path : "hvsim", error, diag);
 }
 
-static enum sim_error view_file(const struct gui_cli *cli, const char *path, FILE *diag)
+struct view_args {
+    struct gui_cli cli;
+    struct sim_symbols_option elves; /* --elf: the partitions' symbols */
+    const char *path;
+};
+
+/* The records of a.path, read, with the header's configuration. */
+static enum sim_error view_records(const struct view_args *a, struct recorded *t,
+                                   const struct sim_symbols *symbols, FILE *diag)
 {
-    struct recorded t = {.path = path};
+    const struct sim_trace_header *h = sim_trace_reader_header(t->reader);
     struct gui_trace_config config;
     char error[300];
+    enum gui_error result = gui_trace_config_init(&config, h, error, sizeof error);
+    enum sim_error status = reported(result, a->path, error, diag);
+    struct gui_meta meta = {&config.config, h->khz, 0, config.ports_unknown, symbols};
+    if (status == SIM_OK)
+        status = show(&a->cli, t, &meta, diag);
+    gui_trace_config_free(&config);
+    return status;
+}
+
+static enum sim_error view_file(const struct view_args *a, FILE *diag)
+{
+    struct recorded t = {.path = a->path};
+    struct sim_symbols symbols[HV_MAX_PARTITIONS] = {{0}};
     enum sim_error status = read_records(&t, diag);
-    if (status == SIM_OK) {
-        const struct sim_trace_header *h = sim_trace_reader_header(t.reader);
-        enum gui_error result = gui_trace_config_init(&config, h, error, sizeof error);
-        status = reported(result, path, error, diag);
-        struct gui_meta meta = {&config.config, h->khz, 0, config.ports_unknown};
-        if (status == SIM_OK)
-            status = show(cli, &t, &meta, diag);
-        gui_trace_config_free(&config);
-    }
+    if (status == SIM_OK)
+        status =
+            sim_symbols_option_load(&a->elves, &gui_cli_view_spec,
+                                    sim_trace_reader_header(t.reader)->partition_count, symbols);
+    if (status == SIM_OK)
+        status = view_records(a, &t, symbols, diag);
     sim_trace_reader_close(t.reader);
     free(t.records);
+    for (uint32_t p = 0; p < HV_MAX_PARTITIONS; p++)
+        sim_symbols_free(&symbols[p]);
     return status;
 }
 
 const struct sim_cli_spec gui_cli_view_spec = {
     .command = "view",
-    .synopsis = "TRACE [--gui] [--png OUT.png [--from T] [--to T] [--size WxH]]",
+    .synopsis = "TRACE [--gui] [--png OUT.png [--from T] [--to T] [--size WxH]] [--elf ID=FILE]...",
     .summary = "Show a trace file written by `hvsim run --trace` on the timeline: in a window, "
                "or as a PNG image without a display.",
-    .options = {gui_cli_options},
+    .options = {gui_cli_options, sim_symbols_option_help},
     .details = "Without --png the window opens (zoom with the wheel or +/-, pan by dragging, n/p "
                "for the next or previous HM event, q to close; docs/gui.md); with --png and --gui "
                "both, the image is written when the window closes.\n",
 };
 
-struct view_args {
-    struct gui_cli cli;
-    const char *path;
-};
-
 static int view_option(void *context, const char *name, const char *value)
 {
     struct view_args *a = context;
+    if (strcmp(name, "--elf") == 0)
+        return sim_symbols_option_add(&a->elves, &gui_cli_view_spec, value);
     return gui_cli_set(&a->cli, name, value) > 0 ? 0 : SIM_CLI_EXIT_BAD_INPUT;
 }
 
@@ -163,5 +181,5 @@ enum sim_error gui_cli_view(int argc, char **argv, FILE *diag)
         fprintf(diag, "hvsim view: usage: hvsim view %s\n", gui_cli_view_spec.synopsis);
         return SIM_ERR_USAGE;
     }
-    return view_file(&a.cli, a.path, diag);
+    return view_file(&a, diag);
 }

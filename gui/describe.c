@@ -113,10 +113,53 @@ static void describe_hypercall(const struct gui_event *e, char *buf, size_t size
     append(buf, size, "%s returned %s", call, result);
 }
 
+/* "0x4000107c <main+0x1c>" with the partition's symbols, else "0x4000107c". */
+static void pc_text(const struct gui_model *model, int32_t partition, uint32_t pc, char *out,
+                    size_t size)
+{
+    bool known = model->symbols && partition >= 0 && (uint32_t)partition < model->partition_count;
+    sim_format_pc(known ? &model->symbols[partition] : NULL, pc, out, size);
+}
+
+/* "division by zero (tt 0x2a) at pc 0x401000f0 <PartitionMain+0x8c>,
+ * address 0x00000000". */
+static void describe_trap(const struct gui_model *model, const struct gui_event *trap, char *buf,
+                          size_t size)
+{
+    char name[64], pc[SIM_PC_TEXT_MAX];
+    pc_text(model, trap->partition, trap->b, pc, sizeof pc);
+    append(buf, size, "%s (tt 0x%02x) at pc %s, address 0x%08x",
+           sim_trap_name(trap->a, name, sizeof name), trap->a, pc, trap->c);
+}
+
+static bool is_trap_of(const struct gui_event *candidate, const struct gui_event *hm)
+{
+    return candidate->kind == HV_TRACE_TRAP && candidate->partition == hm->partition;
+}
+
+/* The trap an HM event was raised for: the partition's TRAP record at the
+ * same cycle (the hypervisor records both as it takes the trap), or NULL.
+ * Its tick lies under the HM event's marker, which the pointer finds
+ * first: the HM event's details carry the trap's. */
+static const struct gui_event *trap_of(const struct gui_model *model, size_t hm_index)
+{
+    const struct gui_event *hm = &model->events[hm_index];
+    for (size_t j = hm_index; j-- > 0 && model->events[j].cycle == hm->cycle;) {
+        if (is_trap_of(&model->events[j], hm))
+            return &model->events[j];
+    }
+    for (size_t j = hm_index + 1; j < model->event_count && model->events[j].cycle == hm->cycle;
+         j++) {
+        if (is_trap_of(&model->events[j], hm))
+            return &model->events[j];
+    }
+    return NULL;
+}
+
 static void describe_arguments(const struct gui_model *model, const struct gui_event *e, char *buf,
                                size_t size)
 {
-    char words[64];
+    char words[64], pc[SIM_PC_TEXT_MAX];
     switch (e->kind) {
     case HV_TRACE_VIRQ_LATENCY:
         describe_latency(model, e, buf, size);
@@ -130,8 +173,7 @@ static void describe_arguments(const struct gui_model *model, const struct gui_e
         describe_hypercall(e, buf, size);
         return;
     case HV_TRACE_TRAP:
-        append(buf, size, "%s (tt 0x%02x) at pc 0x%08x, address 0x%08x",
-               sim_trap_name(e->a, words, sizeof words), e->a, e->b, e->c);
+        describe_trap(model, e, buf, size);
         return;
     case HV_TRACE_STATE:
         append(buf, size, "%s -> %s", state_name(e->b), state_name(e->a));
@@ -147,7 +189,8 @@ static void describe_arguments(const struct gui_model *model, const struct gui_e
         append(buf, size, "%s interrupt %u", e->a ? "extended" : "hardware", e->b);
         return;
     case HV_TRACE_VIRQ_DELIVER:
-        append(buf, size, "vector %u at pc 0x%08x", e->a, e->b);
+        pc_text(model, e->partition, e->b, pc, sizeof pc);
+        append(buf, size, "vector %u at pc %s", e->a, pc);
         return;
     case HV_TRACE_POLICY_DENIED:
         sim_format_hypercall(e->a, words, sizeof words);
@@ -158,9 +201,9 @@ static void describe_arguments(const struct gui_model *model, const struct gui_e
     append(buf, size, "a %u, b 0x%x, c 0x%x", e->a, e->b, e->c);
 }
 
-static void describe_event(const struct gui_model *model, const struct gui_event *e, char *buf,
-                           size_t size)
+static void describe_event(const struct gui_model *model, size_t index, char *buf, size_t size)
 {
+    const struct gui_event *e = &model->events[index];
     bool known = e->kind < HV_TRACE_KIND_COUNT || e->kind == SIM_TRACE_INJECT;
     if (known)
         append(buf, size, "%s: %s\n", gui_kind_name(e->kind), who(model, e->partition));
@@ -168,6 +211,11 @@ static void describe_event(const struct gui_model *model, const struct gui_event
         append(buf, size, "kind %u (new to this viewer): %s\n", e->kind, who(model, e->partition));
     append_time(model, buf, size, "at ", e->cycle);
     describe_arguments(model, e, buf, size);
+    const struct gui_event *trap = e->kind == HV_TRACE_HM_EVENT ? trap_of(model, index) : NULL;
+    if (trap) {
+        append(buf, size, "\ncaused by ");
+        describe_trap(model, trap, buf, size);
+    }
 }
 
 static double us(const struct gui_model *model, uint64_t cycles)
@@ -263,7 +311,7 @@ void gui_describe_hit(const struct gui_model *model, struct gui_hit hit, char *b
     buf[0] = '\0';
     switch (hit.kind) {
     case GUI_HIT_EVENT:
-        describe_event(model, &model->events[hit.index], buf, size);
+        describe_event(model, hit.index, buf, size);
         return;
     case GUI_HIT_SLOT:
         describe_slot(model, &model->slots[hit.index], buf, size);

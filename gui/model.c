@@ -441,6 +441,7 @@ static enum gui_error start(struct builder *b, struct gui_model *model, const st
         return bad(b, "the configuration has no clock, no plan or too many partitions");
     model->clock_khz = meta->clock_khz;
     model->partition_count = meta->config->partition_count;
+    model->symbols = meta->symbols;
     for (uint32_t i = 0; i < model->partition_count; i++)
         memcpy(model->names[i], meta->config->partitions[i].name, HV_NAME_MAX);
     size_t ports = meta->config->port_count + 1;

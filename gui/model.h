@@ -8,6 +8,7 @@
 #ifndef GUI_MODEL_H
 #define GUI_MODEL_H
 
+#include "sim/common/symbols.h"
 #include "sim/trace/trace.h"
 #include <hvcore/config.h>
 #include <stdbool.h>
@@ -112,6 +113,9 @@ struct gui_model {
      * interrupt's entry; ties: the smaller). A slot ending later than
      * that overran (gui_slot_overrun). */
     uint64_t slot_start_latency, slot_end_latency;
+    /* Each partition's function symbols, which name the PCs of the
+     * details (gui_meta.symbols), or NULL: plain hex. */
+    const struct sim_symbols *symbols;
 };
 
 /* What the records need around them. */
@@ -122,6 +126,9 @@ struct gui_meta {
     /* A version-1 trace file: its header names partitions and plans but
      * not ports, so port accesses are ticks without message arrows. */
     bool ports_unknown;
+    /* HV_MAX_PARTITIONS tables of function symbols, one a partition (from
+     * its ELF image), or NULL; kept by the caller while the model lives. */
+    const struct sim_symbols *symbols;
 };
 
 /* Build the model. On GUI_ERR_BAD_TRACE, `error` holds one line saying

@@ -376,6 +376,11 @@ const struct hv_config *sim_machine_config(const struct sim_machine *m)
     return m->config;
 }
 
+const struct sim_symbols *sim_machine_symbols(const struct sim_machine *m)
+{
+    return m->options.symbols;
+}
+
 struct vcpu *sim_machine_vcpu(struct sim_machine *m, uint32_t partition)
 {
     return partition < m->config->partition_count ? m->partitions[partition].vcpu : NULL;

@@ -51,7 +51,8 @@ struct sim_options {
     bool hypercall_notices;
     /* NULL, or HV_MAX_PARTITIONS tables (sim_symbols_load_images): the
      * partitions' functions, which name the PCs of the notices and the
-     * call sites of failed hypercalls. */
+     * call sites of failed hypercalls, the GUI's details
+     * (sim_machine_symbols). */
     const struct sim_symbols *symbols;
 };
 
@@ -138,6 +139,8 @@ void sim_machine_repeats_so_far(const struct sim_machine *machine, FILE *out);
 const struct sim_clock *sim_machine_clock(const struct sim_machine *machine);
 /* The configuration the machine runs (cpu_khz from the board). */
 const struct hv_config *sim_machine_config(const struct sim_machine *machine);
+/* The partitions' function symbols (sim_options.symbols), or NULL. */
+const struct sim_symbols *sim_machine_symbols(const struct sim_machine *machine);
 /* A partition's vCPU, for a debugger (sim/gdb); NULL for no such partition. */
 struct vcpu *sim_machine_vcpu(struct sim_machine *machine, uint32_t partition);
 const struct hv *sim_machine_hv(const struct sim_machine *machine);

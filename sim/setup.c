@@ -29,6 +29,24 @@ static bool parse_cycles(const char *text, size_t length, uint32_t *value)
     return true;
 }
 
+bool sim_setup_parse_image(const char *text, struct sim_image_ref *ref)
+{
+    const char *sep = strpbrk(text, "=:");
+    char id[16];
+    if (!sep || sep == text || (size_t)(sep - text) >= sizeof id || sep[1] == '\0' ||
+        strspn(text, "0123456789") != (size_t)(sep - text))
+        return false;
+    memcpy(id, text, (size_t)(sep - text));
+    id[sep - text] = '\0';
+    errno = 0;
+    unsigned long long value = strtoull(id, NULL, 10);
+    if (errno != 0 || value >= 1024)
+        return false;
+    ref->partition = (uint32_t)value;
+    ref->path = sep + 1;
+    return true;
+}
+
 /* One "NAME=CYCLES" of the list, `length` characters long. */
 static bool parse_cost(const char *text, size_t length, struct sim_costs *costs)
 {

@@ -16,6 +16,10 @@ void sim_setup_default_costs(struct sim_costs *costs);
  * False on a bad name or value. */
 bool sim_setup_parse_costs(const char *text, struct sim_costs *costs);
 
+/* A partition's image on the command line, "ID=FILE" or "ID:FILE" (ID
+ * below 1024): false when text is not that. ref->path points into text. */
+bool sim_setup_parse_image(const char *text, struct sim_image_ref *ref);
+
 /* Apply the configuration's <hvsim:Simulator> (costs and board) to
  * options: only the fields the file sets. */
 void sim_setup_apply_config(struct sim_options *options, const struct sim_config_simulator *sim);

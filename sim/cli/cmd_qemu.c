@@ -9,6 +9,7 @@
 #include "sim/config/board_check.h"
 #include "sim/config/config_load.h"
 #include "sim/engine/qemu.h"
+#include "sim/setup.h"
 #include "sim/trace/trace_file.h"
 #include <errno.h>
 #include <hvcore/drivers.h>
@@ -100,7 +101,7 @@ static int parse_image_option(void *context, const char *option, const char *val
         a->output = value;
     } else if (strcmp(option, "-p") == 0) {
         if (a->image_count == HV_MAX_PARTITIONS ||
-            !sim_cli_parse_image(value, &a->images[a->image_count++]))
+            !sim_setup_parse_image(value, &a->images[a->image_count++]))
             return sim_usage_error("-p expects ID=IMAGE, got ", value);
     } else if (strcmp(option, "--board") == 0) {
         a->board = hv_board_find(value);

@@ -24,7 +24,4 @@ int sim_qemu_run_command(const struct sim_qemu_command *command, const struct si
 int sim_cmd_leon3_image(int argc, char **argv);
 extern const struct sim_cli_spec sim_cmd_leon3_image_spec;
 
-/* "ID=FILE" or "ID:FILE" (cmd_run.c). */
-bool sim_cli_parse_image(const char *text, struct sim_image_ref *ref);
-
 #endif

@@ -67,23 +67,6 @@ static bool parse_u64(const char *text, uint64_t *value)
     return true;
 }
 
-/* "ID=FILE" or "ID:FILE" */
-bool sim_cli_parse_image(const char *text, struct sim_image_ref *ref)
-{
-    const char *sep = strpbrk(text, "=:");
-    char id[16];
-    uint64_t value;
-    if (!sep || sep == text || (size_t)(sep - text) >= sizeof id || sep[1] == '\0')
-        return false;
-    memcpy(id, text, (size_t)(sep - text));
-    id[sep - text] = '\0';
-    if (!parse_u64(id, &value) || value >= 1024)
-        return false;
-    ref->partition = (uint32_t)value;
-    ref->path = sep + 1;
-    return true;
-}
-
 /* Options that take a file or a name. */
 static int parse_named_option(struct run_args *args, const char *option, const char *value)
 {
@@ -221,7 +204,7 @@ static int parse_option(void *context, const char *option, const char *value)
     if (strcmp(option, "-p") == 0) {
         if (args->image_count == MAX_IMAGES)
             return sim_usage_error("too many images", NULL);
-        if (!sim_cli_parse_image(value, &args->images[args->image_count++]))
+        if (!sim_setup_parse_image(value, &args->images[args->image_count++]))
             return sim_usage_error("-p expects ID=IMAGE, got ", value);
         return 0;
     }
@@ -459,6 +442,8 @@ static int run_loaded(const struct run_args *args, const struct sim_config *load
                                   .uart2_output = f.uart2_output,
                                   .keep_trace = gui_cli_wants_trace(&args->gui)};
     apply_command_line(args, loaded, &options);
+    /* The images' functions: they name the PCs of the notices, the call
+     * sites of failed hypercalls and the GUI's details. */
     struct sim_symbols symbols[HV_MAX_PARTITIONS] = {{0}};
     if (!args->engine_qemu) { /* the QEMU engine loads its own */
         sim_symbols_load_images(args->images, args->image_count, symbols);

@@ -1,10 +1,9 @@
 /* hvsim trace FILE [--text OUT|-] [--json OUT|-] [--latency OUT|-] [--elf ID=FILE]...: a
  * trace file exported (sim/trace/trace_export.h); plain text on standard
  * output by default. */
-#include "sim/cli/cmd_qemu.h"
 #include "sim/cli/commands.h"
 #include "sim/common/files.h"
-#include "sim/symbols_elf.h"
+#include "sim/symbols_option.h"
 #include "sim/trace/trace_export.h"
 #include <errno.h>
 #include <stdio.h>
@@ -16,8 +15,7 @@ struct trace_args {
     const char *text_path;
     const char *json_path;
     const char *latency_path;
-    struct sim_image_ref elves[HV_MAX_PARTITIONS]; /* --elf: where the symbols are */
-    uint32_t elf_count;
+    struct sim_symbols_option elves; /* --elf: where the symbols are */
 };
 
 static const struct sim_cli_option trace_options[] = {
@@ -28,10 +26,6 @@ static const struct sim_cli_option trace_options[] = {
     {"--latency", "OUT",
      "the virtual interrupt latencies summarised per partition and source: count, min, "
      "median, p99, max (docs/interrupts.md)"},
-    {"--elf", "ID=FILE",
-     "partition ID's ELF file, whose function symbols name the PCs of the exports "
-     "(0x4000107c <main+0x1c>); repeat it per partition. For a XEF image, the ELF it was "
-     "packed from"},
     {NULL, NULL, NULL},
 };
 
@@ -39,19 +33,16 @@ const struct sim_cli_spec sim_cmd_trace_spec = {
     .command = "trace",
     .synopsis = "FILE [--text OUT|-] [--json OUT|-] [--latency OUT|-] [--elf ID=FILE]...",
     .summary = "Export a trace file written by `hvsim run --trace` (docs/trace.md).",
-    .options = {trace_options},
+    .options = {trace_options, sim_symbols_option_help},
     .details = NULL,
 };
 
 static int trace_option(void *context, const char *name, const char *value)
 {
     struct trace_args *a = context;
-    if (strcmp(name, "--elf") == 0) {
-        if (a->elf_count == HV_MAX_PARTITIONS ||
-            !sim_cli_parse_image(value, &a->elves[a->elf_count]))
-            return sim_cli_error(&sim_cmd_trace_spec, "--elf %s: expected ID=FILE", value);
-        a->elf_count++;
-    } else if (strcmp(name, "--text") == 0)
+    if (strcmp(name, "--elf") == 0)
+        return sim_symbols_option_add(&a->elves, &sim_cmd_trace_spec, value);
+    if (strcmp(name, "--text") == 0)
         a->text_path = value;
     else if (strcmp(name, "--latency") == 0)
         a->latency_path = value;
@@ -110,22 +101,6 @@ static int export_open(struct sim_trace_reader *reader, const char *out_path, ex
     return ok ? 0 : SIM_EXIT_BAD_INPUT;
 }
 
-/* The --elf files' symbols, one table per partition of the trace. */
-static int load_symbols(const struct trace_args *a, uint32_t partitions,
-                        struct sim_symbols *symbols)
-{
-    for (uint32_t i = 0; i < a->elf_count; i++) {
-        const struct sim_image_ref *elf = &a->elves[i];
-        if (elf->partition >= partitions)
-            return sim_cli_error(&sim_cmd_trace_spec,
-                                 "--elf %u=%s: the trace has partitions 0..%u only", elf->partition,
-                                 elf->path, partitions - 1);
-        if (sim_symbols_load_elf(elf->path, &symbols[elf->partition], stderr) != SIM_OK)
-            return SIM_EXIT_BAD_INPUT;
-    }
-    return 0;
-}
-
 /* One export of a.path to out_path ("-": standard output). */
 static int export_to(const struct trace_args *a, const char *out_path, exporter_fn *export)
 {
@@ -134,7 +109,8 @@ static int export_to(const struct trace_args *a, const char *out_path, exporter_
     if (sim_trace_reader_open(&reader, a->path, stderr) != SIM_OK)
         return SIM_EXIT_BAD_INPUT;
     struct sim_trace_header *header = (struct sim_trace_header *)sim_trace_reader_header(reader);
-    int status = load_symbols(a, header->partition_count, symbols);
+    int status = sim_exit_status(
+        sim_symbols_option_load(&a->elves, &sim_cmd_trace_spec, header->partition_count, symbols));
     if (status == 0) {
         header->symbols = symbols;
         status = export_open(reader, out_path, export);

@@ -60,7 +60,7 @@ static void build_model(const struct sim_trace_header *header,
             abort(); /* refused without saying why */
         return;
     }
-    struct gui_meta meta = {&config.config, header->khz, 0, config.ports_unknown};
+    struct gui_meta meta = {&config.config, header->khz, 0, config.ports_unknown, NULL};
     enum gui_error result = gui_model_build(&model, records, count, &meta, error, sizeof error);
     if (result == GUI_OK)
         gui_model_free(&model);

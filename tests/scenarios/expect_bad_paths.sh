@@ -57,6 +57,7 @@ table=(
     "trace --elf|$in|err|trace good.trace --elf 0=@ --text /dev/null"
     "view FILE|$in|err|view @ --png x.png"
     "view --png|$out|err|view good.trace --png @"
+    "view --elf|$in|err|view good.trace --elf 0=@ --png x.png"
     "xef info|$in|err|xef info @"
     "xef build FILE|$in|err|xef build -o x.xef @"
     "xef build -o|$out|err|xef build -o @ $image0"

@@ -25,3 +25,16 @@ hvsim_bad_input(trace_elf_partition "^hvsim trace: --elf 9=x.elf: the trace has 
   $<TARGET_FILE:hvsim> trace ${NAMES_TRACE} --elf 9=x.elf)
 hvsim_bad_input(trace_elf_not_elf "README.md: not an ELF file with a readable symbol table$"
   $<TARGET_FILE:hvsim> trace ${NAMES_TRACE} --elf 0=${CMAKE_SOURCE_DIR}/README.md)
+
+# hvsim view --elf (the same option, gui/cli_view.c): the same refusals,
+# before any image is written.
+set(VIEW_PNG ${CMAKE_CURRENT_BINARY_DIR}/view_elf.png)
+hvsim_bad_input(view_elf_value "^hvsim view: --elf junk: expected ID=FILE$"
+  $<TARGET_FILE:hvsim> view ${NAMES_TRACE} --elf junk --png ${VIEW_PNG})
+hvsim_bad_input(view_elf_partition "^hvsim view: --elf 9=x.elf: the trace has partitions 0..1 only$"
+  $<TARGET_FILE:hvsim> view ${NAMES_TRACE} --elf 9=x.elf --png ${VIEW_PNG})
+hvsim_bad_input(view_elf_missing "/no/such.elf: cannot open: No such file or directory$"
+  $<TARGET_FILE:hvsim> view ${NAMES_TRACE} --elf 0=${CMAKE_CURRENT_BINARY_DIR}/no/such.elf
+  --png ${VIEW_PNG})
+hvsim_bad_input(view_elf_not_elf "README.md: not an ELF file with a readable symbol table$"
+  $<TARGET_FILE:hvsim> view ${NAMES_TRACE} --elf 0=${CMAKE_SOURCE_DIR}/README.md --png ${VIEW_PNG})

@@ -75,7 +75,7 @@ const size_t fixture_record_count = sizeof fixture_records / sizeof fixture_reco
 
 void fixture_model(struct gui_model *model)
 {
-    struct gui_meta meta = {&fixture_config, FIX_KHZ, 0, false};
+    struct gui_meta meta = {&fixture_config, FIX_KHZ, 0, false, NULL};
     char error[200] = "";
     assert_int_equal(
         gui_model_build(model, fixture_records, fixture_record_count, &meta, error, sizeof error),
@@ -98,7 +98,7 @@ void fixture_overrun_model(struct gui_model *model)
         records[n++] =
             (struct sim_trace_record)R(base + 903, HV_TRACE_SLOT_END, 1, 1, base + 900, 0);
     }
-    struct gui_meta meta = {&fixture_config, FIX_KHZ, 3000, false};
+    struct gui_meta meta = {&fixture_config, FIX_KHZ, 3000, false, NULL};
     char error[200] = "";
     assert_int_equal(gui_model_build(model, records, n, &meta, error, sizeof error), GUI_OK);
 }

@@ -49,7 +49,7 @@ static int setup(void **state)
 {
     static struct gui_headless f;
     char error[200] = "";
-    struct gui_meta meta = {&fixture_config, FIX_KHZ, 0, false};
+    struct gui_meta meta = {&fixture_config, FIX_KHZ, 0, false, NULL};
     assert_int_equal(gui_model_build(&f.model, records, sizeof records / sizeof records[0], &meta,
                                      error, sizeof error),
                      GUI_OK);

@@ -117,7 +117,7 @@ static void model_of_a_run_in_progress(void **state)
     assert_int_equal(sim_machine_run_until_us(r.machine, 70000, MAFS, stderr), SIM_OK);
     const struct sim_trace *trace = sim_machine_trace(r.machine);
     struct gui_meta meta = {sim_config_hv(r.config), sim_machine_clock(r.machine)->khz,
-                            sim_machine_clock(r.machine)->cycles, false};
+                            sim_machine_clock(r.machine)->cycles, false, NULL};
     struct gui_model model;
     char error[200];
     assert_int_equal(

@@ -70,7 +70,7 @@ static void open_slot_lasts_until_the_end(void **state)
 {
     (void)state;
     struct gui_model m;
-    struct gui_meta meta = {&fixture_config, FIX_KHZ, 650, false};
+    struct gui_meta meta = {&fixture_config, FIX_KHZ, 650, false, NULL};
     char error[200];
     assert_int_equal(gui_model_build(&m, fixture_records, 12, &meta, error, sizeof error), GUI_OK);
     assert_int_equal(m.slot_count, 2);
@@ -90,7 +90,7 @@ static enum gui_error build_replaced(struct gui_model *m, size_t index,
     struct sim_trace_record records[64];
     memcpy(records, fixture_records, fixture_record_count * sizeof records[0]);
     records[index] = record;
-    struct gui_meta meta = {&fixture_config, FIX_KHZ, 0, ports_unknown};
+    struct gui_meta meta = {&fixture_config, FIX_KHZ, 0, ports_unknown, NULL};
     return gui_model_build(m, records, fixture_record_count, &meta, error, 200);
 }
 
@@ -198,7 +198,7 @@ static void console_lines_per_writer(void **state)
     for (size_t i = 0; i < 200; i++)
         r[n++] = (struct sim_trace_record){20 + i, SIM_TRACE_CONSOLE, -1, 'h', 0, 0};
     r[n++] = (struct sim_trace_record){300, SIM_TRACE_UART2, -1, 'u', 0, 0};
-    struct gui_meta meta = {&fixture_config, FIX_KHZ, 400, false};
+    struct gui_meta meta = {&fixture_config, FIX_KHZ, 400, false, NULL};
     struct gui_model m;
     char error[200] = "";
     assert_int_equal(gui_model_build(&m, r, n, &meta, error, sizeof error), GUI_OK);
@@ -228,7 +228,7 @@ static void suspended_and_halted_stretches(void **state)
         {260, HV_TRACE_STATE, 0, HV_STATE_IDLE, HV_STATE_READY, 0},
         {300, HV_TRACE_STATE, 1, HV_STATE_HALTED, HV_STATE_READY, 0},
     };
-    struct gui_meta meta = {&fixture_config, FIX_KHZ, 400, false};
+    struct gui_meta meta = {&fixture_config, FIX_KHZ, 400, false, NULL};
     struct gui_model m;
     char error[200] = "";
     assert_int_equal(gui_model_build(&m, r, 4, &meta, error, sizeof error), GUI_OK);
@@ -265,7 +265,7 @@ static void empty_trace_is_an_empty_model(void **state)
 {
     (void)state;
     struct gui_model m;
-    struct gui_meta meta = {&fixture_config, FIX_KHZ, 0, false};
+    struct gui_meta meta = {&fixture_config, FIX_KHZ, 0, false, NULL};
     char error[200];
     assert_int_equal(gui_model_build(&m, NULL, 0, &meta, error, sizeof error), GUI_OK);
     assert_int_equal(m.slot_count + m.exec_count + m.event_count, 0);
@@ -322,7 +322,7 @@ static void unanswered_reads_do_not_rescan(void **state)
         records[2 + 2 * i] = (struct sim_trace_record){2 + 2 * i, HV_TRACE_PORT_WRITE, 0, 1, 4, 0};
         records[3 + 2 * i] = (struct sim_trace_record){3 + 2 * i, HV_TRACE_PORT_READ, 1, 2, 4, 0};
     }
-    struct gui_meta meta = {&config, FIX_KHZ, 0, false};
+    struct gui_meta meta = {&config, FIX_KHZ, 0, false, NULL};
     struct gui_model m;
     char error[200] = "";
     assert_int_equal(gui_model_build(&m, records, 2 * POLLS + 2, &meta, error, sizeof error),

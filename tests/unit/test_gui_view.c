@@ -12,6 +12,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <xm/hm.h>
 
 #define WIDTH 1144 /* a 1000-pixel plot: one pixel per cycle when fitted */
 #define HEIGHT 400
@@ -207,7 +208,7 @@ static void console_text_is_hovered_too(void **state)
     for (size_t i = 0; text[i]; i++)
         r[n++] = (struct sim_trace_record){100 + i, SIM_TRACE_CONSOLE, 0, (uint8_t)text[i], 0, 0};
     r[n++] = (struct sim_trace_record){600, SIM_TRACE_CONSOLE, 0, 'x', 0, 0};
-    struct gui_meta meta = {&fixture_config, FIX_KHZ, FIX_END, false};
+    struct gui_meta meta = {&fixture_config, FIX_KHZ, FIX_END, false, NULL};
     struct gui_model m;
     char error[200] = "";
     assert_int_equal(gui_model_build(&m, r, n, &meta, error, sizeof error), GUI_OK);
@@ -275,6 +276,61 @@ static void details_of_a_late_slot_and_an_hm_event(void **state)
     assert_non_null(strstr(text, "XM_write_object (11) returned XM_OK (0)"));
 }
 
+/* The details of a hit described with these symbols (NULL: none). */
+static void describe_with(const struct sim_trace_record *r, size_t n,
+                          const struct sim_symbols *symbols, size_t event, char *text, size_t size)
+{
+    struct gui_meta meta = {&fixture_config, FIX_KHZ, FIX_END, false, symbols};
+    struct gui_model m;
+    char error[200] = "";
+    assert_int_equal(gui_model_build(&m, r, n, &meta, error, sizeof error), GUI_OK);
+    gui_describe_hit(&m, (struct gui_hit){GUI_HIT_EVENT, event}, text, size);
+    gui_model_free(&m);
+}
+
+/* A trap's and a virtual interrupt's PC named by the partition's own
+ * symbols when the images' are given, plain hex without them or outside
+ * every function; an HM event raised by a trap (same partition, same
+ * cycle: the trap's tick lies under its marker) says the trap too. */
+static void details_name_pcs_with_symbols(void **state)
+{
+    (void)state;
+    const struct sim_trace_record r[] = {
+        {100, HV_TRACE_TRAP, 0, 0x2a, 0x4000107c, 0}, /* Alpha, in main */
+        {100, HV_TRACE_HM_EVENT, 0, XM_HM_EV_SPARCV8_DIVIDE_EXCEPTION, XM_HM_AC_HALT, 1},
+        {600, HV_TRACE_VIRQ_DELIVER, 1, 5, 0x40001060, 0}, /* Beta, at its tick's start */
+        {700, HV_TRACE_TRAP, 0, 0x2a, 0x40009000, 0},      /* Alpha, in no function */
+        {750, HV_TRACE_HM_EVENT, 0, XM_HM_EV_PARTITION_ERROR, XM_HM_AC_HALT, 1}, /* no trap */
+    };
+    const size_t n = sizeof r / sizeof r[0];
+    struct sim_symbols symbols[HV_MAX_PARTITIONS] = {{0}};
+    assert_true(sim_symbols_add(&symbols[0], 0x40001060, 0x40, "main"));
+    assert_true(sim_symbols_add(&symbols[1], 0x40001060, 0x80, "tick"));
+    assert_true(sim_symbols_add(&symbols[1], 0x40001000, 0x20, "start"));
+    sim_symbols_sort(&symbols[1]);
+    char text[1024];
+    describe_with(r, n, symbols, 0, text, sizeof text);
+    assert_non_null(strstr(text, "division by zero (tt 0x2a) at pc 0x4000107c <main+0x1c>, "
+                                 "address 0x00000000"));
+    describe_with(r, n, symbols, 1, text, sizeof text);
+    assert_non_null(strstr(text, "SPARCV8_DIVIDE_EXCEPTION, action HALT, logged\ncaused by "
+                                 "division by zero (tt 0x2a) at pc 0x4000107c <main+0x1c>"));
+    describe_with(r, n, symbols, 2, text, sizeof text);
+    assert_non_null(strstr(text, "vector 5 at pc 0x40001060 <tick>"));
+    describe_with(r, n, symbols, 3, text, sizeof text);
+    assert_non_null(strstr(text, "at pc 0x40009000, address"));
+    describe_with(r, n, symbols, 4, text, sizeof text);
+    assert_null(strstr(text, "caused by"));
+    describe_with(r, n, NULL, 0, text, sizeof text);
+    assert_non_null(strstr(text, "at pc 0x4000107c, address"));
+    assert_null(strchr(text, '<'));
+    describe_with(r, n, NULL, 2, text, sizeof text);
+    assert_non_null(strstr(text, "vector 5 at pc 0x40001060"));
+    assert_null(strchr(text, '<'));
+    for (size_t p = 0; p < HV_MAX_PARTITIONS; p++)
+        sim_symbols_free(&symbols[p]);
+}
+
 static void status_line_names_time_and_maf(void **state)
 {
     struct fixture *f = *state;
@@ -303,6 +359,7 @@ int main(void)
         cmocka_unit_test(axis_steps_and_labels),
         cmocka_unit_test(details_of_a_late_slot_and_an_hm_event),
         cmocka_unit_test(details_of_a_message_a_line_and_a_state),
+        cmocka_unit_test(details_name_pcs_with_symbols),
         cmocka_unit_test(console_text_is_hovered_too),
         cmocka_unit_test(status_line_names_time_and_maf),
     };

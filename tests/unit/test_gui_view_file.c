@@ -63,7 +63,8 @@ static void record_run(struct recorded_run *r, const char *const images[], uint3
     struct gui_cli cli = {.png_path = r->run_png};
     assert_int_equal(gui_cli_png(&cli, m, config, stderr), SIM_OK);
     const struct sim_trace *trace = sim_machine_trace(m);
-    struct gui_meta meta = {config, sim_machine_clock(m)->khz, sim_machine_clock(m)->cycles, false};
+    struct gui_meta meta = {config, sim_machine_clock(m)->khz, sim_machine_clock(m)->cycles, false,
+                            NULL};
     char error[200];
     assert_int_equal(
         gui_model_build(&r->model, trace->records, trace->count, &meta, error, sizeof error),
@@ -191,7 +192,7 @@ static void model_of_file(const char *path, struct gui_model *model, uint32_t *v
     struct gui_trace_config config;
     char error[200];
     assert_int_equal(gui_trace_config_init(&config, h, error, sizeof error), GUI_OK);
-    struct gui_meta meta = {&config.config, h->khz, 0, config.ports_unknown};
+    struct gui_meta meta = {&config.config, h->khz, 0, config.ports_unknown, NULL};
     assert_int_equal(gui_model_build(model, records, count, &meta, error, sizeof error), GUI_OK);
     gui_trace_config_free(&config);
     sim_trace_reader_close(reader);
@@ -461,7 +462,7 @@ static void unknown_kind_is_a_tick(void **state)
     assert_int_equal(view(trace, png, NULL), SIM_OK);
 
     struct gui_model model;
-    struct gui_meta meta = {&fixture_config, FIX_KHZ, 0, true};
+    struct gui_meta meta = {&fixture_config, FIX_KHZ, 0, true, NULL};
     char error[200];
     assert_int_equal(gui_model_build(&model, records, count, &meta, error, sizeof error), GUI_OK);
     struct gui_view v;
