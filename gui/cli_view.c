@@ -6,6 +6,7 @@
 #include "gui/cli.h"
 #include "gui/trace_config.h"
 #include "gui/window.h"
+#include "sim/symbols_elf.h"
 #include "sim/symbols_option.h"
 #include <inttypes.h>
 #include <stdlib.h>
@@ -136,8 +137,7 @@ static enum sim_error view_file(const struct view_args *a, FILE *diag)
         status = view_records(a, &t, symbols, diag);
     sim_trace_reader_close(t.reader);
     free(t.records);
-    for (uint32_t p = 0; p < HV_MAX_PARTITIONS; p++)
-        sim_symbols_free(&symbols[p]);
+    sim_symbols_free_images(symbols);
     return status;
 }
 

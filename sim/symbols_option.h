@@ -24,7 +24,7 @@ int sim_symbols_option_add(struct sim_symbols_option *option, const struct sim_c
                            const char *value);
 
 /* The files' symbols into symbols[partition] (HV_MAX_PARTITIONS tables, to
- * free with sim_symbols_free) for a trace of `partitions` partitions. A
+ * free with sim_symbols_free_images) for a trace of `partitions` partitions. A
  * partition the trace does not have is SIM_ERR_USAGE; a file that cannot
  * be read or is not an ELF, the loader's error; each one line on stderr. */
 enum sim_error sim_symbols_option_load(const struct sim_symbols_option *option,

@@ -3,6 +3,7 @@
  * output by default. */
 #include "sim/cli/commands.h"
 #include "sim/common/files.h"
+#include "sim/symbols_elf.h"
 #include "sim/symbols_option.h"
 #include "sim/trace/trace_export.h"
 #include <errno.h>
@@ -116,8 +117,7 @@ static int export_to(const struct trace_args *a, const char *out_path, exporter_
         status = export_open(reader, out_path, export);
     }
     sim_trace_reader_close(reader);
-    for (uint32_t p = 0; p < HV_MAX_PARTITIONS; p++)
-        sim_symbols_free(&symbols[p]);
+    sim_symbols_free_images(symbols);
     return status;
 }
 
